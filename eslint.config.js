@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The layering rule of docs/architecture.md, held by the linter: core is pure, nothing imports ui.
+const noUi = { group: ['**/ui/*', '**/ui/**'], message: 'Nothing below the UI imports it (ui -> state -> worker -> core).' };
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/data', 'bench/out', 'fixtures'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/state/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        noUi,
+        { group: ['**/state/*', '**/worker/*', 'react', 'react-dom', 'zustand', 'monaco-editor', '@monaco-editor/*', 'idb-keyval'], message: 'src/core is pure TypeScript: no DOM, React, stores or workers.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUi] }] },
+  },
+);
