@@ -1,0 +1,155 @@
+/**
+ * The program model: a VIEW over a decoded value tree (plain JS values from JSON, YAML or
+ * MessagePack). Nothing here copies demos; modules point into the tree with RFC 6901 pointers,
+ * so a 100 MB program with 50,000 demos costs one pass to count, not a copy.
+ *
+ * Every edit is a list of RFC 6902 JSON Patch operations on the value tree (see edits.ts), so the
+ * value tree stays the single source of truth and the model is re-derived after each edit.
+ */
+import type { Operation } from 'fast-json-patch';
+
+export type Ecosystem =
+  | 'dspy'
+  | 'envelope'
+  | 'desiru'
+  | 'dspy-rb'
+  | 'ax'
+  | 'dspy-go'
+  | 'dsrs'
+  | 'dspy-ex'
+  | 'dspy4s'
+  | 'dspy-ts'
+  | 'langchain'
+  | 'generic';
+
+export type ProgramKind = 'program' | 'module-file' | 'whole-program-metadata' | 'generic';
+
+export type ModuleKind = 'predict' | 'retrieve' | 'flex' | 'module' | 'parameter' | 'unknown';
+
+export type FieldRole = 'input' | 'output' | 'unknown';
+
+export interface FieldInfo {
+  name: string;
+  /** True when the saved file does not store the name and it was inferred (DSPy prefixes, demo keys). */
+  nameInferred: boolean;
+  role: FieldRole;
+  prefix?: string;
+  description?: string;
+  type?: string;
+  optional?: boolean;
+}
+
+export interface Signature {
+  instructions?: string;
+  fields: FieldInfo[];
+  /** Signature string as saved (Desiru/envelope `a: string -> b: string`, dspy-go dump). */
+  raw?: string;
+  /** Pointer of the signature object or string in the value tree. */
+  pointer?: string;
+}
+
+export interface ModuleInfo {
+  /** Identifier as saved: "react.extract.predict", "gen[0]", "d['k']", "self". */
+  id: string;
+  /** Tree segments: "react.extract.predict" -> ["react","extract","predict"]. */
+  path: string[];
+  kind: ModuleKind;
+  className?: string;
+  /** RFC 6901 pointer of the module's state in the value tree. */
+  pointer: string;
+  signature?: Signature;
+  /** A second signature some eras keep (DSPy 2.5 CoT `extended_signature`). */
+  extendedSignature?: Signature;
+  demoCount: number;
+  /** Pointer of the demo array, when the module has one. */
+  demosPointer?: string;
+  /** Settings other than the LM: k, temperature, max_tokens, config entries (keys normalised). */
+  params: Record<string, unknown>;
+  /** Pointer of the object `params` was read from, when it is one object (envelope `parameters`). */
+  paramsPointer?: string;
+  /** Where the instructions live, when they live at one pointer (DSPy `signature/instructions`). */
+  instructionsPointer?: string;
+  /** How demos are stored: flat rows (DSPy, DSRs, envelope) or `{inputs, outputs}` (dspy-go). */
+  demoShape?: 'flat' | 'inputs-outputs';
+  /** Keys written as Ruby symbols (":question") in this module; edits keep the writer's form. */
+  symbolKeys?: boolean;
+  /** LM settings as saved (DSPy `lm` dict, envelope model settings), when present. */
+  lm?: Record<string, unknown> | null;
+  /** Pointer of the lm dict, when present. */
+  lmPointer?: string;
+}
+
+export interface SecretFinding {
+  /** Pointer of the secret's value. */
+  pointer: string;
+  /** The key as saved ("api_key", ":api_key", "apiKey"). */
+  key: string;
+  moduleId?: string;
+}
+
+export interface Program {
+  adapterId: string;
+  ecosystem: Ecosystem;
+  /** "DSPy state JSON", "Versioned program envelope", ... */
+  formatLabel: string;
+  /** Format or library version, when known (DSPy "2.6.27", envelope "1.1.0"). */
+  version?: string;
+  /** Where the version came from: "metadata" or "inferred". */
+  versionSource?: 'metadata' | 'inferred';
+  /** Short era code ("F"). */
+  era?: string;
+  /** "era F: DSPy 2.6.9 – 3.3.x". */
+  eraLabel?: string;
+  kind: ProgramKind;
+  /** Flat, in saved order; the tree is buildModuleTree(modules). */
+  modules: ModuleInfo[];
+  metadata: Record<string, unknown>;
+  secrets: SecretFinding[];
+  /** Sentences for people: "No program structure was recognised". */
+  notes: string[];
+}
+
+export interface DetectContext {
+  /** The format engine's recipe (how the bytes were decoded), when known. */
+  recipe?: unknown;
+  /** File name, when known: a hint only, never decisive alone. */
+  name?: string;
+  /** Names of files dropped together (a DSPy whole-program folder: metadata.json + program.pkl). */
+  siblings?: string[];
+}
+
+export interface Detection {
+  /** 0..1. */
+  confidence: number;
+  version?: string;
+  era?: string;
+}
+
+export interface Demo {
+  index: number;
+  pointer: string;
+  /** Field values in saved order (normalised key names, e.g. Ruby ":question" -> "question"). */
+  fields: Array<[string, unknown]>;
+  /** DSPy bootstrapped trace (`augmented: true`). */
+  augmented: boolean;
+  /** Other flags kept out of `fields` (e.g. dspy_uuid, dspy_split). */
+  flags: Record<string, unknown>;
+}
+
+export type { Operation };
+
+export interface Edit {
+  ops: Operation[];
+  /** Applying `inverse` after `ops` restores the value exactly. */
+  inverse: Operation[];
+  /** "Edit demo 3 of generate_answer.predict". */
+  label: string;
+}
+
+/** A node of the derived module tree; `module` is set where a saved module sits. */
+export interface ModuleTreeNode {
+  segment: string;
+  path: string[];
+  module?: ModuleInfo;
+  children: ModuleTreeNode[];
+}
