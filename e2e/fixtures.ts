@@ -1,0 +1,65 @@
+/**
+ * Shared e2e fixtures: every test records requests that leave the local server, across the page and
+ * its workers, and fails if there was any. The app must send nothing anywhere.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+export const test = base.extend<{ externalRequests: string[] }>({
+  externalRequests: [
+    async ({ context }, use) => {
+      const external: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        external.push(url);
+        return route.abort('blockedbyclient');
+      });
+      await use(external);
+      expect(external, 'requests to other hosts').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Drops files on the page the way a browser does: dragenter, dragover, drop with a DataTransfer. */
+export async function dropFiles(page: Page, files: Array<{ name: string; bytes: Uint8Array; type?: string }>): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, type: f.type ?? '', data: Buffer.from(f.bytes).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items) {
+      const binary = atob(item.data);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      dt.items.add(new File([bytes], item.name, { type: item.type }));
+    }
+    return dt;
+  }, payload);
+  const target = page.locator('body');
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
+/** Picks files through the hidden file input, as the "Open file…" button does. */
+export async function pickFiles(page: Page, files: Array<{ name: string; bytes: Uint8Array; type?: string }>): Promise<void> {
+  await page.getByTestId('file-input').first().setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: f.type ?? 'application/octet-stream', buffer: Buffer.from(f.bytes) })),
+  );
+}
+
+/** The text of the first Monaco model whose URI contains `fragment`. */
+export async function editorText(page: Page, fragment = ''): Promise<string | undefined> {
+  return page.evaluate((frag) => {
+    const monaco = (window as unknown as { __monaco?: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string }> } } }).__monaco;
+    const model = monaco?.editor.getModels().find((m) => m.uri.toString().includes(frag));
+    return model?.getValue();
+  }, fragment);
+}
+
+export function screenshotPath(name: string): string {
+  return `test-results/screenshots/${name}.png`;
+}

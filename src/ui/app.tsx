@@ -1,0 +1,37 @@
+import { useCallback } from 'react';
+import { useDocumentStore } from '../state/document-store';
+import { DocumentView } from './document/document-view';
+import { EmptyState } from './shell/empty-state';
+import { ErrorBanner } from './shell/error-banner';
+import { FileDrop } from './shell/file-drop';
+import { Header } from './shell/header';
+import { ProgressBar } from './shell/progress-bar';
+
+export function App() {
+  const summary = useDocumentStore((s) => s.summary);
+  const opening = useDocumentStore((s) => s.opening);
+  const error = useDocumentStore((s) => s.error);
+  const open = useDocumentStore((s) => s.open);
+  const openSample = useDocumentStore((s) => s.openSample);
+  const cancelOpen = useDocumentStore((s) => s.cancelOpen);
+  const dismissError = useDocumentStore((s) => s.dismissError);
+
+  const onFiles = useCallback(
+    (files: File[]) => {
+      const [file] = files;
+      if (file) void open({ kind: 'file', file });
+    },
+    [open],
+  );
+  const onSample = useCallback(() => void openSample(), [openSample]);
+
+  return (
+    <div className="app">
+      <Header onFiles={onFiles} onSample={onSample} />
+      {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
+      {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+      <main className="app-main">{summary ? <DocumentView summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
+      <FileDrop onFiles={onFiles} />
+    </div>
+  );
+}

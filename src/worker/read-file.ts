@@ -1,0 +1,35 @@
+/**
+ * Reads a File into one buffer in chunks, so the page can show progress and a cancel lands between
+ * chunks. The buffer is allocated once at the file's size: no concatenation copies.
+ */
+import { FormatError, formatCount } from '../core/errors';
+
+export async function readFileInChunks(
+  file: Blob,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const total = file.size;
+  const out = new Uint8Array(total);
+  const reader = file.stream().getReader();
+  let done = 0;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new FormatError({ code: 'cancelled', layer: 'read', message: 'Cancelled while reading the file.' });
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      if (done + chunk.value.byteLength > total) {
+        throw new FormatError({ code: 'corrupt', layer: 'read', message: `The file grew while it was read (more than ${formatCount(total)} bytes).`, offset: total });
+      }
+      out.set(chunk.value, done);
+      done += chunk.value.byteLength;
+      onProgress(done, total);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (done !== total) {
+    throw new FormatError({ code: 'truncated', layer: 'read', message: `The file ended after ${formatCount(done)} of ${formatCount(total)} bytes.`, offset: done });
+  }
+  return out;
+}
