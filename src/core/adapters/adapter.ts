@@ -8,7 +8,13 @@ export type FieldProp = 'name' | 'prefix' | 'description' | 'type';
 
 export interface AdapterEdits {
   /** Forward ops setting a module's instructions; inverse ops are derived generically. */
-  setInstructions?(value: unknown, program: Program, mod: ModuleInfo, text: string): Operation[];
+  setInstructions?(
+    value: unknown,
+    program: Program,
+    mod: ModuleInfo,
+    text: string,
+    target?: 'signature' | 'extended',
+  ): Operation[];
   setFieldProp?(
     value: unknown,
     program: Program,

@@ -1,0 +1,48 @@
+/** `metadata.json` of a DSPy whole-program save (`save_program=True`); its `program.pkl` needs the pickle reader. */
+import { isObject, strOrUndef } from '../../model/keys';
+import type { Detection, Program } from '../../model/program';
+import type { ProgramAdapter } from '../adapter';
+import { eraLabel, eraOfVersion } from './eras';
+
+export function detectWholeProgramMetadata(value: unknown, siblings: readonly string[] = []): Detection | null {
+  if (!isObject(value) || !isObject(value.dependency_versions)) return null;
+  const dspy = strOrUndef(value.dependency_versions.dspy);
+  if (dspy === undefined) return null;
+  const others = Object.keys(value).filter((k) => k !== 'dependency_versions').length;
+  const withPickle = siblings.some((s) => /(^|\/)program\.pkl$/.test(s));
+  return { confidence: others === 0 || withPickle ? 0.9 : 0.6, version: dspy };
+}
+
+export const dspyWholeProgramAdapter: ProgramAdapter = {
+  id: 'dspy-whole-program',
+  detect: (v, ctx) => detectWholeProgramMetadata(v, ctx.siblings),
+  analyze(value, detection, ctx): Program {
+    const meta = isObject(value) ? value : {};
+    const p: Program = {
+      adapterId: 'dspy-whole-program',
+      ecosystem: 'dspy',
+      formatLabel: 'DSPy whole-program save (metadata.json)',
+      kind: 'whole-program-metadata',
+      modules: [],
+      metadata: meta,
+      secrets: [],
+      notes: [],
+    };
+    if (detection.version !== undefined) {
+      p.version = detection.version;
+      p.versionSource = 'metadata';
+      const era = eraOfVersion(detection.version);
+      if (era) {
+        p.era = era;
+        p.eraLabel = eraLabel(era);
+      }
+    }
+    const hasPickle = (ctx.siblings ?? []).some((s) => /(^|\/)program\.pkl$/.test(s));
+    p.notes.push(
+      hasPickle
+        ? 'program.pkl is not read yet: the modules live in the pickle, which needs the pickle reader.'
+        : 'This is the metadata.json of a DSPy whole-program save; its modules live in program.pkl, which is not read yet.',
+    );
+    return p;
+  },
+};

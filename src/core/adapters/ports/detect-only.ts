@@ -1,0 +1,111 @@
+/**
+ * Ports recognised by shape, name and version only (Ax, DSPy.rb, dspy.ex, dspy4s, dspy.ts,
+ * LangChain). Their modules are not mapped yet: the program says which ecosystem wrote the file
+ * and the value is still shown and edited as a tree.
+ */
+import { isObject, prop, strOrUndef } from '../../model/keys';
+import type { Detection, Ecosystem, Program } from '../../model/program';
+import { findSecrets } from '../../model/secrets';
+import type { ProgramAdapter } from '../adapter';
+
+interface PortSpec {
+  id: string;
+  ecosystem: Ecosystem;
+  formatLabel: string;
+  detect(value: unknown): Detection | null;
+}
+
+const SPECS: PortSpec[] = [
+  {
+    id: 'ax',
+    ecosystem: 'ax',
+    formatLabel: 'Ax optimized program',
+    detect(v) {
+      if (!isObject(v)) return null;
+      const av = strOrUndef(v.artifactVersion);
+      if (av?.startsWith('axir-')) return { confidence: 0.95, version: av };
+      if ('optimizerType' in v && ('bestScore' in v || 'componentMap' in v)) {
+        const fv = v.artifactFormatVersion;
+        return typeof fv === 'number' ? { confidence: 0.85, version: String(fv) } : { confidence: 0.85 };
+      }
+      return null;
+    },
+  },
+  {
+    id: 'dspy-rb',
+    ecosystem: 'dspy-rb',
+    formatLabel: 'DSPy.rb saved program',
+    detect(v) {
+      if (!isObject(v)) return null;
+      const data = prop(v, 'program_data');
+      const meta = prop(v, 'metadata');
+      const version = strOrUndef(prop(meta, 'dspy_version')) ?? strOrUndef(prop(v, 'dspy_version'));
+      if (isObject(data) && prop(data, 'class_name') !== undefined) return version ? { confidence: 0.95, version } : { confidence: 0.85 };
+      if (Array.isArray(prop(v, 'programs')) && prop(v, 'exported_at') !== undefined && version) return { confidence: 0.85, version };
+      return null;
+    },
+  },
+  {
+    id: 'dspy-ex',
+    ecosystem: 'dspy-ex',
+    formatLabel: 'dspy.ex parameters',
+    detect(v) {
+      if (!Array.isArray(v) || v.length === 0) return null;
+      const first: unknown = v[0];
+      if (isObject(first) && first.dspy === 'parameter') return { confidence: 0.9, version: String(first.version) };
+      return null;
+    },
+  },
+  {
+    id: 'dspy4s',
+    ecosystem: 'dspy4s',
+    formatLabel: 'dspy4s optimizable parameters',
+    detect: (v) => (isObject(v) && isObject(v.optimizableParameters) ? { confidence: 0.9 } : null),
+  },
+  {
+    id: 'dspy-ts',
+    ecosystem: 'dspy-ts',
+    formatLabel: 'dspy.ts saved program',
+    detect(v) {
+      if (!isObject(v) || !isObject(v.program)) return null;
+      return 'promptTemplate' in v.program && 'signature' in v.program ? { confidence: 0.85 } : null;
+    },
+  },
+  {
+    id: 'langchain',
+    ecosystem: 'langchain',
+    formatLabel: 'LangChain serialized object',
+    detect(v) {
+      if (!isObject(v)) return null;
+      if (v.lc === 1 && typeof v.type === 'string' && Array.isArray(v.id)) return { confidence: 0.95, version: 'lc 1' };
+      if (v._type === 'prompt' || v._type === 'few_shot') return { confidence: 0.8, version: `legacy ${String(v._type)}` };
+      return null;
+    },
+  },
+];
+
+function notesFor(id: string): string[] {
+  const notes = ['Recognised by its shape; its modules are not mapped yet, so it is shown as a value tree.'];
+  if (id === 'dspy-ts') notes.push('promptTemplate is JavaScript source: it is shown as text and never run.');
+  if (id === 'langchain') notes.push('Constructor nodes are shown as data and never revived; secret nodes are placeholders.');
+  return notes;
+}
+
+export const detectOnlyAdapters: ProgramAdapter[] = SPECS.map((spec) => ({
+  id: spec.id,
+  detect: (v) => spec.detect(v),
+  analyze(value, detection): Program {
+    const p: Program = {
+      adapterId: spec.id,
+      ecosystem: spec.ecosystem,
+      formatLabel: spec.formatLabel,
+      kind: 'generic',
+      modules: [],
+      metadata: {},
+      secrets: findSecrets(value),
+      notes: notesFor(spec.id),
+    };
+    if (detection.version !== undefined) p.version = detection.version;
+    return p;
+  },
+}));
