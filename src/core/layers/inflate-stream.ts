@@ -1,0 +1,172 @@
+/**
+ * One streaming decompressor for gzip, zlib and raw deflate: the platform's DecompressionStream
+ * where it exists (about 2x faster in browsers), fflate otherwise. Both enforce the same caps on
+ * output size and compression ratio, check for cancellation between chunks and report progress.
+ */
+import { Gunzip, Inflate, Unzlib } from 'fflate';
+import { FormatError, formatCount } from '../errors.ts';
+import type { LayerContext } from './layer.ts';
+import { throwIfAborted } from './cancel.ts';
+
+export type FlateFormat = 'gzip' | 'deflate' | 'deflate-raw';
+
+/** Input is pushed in slices this big; deflate expands at most ~1032x, so one push stays bounded. */
+const CHUNK = 64 * 1024;
+/** The ratio cap only applies once output passes this, so small legitimate files never trip it. */
+export const RATIO_GRACE_BYTES = 4 * 1024 * 1024;
+
+interface Counter {
+  layer: string;
+  format: FlateFormat;
+  ctx: LayerContext;
+  total: number;
+  outBytes: number;
+  chunks: Uint8Array[];
+}
+
+function accept(c: Counter, chunk: Uint8Array, consumed: number): void {
+  c.outBytes += chunk.length;
+  const { maxOutputBytes, maxRatio } = c.ctx.limits;
+  if (c.outBytes > maxOutputBytes) {
+    throw new FormatError({
+      code: 'limit',
+      layer: c.layer,
+      offset: consumed,
+      message: `${c.layer} output passes the limit of ${formatCount(maxOutputBytes)} bytes (at input byte ${formatCount(consumed)} of ${formatCount(c.total)}).`,
+    });
+  }
+  if (c.outBytes > RATIO_GRACE_BYTES && c.outBytes / Math.max(consumed, 1) > maxRatio) {
+    throw new FormatError({
+      code: 'limit',
+      layer: c.layer,
+      offset: consumed,
+      message: `${c.layer} expands more than ${formatCount(maxRatio)}x (${formatCount(c.outBytes)} bytes from ${formatCount(consumed)}): this looks like a decompression bomb.`,
+    });
+  }
+  if (chunk.length > 0) c.chunks.push(chunk);
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function flateError(c: Counter, e: unknown, at: number): FormatError {
+  if (e instanceof FormatError) return e;
+  const code = (e as { code?: number }).code;
+  if (code === 0) {
+    return new FormatError({
+      code: 'truncated',
+      layer: c.layer,
+      offset: at,
+      message: `${c.layer} stream ends early at byte ${formatCount(at)} of ${formatCount(c.total)} (${formatCount(c.outBytes)} bytes decompressed before the end).`,
+    });
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return new FormatError(
+    { code: 'corrupt', layer: c.layer, offset: at, message: `${c.layer} data is corrupt near byte ${formatCount(at)}: ${why}.` },
+    { cause: e },
+  );
+}
+
+async function inflateWithFflate(c: Counter, bytes: Uint8Array): Promise<number> {
+  let consumed = 0;
+  let members = 0;
+  let finished = false;
+  const onData = (chunk: Uint8Array, final: boolean): void => {
+    accept(c, chunk, consumed);
+    if (final) finished = true;
+  };
+  const stream =
+    c.format === 'gzip' ? new Gunzip(onData) : c.format === 'deflate' ? new Unzlib(onData) : new Inflate(onData);
+  if (stream instanceof Gunzip) stream.onmember = () => (members += 1);
+  for (let at = 0; at < bytes.length || at === 0; at += CHUNK) {
+    throwIfAborted(c.ctx.signal, c.layer);
+    const end = Math.min(at + CHUNK, bytes.length);
+    consumed = end;
+    try {
+      stream.push(bytes.subarray(at, end), end === bytes.length);
+    } catch (e) {
+      throw flateError(c, e, end === bytes.length ? bytes.length : at);
+    }
+    c.ctx.onProgress?.({ stage: c.layer, done: end, total: bytes.length });
+    // Yield between slices of big inputs so cancellation and progress can get through.
+    if (bytes.length > 8 * CHUNK && (at / CHUNK) % 16 === 15) await new Promise((r) => setTimeout(r, 0));
+    if (end === bytes.length) break;
+  }
+  if (!finished && c.format !== 'gzip') throw flateError(c, { code: 0 }, bytes.length);
+  return Math.max(members, 1);
+}
+
+async function inflateNative(c: Counter, bytes: Uint8Array): Promise<void> {
+  const ds = new DecompressionStream(c.format);
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  let consumed = 0;
+  const feeding = (async () => {
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      if (c.ctx.signal?.aborted) break;
+      const end = Math.min(at + CHUNK, bytes.length);
+      await writer.write(bytes.subarray(at, end) as Uint8Array<ArrayBuffer>);
+      consumed = end;
+      c.ctx.onProgress?.({ stage: c.layer, done: end, total: bytes.length });
+    }
+    await writer.close();
+  })();
+  feeding.catch(() => undefined);
+  try {
+    for (;;) {
+      throwIfAborted(c.ctx.signal, c.layer);
+      const { done, value } = await reader.read();
+      if (done) break;
+      accept(c, value, Math.max(consumed, 1));
+    }
+    await feeding;
+  } catch (e) {
+    reader.cancel().catch(() => undefined);
+    writer.abort().catch(() => undefined);
+    throw e;
+  }
+}
+
+function nativeAvailable(ctx: LayerContext): boolean {
+  if (ctx.engine === 'fflate') return false;
+  if (typeof DecompressionStream !== 'function') return false;
+  if (ctx.engine === 'native') return true;
+  // Node has the class too, but the brief keeps Node (tests, CLI) on one well-known engine.
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return !proc?.versions?.node;
+}
+
+export interface InflateResult {
+  bytes: Uint8Array;
+  members: number;
+}
+
+export async function inflateBytes(
+  format: FlateFormat,
+  layer: string,
+  bytes: Uint8Array,
+  ctx: LayerContext,
+): Promise<InflateResult> {
+  const fresh = (): Counter => ({ layer, format, ctx, total: bytes.length, outBytes: 0, chunks: [] });
+  if (nativeAvailable(ctx)) {
+    const c = fresh();
+    try {
+      await inflateNative(c, bytes);
+      return { bytes: concat(c.chunks, c.outBytes), members: 1 };
+    } catch (e) {
+      if (e instanceof FormatError) throw e;
+      // Native errors carry no offset and reject gzip members after the first: let fflate say exactly.
+    }
+  }
+  const c = fresh();
+  const members = await inflateWithFflate(c, bytes);
+  return { bytes: concat(c.chunks, c.outBytes), members };
+}

@@ -1,0 +1,59 @@
+/**
+ * MessagePack. Sniffed by a map or array header followed by something plausible. A lone 0x80 is
+ * an empty map; 0x80 followed by 2..5 is how a pickle (protocol 2+) starts, so MessagePack bows
+ * out and leaves those bytes to a pickle layer.
+ */
+import type { LayerContext, StepOptions, SyntaxEncodeInput, SyntaxLayer } from './layer.ts';
+import { decodeMsgpack } from './msgpack-decoder.ts';
+import { encodeMsgpack } from './msgpack-encoder.ts';
+import { msgpackShape } from './msgpack-shape.ts';
+
+function isStrHeader(b: number | undefined): boolean {
+  return b !== undefined && ((b >= 0xa0 && b <= 0xbf) || b === 0xd9 || b === 0xda || b === 0xdb);
+}
+
+function strings(v: unknown): readonly string[] | undefined {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
+}
+
+function headerConfidence(bytes: Uint8Array): number {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === undefined) return 0;
+  if (b0 === 0x80) {
+    if (bytes.length === 1) return 0.9;
+    return b1 !== undefined && b1 >= 2 && b1 <= 5 ? 0.05 : 0.1;
+  }
+  if (b0 > 0x80 && b0 <= 0x8f) return isStrHeader(b1) ? 0.85 : b1 !== undefined && b1 <= 0x7f ? 0.4 : 0.1;
+  if (b0 === 0xde || b0 === 0xdf) return isStrHeader(bytes[b0 === 0xde ? 3 : 5]) ? 0.85 : 0.2;
+  if (b0 === 0x90) return bytes.length === 1 ? 0.9 : 0.05;
+  if ((b0 > 0x90 && b0 <= 0x9f) || b0 === 0xdc || b0 === 0xdd) return 0.5;
+  return 0;
+}
+
+export const msgpackLayer: SyntaxLayer = {
+  id: 'msgpack',
+  kind: 'syntax',
+  extensions: ['.msgpack', '.mpk', '.mp'],
+  sniff(bytes, hint) {
+    const base = headerConfidence(bytes);
+    if (base === 0) return 0;
+    const shape = msgpackShape(bytes);
+    if (shape === 'invalid') return Math.min(base, 0.05);
+    const named = hint?.name ? /\.(msgpack|mpk|mp)$/i.test(hint.name) : false;
+    return shape === 'valid' ? Math.max(base, named ? 0.95 : 0.9) : base;
+  },
+  async decode(bytes: Uint8Array, ctx: LayerContext) {
+    ctx.onProgress?.({ stage: 'msgpack', done: 0, total: bytes.length });
+    const { value, side } = decodeMsgpack(bytes, ctx.limits);
+    ctx.onProgress?.({ stage: 'msgpack', done: bytes.length, total: bytes.length });
+    const options: StepOptions = {};
+    if (side.floats.length > 0) options.floats = side.floats;
+    if (side.float32.length > 0) options.float32 = side.float32;
+    const warnings = side.nonStringKeys ? ['Some MessagePack map keys were not strings; they are shown as strings.'] : [];
+    return { value, options, warnings };
+  },
+  async encode(input: SyntaxEncodeInput, options: StepOptions) {
+    return encodeMsgpack(input.value, { floats: strings(options.floats), float32: strings(options.float32) });
+  },
+};

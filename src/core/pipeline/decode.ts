@@ -1,0 +1,125 @@
+/**
+ * Bytes in, document out: sniff the outermost layer, decode it, and repeat until a syntax layer
+ * gives a value. Strong claims (magic bytes) are trusted and their errors reported; weak claims
+ * (raw deflate, YAML-ish text) are tried in turn and fall through to "unknown format".
+ */
+import { FormatError, isFormatError } from '../errors.ts';
+import { withLimits, type Limits } from '../limits.ts';
+import type { LayerContext, Progress } from '../layers/layer.ts';
+import { isSyntaxLayer } from '../layers/layer.ts';
+import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
+import type { Recipe } from '../layers/recipe.ts';
+import { throwIfAborted } from '../layers/cancel.ts';
+import { looksEncrypted } from './entropy.ts';
+
+export type SyntaxName = 'json' | 'yaml' | 'msgpack' | (string & {});
+
+export interface DecodedDocument {
+  recipe: Recipe;
+  syntax: SyntaxName;
+  value: unknown;
+  /** JSON/YAML source text (BOM included when the file had one). */
+  text?: string;
+  inputBytes: number;
+  /** Size of the innermost bytes, the ones the syntax layer read. */
+  decodedBytes: number;
+  warnings: string[];
+}
+
+export interface DecodeOptions {
+  name?: string;
+  limits?: Partial<Limits>;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  registry?: LayerRegistry;
+  credentials?: LayerContext['credentials'];
+  engine?: LayerContext['engine'];
+}
+
+/** Claims at or above this are trusted: their failure is the file's failure. */
+export const STRONG = 0.75;
+const MAX_LAYERS = 8;
+
+function hexHead(bytes: Uint8Array): string {
+  return Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+function unknownFormat(bytes: Uint8Array, outer: Recipe): FormatError {
+  const inside = outer.length > 0 ? ` inside ${outer.map((s) => s.layer).join(' → ')}` : '';
+  if (looksEncrypted(bytes)) {
+    return new FormatError({ code: 'maybe-encrypted', layer: 'detect', offset: 0, message: `No known format matches these ${bytes.length.toLocaleString('en-US')} bytes${inside}, and they look random. This may be encrypted: enter a key.` });
+  }
+  const what = bytes.length === 0 ? 'The data is empty' : `No known format matches the data${inside} (it starts with ${hexHead(bytes)})`;
+  return new FormatError({ code: 'unknown-format', layer: 'detect', offset: 0, message: `${what}.` });
+}
+
+/** Drops the suffix a layer accounts for, so inner layers see "x.json" from "x.json.gz". */
+function innerName(name: string | undefined, extensions: readonly string[]): string | undefined {
+  if (!name) return name;
+  const lower = name.toLowerCase();
+  const ext = extensions.find((e) => lower.endsWith(e));
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+async function decodeFrom(
+  bytes: Uint8Array,
+  name: string | undefined,
+  outer: Recipe,
+  ctx: LayerContext,
+  registry: LayerRegistry,
+): Promise<DecodedDocument> {
+  throwIfAborted(ctx.signal, 'detect');
+  if (outer.length >= MAX_LAYERS) {
+    throw new FormatError({ code: 'limit', layer: 'detect', message: `More than ${MAX_LAYERS} nested layers (${outer.map((s) => s.layer).join(' → ')}).` });
+  }
+  const candidates = registry.rank(bytes, name !== undefined ? { name } : {});
+  for (const { layer, confidence } of candidates) {
+    try {
+      if (isSyntaxLayer(layer)) {
+        const r = await layer.decode(bytes, ctx);
+        const doc: DecodedDocument = {
+          recipe: [...outer, { layer: layer.id, options: r.options }],
+          syntax: layer.id,
+          value: r.value,
+          inputBytes: 0,
+          decodedBytes: bytes.length,
+          warnings: r.warnings ?? [],
+        };
+        if (r.text !== undefined) doc.text = r.text;
+        return doc;
+      }
+      const r = await layer.decode(bytes, ctx);
+      const inner = await decodeFrom(r.bytes, innerName(name, layer.extensions), [...outer, { layer: layer.id, options: r.options }], ctx, registry);
+      if (r.warnings) inner.warnings.unshift(...r.warnings);
+      return inner;
+    } catch (e) {
+      if (!isFormatError(e)) {
+        if (e instanceof DOMException && e.name === 'AbortError') throw new FormatError({ code: 'cancelled', layer: layer.id, message: 'Cancelled.' });
+        throw e;
+      }
+      const fatal = e.code === 'cancelled' || e.code === 'limit' || e.code === 'needs-key' || e.code === 'wrong-key';
+      // A strong claim that fails is the answer; a weak one gives way to the next candidate.
+      if (fatal || confidence >= STRONG) throw e;
+    }
+  }
+  throw unknownFormat(bytes, outer);
+}
+
+export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedDocument> {
+  const ctx: LayerContext = { limits: withLimits(options.limits) };
+  if (options.signal) ctx.signal = options.signal;
+  if (options.onProgress) ctx.onProgress = options.onProgress;
+  if (options.credentials) ctx.credentials = options.credentials;
+  if (options.engine) ctx.engine = options.engine;
+  try {
+    const doc = await decodeFrom(bytes, options.name, [], ctx, options.registry ?? defaultRegistry);
+    doc.inputBytes = bytes.length;
+    return doc;
+  } catch (e) {
+    if (isFormatError(e)) throw e;
+    if (e instanceof RangeError) {
+      throw new FormatError({ code: 'limit', layer: 'detect', message: `The data is too large or too deep to decode here: ${e.message}` }, { cause: e });
+    }
+    throw new FormatError({ code: 'internal', layer: 'detect', message: `Unexpected error while decoding: ${(e as Error)?.message ?? String(e)}` }, { cause: e });
+  }
+}
