@@ -44,7 +44,7 @@ export function augmentedDemoKeys(demos: unknown): string[] | undefined {
 export function isReasoningField(f: FieldInfo): boolean {
   return (
     (f.prefix !== undefined && REASONING_PREFIX.test(f.prefix)) ||
-    ((f.name === 'reasoning' || f.name === 'rationale') && f.description !== undefined && /^\$\{(reasoning|produce the answer)/.test(f.description))
+    ((f.name === 'reasoning' || f.name === 'rationale') && (f.description === undefined || /^\$\{(reasoning|produce the answer)/.test(f.description)))
   );
 }
 

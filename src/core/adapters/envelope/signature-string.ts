@@ -78,9 +78,21 @@ function parseField(text: string, start: number, role: 'input' | 'output'): Pars
   return field;
 }
 
+/** Positions of `->` outside quoted descriptions. */
+function arrows(raw: string): number[] {
+  const out: number[] = [];
+  let quote = false;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '"') quote = !quote;
+    else if (!quote && raw[i] === '-' && raw[i + 1] === '>') out.push(i);
+  }
+  return out;
+}
+
 export function parseSignatureString(raw: string): ParsedSignature | undefined {
-  const arrow = raw.indexOf('->');
-  if (arrow < 0 || raw.indexOf('->', arrow + 2) >= 0) return undefined;
+  const found = arrows(raw);
+  const arrow = found[0];
+  if (arrow === undefined || found.length !== 1) return undefined;
   const fields: ParsedSignatureField[] = [];
   for (const p of splitTopLevel(raw.slice(0, arrow), 0)) {
     const f = parseField(p.text, p.start, 'input');
