@@ -242,10 +242,10 @@ def make_hostile():
     write('hostile-huge-memo-get.pkl', b'\x80\x02j\xff\xff\xff\x7f.')
     write('hostile-deep-marks.pkl', b'\x80\x02' + b'(' * 100000 + b'N.')
     write('hostile-deep-lists.pkl', b'\x80\x02' + b']' * 50000 + b'a' * 49999 + b'.')
-    # Billion laughs through memo reuse: 40 levels, each a list of 10 references to the level below.
-    laughs = bytearray(b'\x80\x02' + op_str('lol') + b'q\x00')
+    # Billion laughs through memo reuse: 40 levels, each a list of 20 references to the level below.
+    laughs = bytearray(b'\x80\x02' + op_str('lol') + b'q\x000')
     for level in range(1, 41):
-        laughs += b'(' + (b'h' + bytes([level - 1])) * 10 + b'l' + b'q' + bytes([level])
+        laughs += b'(' + (b'h' + bytes([level - 1])) * 20 + b'l' + b'q' + bytes([level]) + (b'0' if level < 40 else b'')
     laughs += b'.'
     write('hostile-billion-laughs.pkl', bytes(laughs))
     write('hostile-bad-opcode.pkl', b'\x80\x02\xff.')

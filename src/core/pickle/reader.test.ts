@@ -108,7 +108,8 @@ describe('readPickle on hostile streams', () => {
     const t0 = performance.now();
     const r = readPickle(fixture('hostile-billion-laughs.pkl'));
     expect(performance.now() - t0).toBeLessThan(200);
-    expect(r.trace.memoGets).toBe(400);
+    expect(r.trace.memoGets).toBe(800);
+    expect(r.trace.leftOnStack).toBe(0);
   });
   it('keeps __proto__ keys as data', () => {
     const r = readPickle(fixture('values-proto-keys-p4.pkl'));
