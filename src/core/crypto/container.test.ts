@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { FormatError } from '../errors.ts';
 import {
@@ -109,6 +110,20 @@ describe('passphrase container', () => {
         if (code === 'unsupported' || code === 'limit') expect(e.offset).toBe(at < 10 ? at : 10);
       });
     }
+  });
+
+  it('any single flipped bit anywhere gives a typed error, never output (property)', async () => {
+    const sealed = await encryptWithPassphrase(plain, passphrase, FAST);
+    const typed = new Set(['unknown-format', 'unsupported', 'limit', 'truncated', 'corrupt', 'wrong-key']);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: sealed.length * 8 - 1 }), async (bit) => {
+        const bad = sealed.slice();
+        bad[bit >> 3]! ^= 1 << (bit & 7);
+        const e = await rejection(decryptWithPassphrase(bad, passphrase, { maxIterations: 5000 }));
+        expect(typed.has(e.code), `bit ${bit}: ${e.code}`).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('a truncated file names the byte where it ends, wherever it is cut', async () => {
