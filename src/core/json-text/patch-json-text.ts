@@ -91,7 +91,7 @@ function addSplice(
   if (open !== 0x7b && open !== 0x5b) throw patchError(op, `The parent of ${op.path} is not an object or array.`);
   const isArray = open === 0x5b;
   const { members } = membersOf(text, container.start);
-  const parentBase = lineIndent(text, container.start) ?? '';
+  const parentBase = lineIndent(text, container.start) ?? memberBase(text, container.start);
   const pretty = style.indent !== '';
   const keyPart = (base: string) => (isArray ? '' : quoteJsonString(last, style) + style.keySeparator) + render(base);
   const sep = pretty ? ',' : style.itemSeparator;

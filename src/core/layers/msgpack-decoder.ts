@@ -14,6 +14,8 @@ export interface MsgpackSideTable {
   float32: string[];
   /** Some map keys were numbers or other non-strings and became strings. */
   nonStringKeys: boolean;
+  /** Small maps written with a map16 header (msgpackr does this) versus a fixmap: counts. */
+  smallMaps: { fix: number; wide: number };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -27,7 +29,7 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
 
 export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unknown; side: MsgpackSideTable } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const side: MsgpackSideTable = { floats: [], float32: [], nonStringKeys: false };
+  const side: MsgpackSideTable = { floats: [], float32: [], nonStringKeys: false, smallMaps: { fix: 0, wide: 0 } };
   const path: (string | number)[] = [];
   let pos = 0;
 
@@ -142,7 +144,10 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
     if (b >= 0xe0) return b - 0x100;
     if (b >= 0xa0 && b <= 0xbf) return str(b & 0x1f);
     if (b >= 0x90 && b <= 0x9f) return array(b & 0x0f, depth);
-    if (b >= 0x80 && b <= 0x8f) return map(b & 0x0f, depth);
+    if (b >= 0x80 && b <= 0x8f) {
+      side.smallMaps.fix++;
+      return map(b & 0x0f, depth);
+    }
     switch (b) {
       case 0xc0:
         return null;
@@ -212,8 +217,11 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
         return array(u16(), depth);
       case 0xdd:
         return array(u32(), depth);
-      case 0xde:
-        return map(u16(), depth);
+      case 0xde: {
+        const n = u16();
+        if (n < 16) side.smallMaps.wide++;
+        return map(n, depth);
+      }
       case 0xdf:
         return map(u32(), depth);
       case 0xc1:

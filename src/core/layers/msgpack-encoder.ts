@@ -8,6 +8,8 @@ import { escapeSegment } from '../json-text/json-pointer.ts';
 export interface MsgpackEncodeHints {
   floats?: readonly string[];
   float32?: readonly string[];
+  /** 'map16': write every map under 65,536 entries with a map16 header, as msgpackr does. */
+  mapHeader?: 'map16';
 }
 
 const utf8 = new TextEncoder();
@@ -130,7 +132,8 @@ export function encodeMsgpack(value: unknown, hints: MsgpackEncodeHints = {}): U
     }
     const obj = v as Record<string, unknown>;
     const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-    header(out, keys.length, 0x80, 15, null, 0xde, 0xdf);
+    if (hints.mapHeader === 'map16' && keys.length <= 0xffff) out.u16(0xde, keys.length);
+    else header(out, keys.length, 0x80, 15, null, 0xde, 0xdf);
     for (const k of keys) {
       write(k, '');
       write(obj[k], track ? pointer + '/' + escapeSegment(k) : '');

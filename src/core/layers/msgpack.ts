@@ -5,7 +5,7 @@
  */
 import type { LayerContext, StepOptions, SyntaxEncodeInput, SyntaxLayer } from './layer.ts';
 import { decodeMsgpack } from './msgpack-decoder.ts';
-import { encodeMsgpack } from './msgpack-encoder.ts';
+import { encodeMsgpack, type MsgpackEncodeHints } from './msgpack-encoder.ts';
 import { msgpackShape } from './msgpack-shape.ts';
 
 function isStrHeader(b: number | undefined): boolean {
@@ -50,10 +50,13 @@ export const msgpackLayer: SyntaxLayer = {
     const options: StepOptions = {};
     if (side.floats.length > 0) options.floats = side.floats;
     if (side.float32.length > 0) options.float32 = side.float32;
+    if (side.smallMaps.wide > 0 && side.smallMaps.fix === 0) options.mapHeader = 'map16';
     const warnings = side.nonStringKeys ? ['Some MessagePack map keys were not strings; they are shown as strings.'] : [];
     return { value, options, warnings };
   },
   async encode(input: SyntaxEncodeInput, options: StepOptions) {
-    return encodeMsgpack(input.value, { floats: strings(options.floats), float32: strings(options.float32) });
+    const hints: MsgpackEncodeHints = { floats: strings(options.floats), float32: strings(options.float32) };
+    if (options.mapHeader === 'map16') hints.mapHeader = 'map16';
+    return encodeMsgpack(input.value, hints);
   },
 };
