@@ -512,7 +512,10 @@ def make_torch():
         torch_zip(f'torch-checkpoint-epoch{epoch}.pt', ckpt, folder=f'checkpoint_epoch{epoch}')
     net = Net(encoder=Sequential(**{'0': Linear(3, 4, 1), '1': ReLU(), '2': Linear(4, 2, 2)}), head=Linear(2, 1, 3))
     torch_zip('torch-module.pt', net, folder='net')
-    torch_legacy('torch-legacy.pt', make_state_dict())
+    legacy = make_state_dict()
+    # One big storage, so a test can show that listing does not read storages (64K float32 = 256 KiB).
+    legacy['big.weight'] = FakeTensor(FakeStorage('FloatStorage', [((i * 7919) % 1000) / 100 for i in range(65536)]), [256, 256])
+    torch_legacy('torch-legacy.pt', legacy)
 
 
 def main():

@@ -1,0 +1,128 @@
+/**
+ * A tensor's first values and statistics, computed on request: the only place storage bytes are
+ * read. Honours strides and storage offsets, so views and transposes show their logical order.
+ */
+import { FormatError } from '../errors.ts';
+import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
+import type { DtypeName } from '../pickle/values.ts';
+import { ELEMENT_SIZE } from './dtypes.ts';
+import type { TensorInfo, TorchFile } from './torch-file.ts';
+import { entryDataOffset, readZipEntry, type ZipEntry } from './zip-directory.ts';
+
+export type Scalar = number | bigint | boolean;
+
+export interface TensorPreview {
+  first: Scalar[];
+  numel: number;
+  /** Over all elements (NaN excluded); null for an empty tensor or complex dtypes. */
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  nanCount: number;
+}
+
+export interface PreviewOptions {
+  count?: number;
+  limits?: Limits;
+}
+
+function half(bits: number): number {
+  const s = bits & 0x8000 ? -1 : 1;
+  const e = (bits >> 10) & 0x1f;
+  const f = bits & 0x3ff;
+  if (e === 0) return s * f * 2 ** -24;
+  if (e === 31) return f ? NaN : s * Infinity;
+  return s * (1 + f / 1024) * 2 ** (e - 15);
+}
+
+function reader(dtype: DtypeName, dv: DataView, little: boolean): ((byteOffset: number) => Scalar) | undefined {
+  const f32 = new DataView(new ArrayBuffer(4));
+  switch (dtype) {
+    case 'float32': return (o) => dv.getFloat32(o, little);
+    case 'float64': return (o) => dv.getFloat64(o, little);
+    case 'float16': return (o) => half(dv.getUint16(o, little));
+    case 'bfloat16': return (o) => {
+      f32.setUint32(0, dv.getUint16(o, little) << 16);
+      return f32.getFloat32(0);
+    };
+    case 'int8': return (o) => dv.getInt8(o);
+    case 'uint8': return (o) => dv.getUint8(o);
+    case 'int16': return (o) => dv.getInt16(o, little);
+    case 'uint16': return (o) => dv.getUint16(o, little);
+    case 'int32': return (o) => dv.getInt32(o, little);
+    case 'uint32': return (o) => dv.getUint32(o, little);
+    case 'int64': return (o) => {
+      const v = dv.getBigInt64(o, little);
+      return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+    };
+    case 'uint64': return (o) => {
+      const v = dv.getBigUint64(o, little);
+      return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+    };
+    case 'bool': return (o) => dv.getUint8(o) !== 0;
+    default: return undefined;
+  }
+}
+
+function previewError(message: string): FormatError {
+  return new FormatError({ code: 'unsupported', layer: 'torch', message });
+}
+
+export function tensorPreview(file: TorchFile, tensor: TensorInfo, options: PreviewOptions = {}): TensorPreview {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const count = options.count ?? 8;
+  const loc = file.storages.get(tensor.storageKey);
+  if (!loc || tensor.dtype === 'unknown') throw previewError(`The storage of ${tensor.path} is not in this file`);
+  const es = ELEMENT_SIZE[tensor.dtype];
+  let last = tensor.storageOffset;
+  for (let i = 0; i < tensor.shape.length; i++) last += Math.max(0, (tensor.shape[i] ?? 0) - 1) * (tensor.stride[i] ?? 0);
+  const span = tensor.numel === 0 ? 0 : (last - tensor.storageOffset + 1) * es;
+  if (span > limits.maxOutputBytes) throw new FormatError({ code: 'limit', layer: 'torch', message: `${tensor.path} is larger than the output limit` });
+  let bytes: Uint8Array;
+  if (loc.entry) {
+    const whole = loc.entry.method === 0 ? undefined : readZipEntry(file.source, loc.entry, limits);
+    if (whole) bytes = whole.subarray(tensor.storageOffset * es, tensor.storageOffset * es + span);
+    else {
+      // Stored entry: read just the tensor's span.
+      bytes = readStoredSpan(file, loc.entry, tensor.storageOffset * es, span);
+    }
+  } else if (loc.dataOffset !== undefined) {
+    bytes = file.source.read(loc.dataOffset + tensor.storageOffset * es, span);
+  } else {
+    throw previewError(`The bytes of storage ${tensor.storageKey} were not found`);
+  }
+  if (bytes.length < span) throw new FormatError({ code: 'truncated', layer: 'torch', message: `The storage of ${tensor.path} ends early` });
+  const read = reader(tensor.dtype, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.byteorder === 'little');
+  if (!read) throw previewError(`Previews of ${tensor.dtype} tensors are not supported yet`);
+  const first: Scalar[] = [];
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  let n = 0;
+  let nanCount = 0;
+  const idx = new Array<number>(tensor.shape.length).fill(0);
+  for (let k = 0; k < tensor.numel; k++) {
+    let off = 0;
+    for (let d = 0; d < idx.length; d++) off += (idx[d] ?? 0) * (tensor.stride[d] ?? 0);
+    const v = read(off * es);
+    if (first.length < count) first.push(v);
+    const x = Number(v);
+    if (Number.isNaN(x)) nanCount++;
+    else {
+      if (x < min) min = x;
+      if (x > max) max = x;
+      sum += x;
+      n++;
+    }
+    for (let d = idx.length - 1; d >= 0; d--) {
+      idx[d] = (idx[d] ?? 0) + 1;
+      if ((idx[d] ?? 0) < (tensor.shape[d] ?? 0)) break;
+      idx[d] = 0;
+    }
+  }
+  return { first, numel: tensor.numel, min: n ? min : null, max: n ? max : null, mean: n ? sum / n : null, nanCount };
+}
+
+function readStoredSpan(file: TorchFile, entry: ZipEntry, offset: number, length: number): Uint8Array {
+  return file.source.read(entryDataOffset(file.source, entry) + offset, Math.min(length, entry.size - offset));
+}

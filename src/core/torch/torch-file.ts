@@ -1,0 +1,271 @@
+/**
+ * PyTorch save files read without torch and without reading tensor bytes: the zip layout
+ * (`<any folder>/data.pkl`, `data/<key>`, `version`, `byteorder`), the legacy stacked-pickle layout
+ * (magic number, protocol 1001, sys_info, object, storage keys, raw storages) and a bare pickle.
+ * Storages stay references; their bytes are located (zip entry or file offset) but not read.
+ */
+import { FormatError } from '../errors.ts';
+import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
+import { isStorage, isTensor } from '../pickle/known.ts';
+import { readPickle, type PickleResult } from '../pickle/reader.ts';
+import { analyzePickleSafety, type SafetyReport } from '../pickle/safety.ts';
+import { PyDict, PyGlobal, PyObject, PyPersistent, PyTuple, type DtypeName, type PyValue, type TorchStorageRef } from '../pickle/values.ts';
+import type { ByteSource } from './byte-source.ts';
+import { ELEMENT_SIZE, storageDtype } from './dtypes.ts';
+import { entryDataOffset, looksLikeZip, readZipDirectory, readZipEntry, type ZipEntry } from './zip-directory.ts';
+
+export const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
+
+export interface TensorInfo {
+  /** Dotted path from the root: "model_state_dict.encoder.0.weight". */
+  path: string;
+  dtype: DtypeName | 'unknown';
+  shape: number[];
+  stride: number[];
+  storageOffset: number;
+  numel: number;
+  /** numel × element size: what the tensor's values take, not its whole storage. */
+  byteSize: number;
+  /** As saved: 'cpu', 'cuda:0'. */
+  device: string;
+  storageKey: string;
+  parameter: boolean;
+  requiresGrad: boolean;
+}
+
+/** Where a storage's bytes are; nothing is read until a preview asks. */
+export interface StorageLocation {
+  ref: TorchStorageRef;
+  /** Zip layout: the entry holding the bytes. */
+  entry?: ZipEntry;
+  /** Legacy layout: file offset of the first byte. */
+  dataOffset?: number;
+}
+
+export interface TorchFile {
+  layout: 'zip' | 'legacy' | 'pickle';
+  /** Zip layout: the top-level folder ("archive", the model name...). */
+  prefix?: string;
+  /** Zip `version` record, legacy protocol version. */
+  version?: string;
+  byteorder: 'little' | 'big';
+  sysInfo?: PyValue;
+  root: PyValue;
+  pickle: PickleResult;
+  safety: SafetyReport;
+  tensors: TensorInfo[];
+  storages: Map<string, StorageLocation>;
+  source: ByteSource;
+}
+
+export interface OpenTorchOptions {
+  limits?: Limits;
+}
+
+const LEGACY_HEAD = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+
+export function looksLikeLegacyTorch(head: Uint8Array): boolean {
+  return LEGACY_HEAD.every((b, i) => head[i] === b);
+}
+
+function torchError(code: 'corrupt' | 'unknown-format', message: string): FormatError {
+  return new FormatError({ code, layer: 'torch', message });
+}
+
+/** persistent_load of torch.load: storage ids become references, nothing else is resolved. */
+function storageLoader(storages: Map<string, StorageLocation>) {
+  return (pid: PyValue): PyValue => {
+    if (!(pid instanceof PyTuple) || pid.items[0] !== 'storage') return new PyPersistent(pid);
+    const [, type, key, location, numel] = pid.items;
+    const cls = type instanceof PyGlobal ? type : null;
+    if (!cls || typeof key !== 'string' || typeof location !== 'string' || typeof numel !== 'number') return new PyPersistent(pid);
+    const known = storages.get(key);
+    if (known) return known.ref;
+    const ref: TorchStorageRef = { type: 'torch-storage', key, storageClass: cls.qualified, dtype: storageDtype(cls.name), location, numel };
+    storages.set(key, { ref });
+    return ref;
+  };
+}
+
+function text(b: Uint8Array): string {
+  return new TextDecoder().decode(b).trim();
+}
+
+/** Walk the value for tensors, naming each by its path; shared containers are visited once. */
+export function listTensors(root: PyValue, limits: Limits = DEFAULT_LIMITS): TensorInfo[] {
+  const out: TensorInfo[] = [];
+  const seen = new Set<object>();
+  const join = (path: string, seg: string) => (path ? `${path}.${seg}` : seg);
+  const keyText = (k: PyValue) => (typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' ? String(k) : '?');
+  const stack: Array<[PyValue | undefined, string, number]> = [[root, '', 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop() as [PyValue | undefined, string, number];
+    if (v === undefined || v === null || typeof v !== 'object' || v instanceof Uint8Array || depth > limits.maxDepth) continue;
+    if (isTensor(v)) {
+      const s = isStorage(v.storage) ? v.storage : undefined;
+      const numel = v.shape.reduce((a, b) => a * b, 1);
+      const dtype = s?.dtype ?? 'unknown';
+      out.push({
+        path,
+        dtype,
+        shape: v.shape,
+        stride: v.stride,
+        storageOffset: v.storageOffset,
+        numel,
+        byteSize: dtype === 'unknown' ? 0 : numel * ELEMENT_SIZE[dtype],
+        device: s?.location ?? 'unknown',
+        storageKey: s?.key ?? '',
+        parameter: v.parameter,
+        requiresGrad: v.requiresGrad,
+      });
+      continue;
+    }
+    if (seen.has(v)) continue;
+    seen.add(v);
+    const children: Array<[PyValue | undefined, string]> = [];
+    if (Array.isArray(v)) v.forEach((x, i) => children.push([x, join(path, String(i))]));
+    else if (v instanceof PyTuple) v.items.forEach((x, i) => children.push([x, join(path, String(i))]));
+    else if (v instanceof PyDict) for (const [k, x] of v.entries) children.push([x, join(path, keyText(k))]);
+    else if (v instanceof PyObject) {
+      if (v.state !== undefined) children.push([v.state, path]);
+      v.listItems?.forEach((x, i) => children.push([x, join(path, String(i))]));
+      for (const [k, x] of v.dictItems ?? []) children.push([x, join(path, keyText(k))]);
+    }
+    // Depth-first, in saved order.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [x, p] = children[i] as [PyValue | undefined, string];
+      stack.push([x, p, depth + 1]);
+    }
+  }
+  return out;
+}
+
+function openZip(source: ByteSource, limits: Limits): TorchFile {
+  const entries = readZipDirectory(source, limits);
+  const candidates = entries.filter((e) => /^[^/]+\/data\.pkl$/.test(e.name) || e.name === 'data.pkl');
+  const dataPkl = candidates[0];
+  if (!dataPkl) throw torchError('unknown-format', 'This zip has no <folder>/data.pkl: it is not a PyTorch save file');
+  const prefix = dataPkl.name.includes('/') ? dataPkl.name.slice(0, dataPkl.name.indexOf('/')) : '';
+  const at = (name: string) => entries.find((e) => e.name === (prefix ? `${prefix}/${name}` : name));
+  const storages = new Map<string, StorageLocation>();
+  const bytes = readZipEntry(source, dataPkl, limits);
+  const persistentLoad = storageLoader(storages);
+  const pickle = readPickle(bytes, { limits, persistentLoad });
+  for (const [key, loc] of storages) {
+    const entry = at(`data/${key}`);
+    if (entry) loc.entry = entry;
+  }
+  const versionEntry = at('version') ?? at('.data/version');
+  const byteorderEntry = at('byteorder');
+  const byteorder = byteorderEntry && text(readZipEntry(source, byteorderEntry, limits)) === 'big' ? 'big' : 'little';
+  const file: TorchFile = {
+    layout: 'zip',
+    prefix,
+    byteorder,
+    root: pickle.value,
+    pickle,
+    safety: analyzePickleSafety(bytes, { limits, persistentLoad: storageLoader(new Map()) }),
+    tensors: listTensors(pickle.value, limits),
+    storages,
+    source,
+  };
+  if (versionEntry) file.version = text(readZipEntry(source, versionEntry, limits));
+  return file;
+}
+
+/**
+ * Reads the pickles of a stacked file one after another from one window of the file's head, which
+ * grows only when a pickle is longer than what was read: the raw storages after the pickles are
+ * touched at most by the last window.
+ */
+class StackedReader {
+  // Start small so the raw storages after the pickles are barely touched.
+  private window: Uint8Array;
+  constructor(
+    private readonly source: ByteSource,
+    private readonly limits: Limits,
+  ) {
+    this.window = source.read(0, Math.min(source.size, 16 << 10));
+  }
+
+  read(start: number, persistentLoad?: (pid: PyValue) => PyValue): PickleResult {
+    for (;;) {
+      try {
+        return readPickle(this.window, { limits: this.limits, start, ...(persistentLoad ? { persistentLoad } : {}) });
+      } catch (e) {
+        if (e instanceof FormatError && e.code === 'truncated' && this.window.length < this.source.size) {
+          this.window = this.source.read(0, Math.min(this.source.size, this.window.length * 4));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  bytes(start: number, end: number): Uint8Array {
+    return this.window.subarray(start, end);
+  }
+}
+
+function openLegacy(source: ByteSource, limits: Limits): TorchFile {
+  const stacked = new StackedReader(source, limits);
+  const magic = stacked.read(0);
+  if (magic.value !== LEGACY_MAGIC) throw torchError('corrupt', 'Legacy torch file: wrong magic number');
+  const proto = stacked.read(magic.end);
+  if (proto.value !== 1001) throw torchError('corrupt', `Legacy torch file: unsupported protocol version ${String(proto.value)}`);
+  const sys = stacked.read(proto.end);
+  const little = !(sys.value instanceof PyDict && sys.value.get('little_endian') === false);
+  const storages = new Map<string, StorageLocation>();
+  const obj = stacked.read(sys.end, storageLoader(storages));
+  const keys = stacked.read(obj.end);
+  const keyList = Array.isArray(keys.value) ? keys.value : [];
+  // Raw storages follow in key order, each as an int64 element count then the bytes: read 8 bytes each.
+  let pos = keys.end;
+  for (const key of keyList) {
+    const loc = typeof key === 'string' ? storages.get(key) : undefined;
+    if (!loc || loc.ref.dtype === 'unknown') break;
+    const head = source.read(pos, 8);
+    if (head.length < 8) break;
+    const dv = new DataView(head.buffer, head.byteOffset, 8);
+    const numel = Number(dv.getBigInt64(0, little));
+    loc.dataOffset = pos + 8;
+    pos += 8 + numel * ELEMENT_SIZE[loc.ref.dtype];
+  }
+  const objBytes = stacked.bytes(sys.end, obj.end);
+  return {
+    layout: 'legacy',
+    version: '1001',
+    byteorder: little ? 'little' : 'big',
+    sysInfo: sys.value,
+    root: obj.value,
+    pickle: obj,
+    safety: analyzePickleSafety(objBytes, { limits, persistentLoad: storageLoader(new Map()) }),
+    tensors: listTensors(obj.value, limits),
+    storages,
+    source,
+  };
+}
+
+export function openTorchFile(source: ByteSource, options: OpenTorchOptions = {}): TorchFile {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const head = source.read(0, 16);
+  if (looksLikeZip(head)) return openZip(source, limits);
+  if (looksLikeLegacyTorch(head)) return openLegacy(source, limits);
+  if (head[0] === 0x80) {
+    const storages = new Map<string, StorageLocation>();
+    const stacked = new StackedReader(source, limits);
+    const pickle = stacked.read(0, storageLoader(storages));
+    const bytes = stacked.bytes(0, pickle.end);
+    return {
+      layout: 'pickle',
+      byteorder: 'little',
+      root: pickle.value,
+      pickle,
+      safety: analyzePickleSafety(bytes, { limits, persistentLoad: storageLoader(new Map()) }),
+      tensors: listTensors(pickle.value, limits),
+      storages,
+      source,
+    };
+  }
+  throw torchError('unknown-format', 'Not a PyTorch save file: no zip, legacy magic number or pickle header');
+}
