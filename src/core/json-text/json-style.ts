@@ -71,7 +71,7 @@ export function detectJsonStyle(text: string): JsonStyle {
     style.itemSeparator = item?.[1] ?? ',';
   }
   style.escapeSlash = text.includes('\\/');
-  const hasRawNonAscii = /[^\u0000-\u007f]/.test(text);
+  const hasRawNonAscii = /[^\x00-\x7f]/.test(text); // eslint-disable-line no-control-regex
   const escaped = /\\u([0-9a-fA-F]{4})/g;
   let m: RegExpExecArray | null;
   let hasEscapedNonAscii = false;

@@ -15,6 +15,7 @@ function postProcess(out: string, style: JsonStyle): string {
   if (style.escapeSlash) out = out.replace(/\//g, '\\/');
   if (style.asciiOnly) {
     const upper = style.hexCase === 'upper';
+    // eslint-disable-next-line no-control-regex -- the range is "everything that is not ASCII"
     out = out.replace(/[^\u0000-\u007f]/g, (ch) => hex4(ch.charCodeAt(0), upper));
   }
   return out;

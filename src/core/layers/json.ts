@@ -30,7 +30,7 @@ export function parseJsonText(text: string, ctx: LayerContext, byteBase: number)
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    let located: FormatError | null = null;
+    let located: FormatError | null;
     try {
       located = findJsonSyntaxError(text, byteBase);
     } catch {

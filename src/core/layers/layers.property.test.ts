@@ -98,7 +98,10 @@ describe('bombs', () => {
     for (let i = 0; i < 64; i++) gz.push(zeros, i === 63);
     const bomb = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of parts) (bomb.set(p, at), (at += p.length));
+    for (const p of parts) {
+      bomb.set(p, at);
+      at += p.length;
+    }
     const t0 = performance.now();
     await expect(decodeBytes(bomb, { limits: { maxOutputBytes: 8 * 1024 * 1024 } })).rejects.toMatchObject({ code: 'limit', layer: 'gzip' });
     expect(performance.now() - t0).toBeLessThan(2000);

@@ -10,6 +10,42 @@ const FIXED: Record<number, number> = {
   0xd0: 1, 0xd1: 2, 0xd2: 4, 0xd3: 8, 0xd4: 2, 0xd5: 3, 0xd6: 5, 0xd7: 9, 0xd8: 17,
 };
 
+/** Bytes taken by the item's header (and payload) and how many child items follow it. */
+function stepOf(t: number, len: (n: number) => number): [skip: number, children: number] | null {
+  if (t <= 0x7f || t >= 0xe0) return [1, 0];
+  if (t <= 0x8f) return [1, (t & 0x0f) * 2];
+  if (t <= 0x9f) return [1, t & 0x0f];
+  if (t <= 0xbf) return [1 + (t & 0x1f), 0];
+  if (t in FIXED) return [1 + (FIXED[t] as number), 0];
+  switch (t) {
+    case 0xc4:
+    case 0xd9:
+      return [2 + len(1), 0];
+    case 0xc5:
+    case 0xda:
+      return [3 + len(2), 0];
+    case 0xc6:
+    case 0xdb:
+      return [5 + len(4), 0];
+    case 0xc7:
+      return [3 + len(1), 0];
+    case 0xc8:
+      return [4 + len(2), 0];
+    case 0xc9:
+      return [6 + len(4), 0];
+    case 0xdc:
+      return [3, len(2)];
+    case 0xdd:
+      return [5, len(4)];
+    case 0xde:
+      return [3, len(2) * 2];
+    case 0xdf:
+      return [5, len(4) * 2];
+    default:
+      return null;
+  }
+}
+
 export function msgpackShape(b: Uint8Array, budget = 4096): Shape {
   let pos = 0;
   let pending = 1; // items still to read at all levels
@@ -23,24 +59,9 @@ export function msgpackShape(b: Uint8Array, budget = 4096): Shape {
     if (pos >= b.length) return 'invalid';
     const t = b[pos] as number;
     pending--;
-    let skip = 0;
-    let children = 0;
-    if (t <= 0x7f || t >= 0xe0) skip = 1;
-    else if (t <= 0x8f) (children = (t & 0x0f) * 2), (skip = 1);
-    else if (t <= 0x9f) (children = t & 0x0f), (skip = 1);
-    else if (t <= 0xbf) skip = 1 + (t & 0x1f);
-    else if (t in FIXED) skip = 1 + (FIXED[t] as number);
-    else if (t === 0xc4 || t === 0xd9) skip = 2 + len(pos + 1, 1);
-    else if (t === 0xc5 || t === 0xda) skip = 3 + len(pos + 1, 2);
-    else if (t === 0xc6 || t === 0xdb) skip = 5 + len(pos + 1, 4);
-    else if (t === 0xc7) skip = 3 + len(pos + 1, 1);
-    else if (t === 0xc8) skip = 4 + len(pos + 1, 2);
-    else if (t === 0xc9) skip = 6 + len(pos + 1, 4);
-    else if (t === 0xdc) (children = len(pos + 1, 2)), (skip = 3);
-    else if (t === 0xdd) (children = len(pos + 1, 4)), (skip = 5);
-    else if (t === 0xde) (children = len(pos + 1, 2) * 2), (skip = 3);
-    else if (t === 0xdf) (children = len(pos + 1, 4) * 2), (skip = 5);
-    else return 'invalid'; // 0xc1
+    const step = stepOf(t, (n) => len(pos + 1, n));
+    if (!step) return 'invalid'; // 0xc1
+    const [skip, children] = step;
     pos += skip;
     if (pos > b.length || children > b.length - pos) return 'invalid';
     pending += children;

@@ -4,7 +4,7 @@ import { decodeMsgpack } from './msgpack-decoder.ts';
 import { encodeMsgpack } from './msgpack-encoder.ts';
 import { msgpackLayer } from './msgpack.ts';
 import { withLimits } from '../limits.ts';
-import { FormatError } from '../errors.ts';
+import type { FormatError } from '../errors.ts';
 
 const limits = withLimits();
 

@@ -45,7 +45,7 @@ export class LayerRegistry {
     const out: (Candidate & { order: number; named: boolean })[] = [];
     let order = 0;
     for (const layer of this.layers.values()) {
-      let confidence = 0;
+      let confidence: number;
       try {
         confidence = layer.sniff(bytes, hint);
       } catch {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './main.ts';
+import type { CliIo } from './cli-io.ts';
+import { readRepoFile } from '../test-support/real-fixtures.ts';
+import { decodeBytes } from '../core/pipeline/decode.ts';
+
+function memoryIo(files: Record<string, Uint8Array> = {}) {
+  const store = new Map(Object.entries(files));
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    readFile: async (p) => {
+      const hit = store.get(p);
+      if (hit) return hit;
+      try {
+        return readRepoFile(p);
+      } catch {
+        throw Object.assign(new Error(`cannot read ${p}: no such file`), { code: 'ENOENT' });
+      }
+    },
+    writeFile: async (p, b) => void store.set(p, b),
+    env: {},
+  };
+  return { io, store, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('cli', () => {
+  it('inspect prints the recipe, sizes and outline', async () => {
+    const m = memoryIo();
+    expect(await run(['inspect', 'fixtures/formats/program.json.gz'], m.io)).toBe(0);
+    expect(m.out()).toContain('recipe:  zlib → json');
+    expect(m.out()).toContain('program: object (4)');
+  });
+
+  it('inspect --json gives machine-readable output', async () => {
+    const m = memoryIo();
+    expect(await run(['inspect', 'fixtures/formats/envelope.msgpack.gz', '--json'], m.io)).toBe(0);
+    const report = JSON.parse(m.out()) as { recipe: { layer: string }[]; outline: { key: string }[] };
+    expect(report.recipe.map((s) => s.layer)).toEqual(['gzip', 'msgpack']);
+    expect(report.outline.map((e) => e.key)).toEqual(['version', 'metadata', 'program', 'timestamp']);
+  });
+
+  it('bad input exits 1 with "error [layer] message"; usage errors exit 2', async () => {
+    const m = memoryIo();
+    expect(await run(['inspect', 'fixtures/formats/truncated.json.gz'], m.io)).toBe(1);
+    expect(m.err()).toMatch(/^error \[gzip\] gzip stream ends early at byte 300/);
+    const r = memoryIo();
+    expect(await run(['inspect', 'fixtures/formats/random.bin'], r.io)).toBe(1);
+    expect(r.err()).toMatch(/^error \[detect\] .*This may be encrypted/);
+    expect(await run(['inspect'], memoryIo().io)).toBe(2);
+    expect(await run(['frobnicate'], memoryIo().io)).toBe(2);
+    expect(await run(['convert', 'a.json', 'b.json', '--to', 'xml'], memoryIo().io)).toBe(2);
+    expect(await run(['inspect', 'missing.json'], memoryIo().io)).toBe(1);
+  });
+
+  it('convert keeps the recipe by default: untouched JSON comes out byte-identical', async () => {
+    const m = memoryIo();
+    expect(await run(['convert', 'fixtures/formats/bom.json', 'out.json'], m.io)).toBe(0);
+    expect(m.store.get('out.json')).toEqual(readRepoFile('fixtures/formats/bom.json'));
+  });
+
+  it('convert infers the target from the OUT suffixes and obeys flags', async () => {
+    const m = memoryIo();
+    expect(await run(['convert', 'fixtures/formats/envelope-ruby.yaml', 'out.msgpack.gz'], m.io)).toBe(0);
+    const back = await decodeBytes(m.store.get('out.msgpack.gz') as Uint8Array);
+    expect(back.recipe.map((s) => s.layer)).toEqual(['gzip', 'msgpack']);
+    expect((back.value as Record<string, unknown>)[':version']).toBe('1.0.0');
+    expect(await run(['convert', 'fixtures/formats/program.json.gz', 'x.bin', '--to', 'yaml', '--compress', 'zlib', '--level', '9'], m.io)).toBe(0);
+    const y = await decodeBytes(m.store.get('x.bin') as Uint8Array);
+    expect(y.recipe.map((s) => s.layer)).toEqual(['zlib', 'yaml']);
+    expect(await run(['convert', 'fixtures/formats/envelope.json', 'c.json', '--indent', '0'], m.io)).toBe(0);
+    expect(new TextDecoder().decode(m.store.get('c.json'))).toMatch(/^\{"version":"1.1.0","metadata":/);
+  });
+});
