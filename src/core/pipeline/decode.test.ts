@@ -206,4 +206,13 @@ describe('decodeBytes on the format fixtures', () => {
       expect(back.value).toEqual(doc.value);
     }
   });
+  it.runIf(typeof DecompressionStream === 'function')('gives the same results through the native DecompressionStream, with exact errors', async () => {
+    const a = await decodeBytes(fixture('gzip-named.json'), { engine: 'native' });
+    const b = await decodeBytes(fixture('gzip-named.json'), { engine: 'fflate' });
+    expect(a.value).toEqual(b.value);
+    const e = await failure(decodeBytes(fixture('truncated.json.gz'), { engine: 'native' }));
+    expect(e).toMatchObject({ code: 'truncated', layer: 'gzip', offset: 300 });
+    const bomb = await failure(decodeBytes(gzipSync(new Uint8Array(16 * 1024 * 1024)), { engine: 'native', limits: { maxOutputBytes: 4 * 1024 * 1024 } }));
+    expect(bomb.code).toBe('limit');
+  });
 });
