@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors.ts';
 import { withLimits } from '../limits.ts';
-import { fixture, fixtureJson, fixtureNames } from './fixture-files.ts';
+import { fixture, fixtureJson, fixtureNames } from './fixture-files.test.ts';
 import { readPickle } from './reader.ts';
 import { PyBuffer, PyByteArray, PyDict, PyGlobal, PyObject, PySet, PyTuple, isKnown, type PyValue } from './values.ts';
 

@@ -6,7 +6,12 @@ import { PyBuffer, PyByteArray, PyDict, PyGlobal, PyObject, PyPersistent, PySet,
 
 function quote(s: string): string {
   const body = s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-  return `'${body.replace(/[\x00-\x1f\x7f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'))}'`;
+  let out = '';
+  for (const c of body) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? '\\x' + code.toString(16).padStart(2, '0') : c;
+  }
+  return `'${out}'`;
 }
 
 function bytesRepr(b: Uint8Array, max: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { disassemble } from './disassemble.ts';
-import { fixture } from './fixture-files.ts';
+import { fixture } from './fixture-files.test.ts';
 import { analyzePickleSafety, gradeGlobal } from './safety.ts';
 
 describe('analyzePickleSafety', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors.ts';
 import { withLimits } from '../limits.ts';
-import { fixture, fixtureJson, fixtureNames } from './fixture-files.ts';
+import { fixture, fixtureJson, fixtureNames } from './fixture-files.test.ts';
 import { readPickle } from './reader.ts';
 import { pickleToValue } from './to-value.ts';
 

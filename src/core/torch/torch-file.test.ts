@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors.ts';
-import { fixture, fixtureJson } from '../pickle/fixture-files.ts';
+import { fixture, fixtureJson } from '../pickle/fixture-files.test.ts';
 import { bytesSource, type ByteSource } from './byte-source.ts';
 import { ELEMENT_SIZE } from './dtypes.ts';
 import { tensorPreview } from './tensor-preview.ts';

@@ -12,7 +12,7 @@ import { analyzePickleSafety, type SafetyReport } from '../pickle/safety.ts';
 import { PyDict, PyGlobal, PyObject, PyPersistent, PyTuple, type DtypeName, type PyValue, type TorchStorageRef } from '../pickle/values.ts';
 import type { ByteSource } from './byte-source.ts';
 import { ELEMENT_SIZE, storageDtype } from './dtypes.ts';
-import { entryDataOffset, looksLikeZip, readZipDirectory, readZipEntry, type ZipEntry } from './zip-directory.ts';
+import { looksLikeZip, readZipDirectory, readZipEntry, type ZipEntry } from './zip-directory.ts';
 
 export const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
 

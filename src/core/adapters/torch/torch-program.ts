@@ -1,0 +1,95 @@
+/**
+ * PyTorch saves as programs: a state_dict, a training checkpoint dict (epoch, model_state_dict,
+ * optimizer_state_dict, loss, config, version) or a whole pickled nn.Module, read from the value
+ * tree pickleToValue makes. The program model has no 'pytorch' ecosystem yet, so these report
+ * 'generic' with adapterId 'pytorch-*' and formatLabel naming the shape.
+ */
+import type { DetectContext, Detection, ModuleInfo, Program } from '../../model/program';
+import type { ProgramAdapter } from '../adapter';
+import { isNnModule, nnModuleTree } from './nn-module.ts';
+import { isStateDict, stateDictModules } from './state-dict.ts';
+import { asRecord, seg } from './tensor-value.ts';
+
+export type TorchShape = 'state-dict' | 'checkpoint' | 'module';
+
+const MODEL_KEYS = ['model_state_dict', 'state_dict', 'model', 'net', 'module', 'ema'];
+const CHECKPOINT_KEYS = new Set(['epoch', 'model_state_dict', 'optimizer_state_dict', 'optimizer', 'loss', 'config', 'version', 'step', 'global_step', 'scheduler', 'args', 'best_acc', 'lr_scheduler']);
+
+function modelKey(v: Record<string, unknown>): string | undefined {
+  for (const k of MODEL_KEYS) if (Object.hasOwn(v, k) && (isStateDict(v[k]) || isNnModule(v[k]))) return k;
+  return Object.keys(v).find((k) => isStateDict(v[k]));
+}
+
+export function detectTorchShape(value: unknown): TorchShape | undefined {
+  if (isNnModule(value)) return 'module';
+  if (isStateDict(value)) return 'state-dict';
+  const r = asRecord(value);
+  if (r && modelKey(r) !== undefined && Object.keys(r).some((k) => CHECKPOINT_KEYS.has(k))) return 'checkpoint';
+  return undefined;
+}
+
+function optimizerSummary(v: unknown): Record<string, unknown> | undefined {
+  const groups = asRecord(v)?.param_groups;
+  if (!Array.isArray(groups)) return undefined;
+  return {
+    param_groups: groups.map((g) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(asRecord(g) ?? {})) out[k] = k === 'params' && Array.isArray(x) ? `${x.length} parameters` : x;
+      return out;
+    }),
+  };
+}
+
+function modelModules(v: unknown, pointer: string): { modules: ModuleInfo[]; tensors: number; parameters: number } {
+  if (isNnModule(v)) {
+    const modules = nnModuleTree(v).map((m) => ({ ...m, pointer: pointer + m.pointer }));
+    return { modules, tensors: 0, parameters: 0 };
+  }
+  const r = asRecord(v);
+  if (r && isStateDict(r)) {
+    const t = stateDictModules(r, pointer);
+    return { modules: t.modules, tensors: t.tensorCount, parameters: t.parameterCount };
+  }
+  return { modules: [], tensors: 0, parameters: 0 };
+}
+
+export function torchProgram(value: unknown, shape: TorchShape | undefined = detectTorchShape(value)): Program | undefined {
+  if (!shape) return undefined;
+  const base = { ecosystem: 'generic' as const, kind: 'program' as const, secrets: [], notes: [] as string[] };
+  if (shape === 'state-dict') {
+    const m = modelModules(value, '');
+    return { ...base, adapterId: 'pytorch-state-dict', formatLabel: 'PyTorch state_dict', modules: m.modules, metadata: { tensors: m.tensors, parameters: m.parameters } };
+  }
+  if (shape === 'module') {
+    const modules = nnModuleTree(value);
+    return { ...base, adapterId: 'pytorch-module', formatLabel: `Pickled PyTorch module ${modules[0]?.className ?? ''}`.trim(), modules, metadata: {}, notes: ['Loading this file in Python runs the code of every class it names; this view runs none.'] };
+  }
+  const r = asRecord(value) as Record<string, unknown>;
+  const key = modelKey(r) as string;
+  const m = modelModules(r[key], `/${seg(key)}`);
+  const metadata: Record<string, unknown> = { model: key, tensors: m.tensors, parameters: m.parameters };
+  for (const [k, x] of Object.entries(r)) {
+    if (k === key) continue;
+    if (k === 'optimizer_state_dict' || k === 'optimizer') {
+      const o = optimizerSummary(x);
+      if (o) metadata[k] = o;
+      continue;
+    }
+    if (x === null || typeof x !== 'object' || k === 'config' || k === 'args') metadata[k] = x;
+  }
+  const program: Program = { ...base, adapterId: 'pytorch-checkpoint', formatLabel: 'PyTorch training checkpoint', modules: m.modules, metadata };
+  if (typeof r.version === 'string' || typeof r.version === 'number') program.version = String(r.version);
+  return program;
+}
+
+/** For the program-model adapter list (see docs/pickles.md). */
+export const torchAdapter: ProgramAdapter = {
+  id: 'pytorch',
+  detect(value: unknown, _context: DetectContext): Detection | null {
+    const shape = detectTorchShape(value);
+    return shape ? { confidence: shape === 'state-dict' ? 0.9 : 0.85 } : null;
+  },
+  analyze(value: unknown): Program {
+    return torchProgram(value) as Program;
+  },
+};
