@@ -64,3 +64,31 @@ describe('openTorchFile', () => {
     expect(() => openTorchFile(bytesSource(new TextEncoder().encode('hello')))).toThrow(FormatError);
   });
 });
+
+describe('property: damaged torch files end in a FormatError', () => {
+  it('mutated and cut zip and legacy files', async () => {
+    const fc = (await import('fast-check')).default;
+    const { withLimits } = await import('../limits.ts');
+    const seeds = ['torch-state-dict.pt', 'torch-legacy.pt', 'torch-module.pt'].map((n) => fixture(n));
+    const limits = withLimits({ maxOpcodes: 50_000, maxKeys: 50_000, maxOutputBytes: 4 << 20 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+        fc.option(fc.nat()),
+        (i, edits, cut) => {
+          const seed = seeds[i] as Uint8Array;
+          const b = seed.slice(0, cut === null ? seed.length : cut % (seed.length + 1));
+          for (const [at, v] of edits) if (b.length) b[at % b.length] = v;
+          try {
+            const f = openTorchFile(bytesSource(b), { limits });
+            for (const t of f.tensors.slice(0, 3)) tensorPreview(f, t, { limits });
+          } catch (e) {
+            if (!(e instanceof FormatError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
