@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { dropFiles, editorText, expect, pickFiles, screenshotPath, test } from './fixtures';
 
 const program = {
@@ -14,6 +15,12 @@ const program = {
 };
 const json = Buffer.from(JSON.stringify(program, null, 2) + '\n');
 
+/** The decoded text of the whole file, as the "Whole file" tab shows it. */
+async function wholeFile(page: Page, name: string): Promise<string | undefined> {
+  await page.getByRole('tab', { name: 'Whole file' }).click();
+  return editorText(page, `file/${name}`);
+}
+
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Drop a program file anywhere' })).toBeVisible();
@@ -22,27 +29,30 @@ test.beforeEach(async ({ page }) => {
 test('a .json picked with the file picker shows its decoded JSON', async ({ page }) => {
   await pickFiles(page, [{ name: 'program.json', bytes: json, type: 'application/json' }]);
   await expect(page.locator('.recipe-step')).toHaveText(['json']);
-  await expect.poll(() => editorText(page, 'program.json')).toBe(json.toString());
+  await expect(page.getByRole('treeitem', { name: /generate_answer.predict/ })).toBeVisible();
+  await expect.poll(async () => JSON.parse((await editorText(page, 'generate_answer.predict')) ?? 'null')).toEqual(program['generate_answer.predict']);
   await page.screenshot({ path: screenshotPath('open-json-picker') });
+  await expect.poll(() => wholeFile(page, 'program.json')).toBe(json.toString());
 });
 
 test('a gzip-compressed .json.gz dropped on the page shows the decoded JSON', async ({ page }) => {
   await dropFiles(page, [{ name: 'program.json.gz', bytes: gzipSync(json), type: 'application/gzip' }]);
   await expect(page.locator('.recipe-step')).toHaveText(['gzip', 'json']);
-  await expect.poll(() => editorText(page, 'program.json.gz')).toBe(json.toString());
+  await expect.poll(() => wholeFile(page, 'program.json.gz')).toBe(json.toString());
   await page.screenshot({ path: screenshotPath('open-gzip-drop') });
 });
 
 test('a gzip file picked with the file picker is decoded too', async ({ page }) => {
   await pickFiles(page, [{ name: 'program.json.gz', bytes: gzipSync(json) }]);
-  await expect.poll(() => editorText(page, 'program.json.gz')).toBe(json.toString());
+  await expect.poll(() => wholeFile(page, 'program.json.gz')).toBe(json.toString());
 });
 
 test('"Open sample program" shows the embedded sample', async ({ page }) => {
   await page.getByRole('button', { name: 'Open sample program' }).click();
   const sample = readFileSync(new URL('../public/samples/multihop-qa.json', import.meta.url), 'utf8');
-  await expect.poll(() => editorText(page, 'multihop-qa.json')).toBe(sample);
+  await expect(page.getByRole('tree', { name: 'Module tree' })).toBeVisible();
   await page.screenshot({ path: screenshotPath('open-sample') });
+  await expect.poll(() => wholeFile(page, 'multihop-qa.json')).toBe(sample);
 });
 
 test('random bytes and a truncated gzip get a clear error, and the next valid file opens', async ({ page }) => {
@@ -61,5 +71,11 @@ test('random bytes and a truncated gzip get a clear error, and the next valid fi
 
   await pickFiles(page, [{ name: 'good.json', bytes: json }]);
   await expect(alert).toHaveCount(0);
-  await expect.poll(() => editorText(page, 'good.json')).toBe(json.toString());
+  await expect.poll(() => wholeFile(page, 'good.json')).toBe(json.toString());
+
+  // A bad file opened over a good one leaves the good one as it was.
+  await pickFiles(page, [{ name: 'noise-again.bin', bytes: random }]);
+  await expect(alert).toContainText('Could not open noise-again.bin');
+  await expect(page.locator('.header-file')).toHaveText('good.json');
+  await expect(page.getByRole('treeitem', { name: /generate_answer.predict/ })).toBeVisible();
 });

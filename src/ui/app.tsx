@@ -1,14 +1,17 @@
 import { useCallback } from 'react';
 import { useDocumentStore } from '../state/document-store';
-import { DocumentView } from './document/document-view';
 import { EmptyState } from './shell/empty-state';
 import { ErrorBanner } from './shell/error-banner';
 import { FileDrop } from './shell/file-drop';
 import { Header } from './shell/header';
 import { ProgressBar } from './shell/progress-bar';
+import { useThemeAttribute } from './use-color-scheme';
+import { Workspace } from './workspace/workspace';
 
 export function App() {
+  useThemeAttribute();
   const summary = useDocumentStore((s) => s.summary);
+  const program = useDocumentStore((s) => s.program);
   const opening = useDocumentStore((s) => s.opening);
   const error = useDocumentStore((s) => s.error);
   const open = useDocumentStore((s) => s.open);
@@ -30,7 +33,7 @@ export function App() {
       <Header onFiles={onFiles} onSample={onSample} />
       {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
-      <main className="app-main">{summary ? <DocumentView summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
+      <main className="app-main">{summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
       <FileDrop onFiles={onFiles} />
     </div>
   );

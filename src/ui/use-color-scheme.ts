@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useSettingsStore } from '../state/settings-store';
 
 const query = '(prefers-color-scheme: dark)';
 
@@ -8,7 +9,17 @@ function subscribe(onChange: () => void): () => void {
   return () => media.removeEventListener('change', onChange);
 }
 
-/** The system's light or dark preference, live. */
+/** The theme in force: the user's choice, or the system's preference, live. */
 export function useColorScheme(): 'light' | 'dark' {
-  return useSyncExternalStore(subscribe, () => (window.matchMedia(query).matches ? 'dark' : 'light'));
+  const system = useSyncExternalStore(subscribe, () => (window.matchMedia(query).matches ? 'dark' : 'light'));
+  const choice = useSettingsStore((s) => s.theme);
+  return choice === 'system' ? system : choice;
+}
+
+/** Puts the theme on <html> so the stylesheet's variables follow it. */
+export function useThemeAttribute(): void {
+  const scheme = useColorScheme();
+  useEffect(() => {
+    document.documentElement.dataset.theme = scheme;
+  }, [scheme]);
 }

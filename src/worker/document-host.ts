@@ -1,43 +1,155 @@
 /**
  * What a document worker does, without the worker plumbing, so Node tests can drive it directly.
+ *
+ * The value tree is never mutated: edits path-copy the containers they touch (core/model/patch), so
+ * the value as opened stays available for "changes since opened" at the cost of the copied paths only.
  */
+import { analyzeProgram } from '../core/adapters/analyze';
 import { FormatError } from '../core/errors';
-import { decodeBytes, type DecodedDocument } from '../core/pipeline/decode';
 import { getAtPointer } from '../core/json-pointer';
-import type { DocumentSummary, OpenSource, Params, Progress, Result } from './protocol';
+import { findJsonSyntaxError } from '../core/json-text/json-syntax-error';
+import { filterDemos, findModule, readDemos } from '../core/model/demos';
+import {
+  addDemo,
+  duplicateDemo,
+  moveDemo,
+  removeDemos,
+  replaceModuleState,
+  setDemoField,
+  setFieldProp,
+  setInstructions,
+} from '../core/model/edits';
+import { deepEqual } from '../core/model/deep-equal';
+import { applyWithInverse } from '../core/model/patch';
+import type { Edit, Operation, Program } from '../core/model/program';
+import { moduleSchemaFor } from '../core/schemas/module-schema';
+import { validateValue } from '../core/schemas/validate';
+import { decodeBytes, type DecodedDocument } from '../core/pipeline/decode';
+import type { DocumentSummary, EditRequest, OpenSource, Params, Progress, Result } from './protocol';
 import { readFileInChunks } from './read-file';
 
-export class DocumentHost {
-  private doc: DecodedDocument | undefined;
+interface OpenDocument {
+  decoded: DecodedDocument;
+  name: string;
+  /** The value as opened; never mutated. */
+  original: unknown;
+  value: unknown;
+  program: Program;
+  /** Every operation applied since opening, in order: what export replays onto the source text. */
+  applied: Operation[];
+}
 
-  async open(
-    { source }: Params<'open'>,
-    onProgress: (p: Progress) => void,
-    signal?: AbortSignal,
-  ): Promise<Result<'open'>> {
+export class DocumentHost {
+  private doc: OpenDocument | undefined;
+
+  async open({ source }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const started = performance.now();
     const { bytes, name } = await this.bytesOf(source, onProgress, signal);
-    const doc = await decodeBytes(bytes, { name, signal, onProgress });
-    this.doc = doc;
+    const decoded = await decodeBytes(bytes, { name, signal, onProgress });
+    onProgress({ stage: 'analyse', done: 0, total: 1 });
+    const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name });
+    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [] };
     const summary: DocumentSummary = {
       name,
-      recipe: doc.recipe,
-      syntax: doc.syntax,
-      inputBytes: doc.inputBytes,
-      decodedBytes: doc.decodedBytes,
-      warnings: doc.warnings,
+      recipe: decoded.recipe,
+      syntax: decoded.syntax,
+      inputBytes: decoded.inputBytes,
+      decodedBytes: decoded.decodedBytes,
+      warnings: decoded.warnings,
       openMs: Math.round(performance.now() - started),
     };
-    return summary;
+    return { summary, program };
   }
 
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
     const doc = this.requireDocument();
-    const value = getAtPointer(doc.value, pointer);
     // The untouched whole document is shown as the file wrote it; anything else is pretty-printed.
-    const text = pointer === '' && doc.text !== undefined ? doc.text : JSON.stringify(value, jsonReplacer, 2);
+    const text = pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0 ? doc.decoded.text : toJson(getAtPointer(doc.value, pointer));
     if (text.length > maxChars) return { tooLarge: text.length };
     return { text };
+  }
+
+  module({ moduleId }: Params<'module'>): Result<'module'> {
+    const doc = this.requireDocument();
+    const module = findModule(doc.program, moduleId);
+    return { module, json: toJson(getAtPointer(doc.value, module.pointer)), schema: moduleSchemaFor(doc.program, module) };
+  }
+
+  originalModule({ moduleId }: Params<'originalModule'>): Result<'originalModule'> {
+    const doc = this.requireDocument();
+    const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
+    const module = original.modules.find((m) => m.id === moduleId);
+    return { json: module ? toJson(getAtPointer(doc.original, module.pointer)) : '' };
+  }
+
+  demos({ moduleId, offset, count, indexes }: Params<'demos'>): Result<'demos'> {
+    const doc = this.requireDocument();
+    if (!indexes) return { demos: readDemos(doc.value, doc.program, moduleId, offset, count) };
+    return { demos: indexes.flatMap((i) => readDemos(doc.value, doc.program, moduleId, i, 1)) };
+  }
+
+  filterDemos({ moduleId, text }: Params<'filterDemos'>): Result<'filterDemos'> {
+    const doc = this.requireDocument();
+    return { indexes: filterDemos(doc.value, doc.program, moduleId, text) };
+  }
+
+  edit({ edit }: Params<'edit'>): Result<'edit'> {
+    const doc = this.requireDocument();
+    const made = this.makeEdit(doc, edit);
+    this.apply(doc, made.ops);
+    return { program: doc.program, edit: made };
+  }
+
+  applyOps({ ops }: Params<'applyOps'>): Result<'applyOps'> {
+    const doc = this.requireDocument();
+    this.apply(doc, ops);
+    return { program: doc.program };
+  }
+
+  changedModules(): Result<'changedModules'> {
+    const doc = this.requireDocument();
+    const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
+    const before = new Map(original.modules.map((m) => [m.id, getAtPointer(doc.original, m.pointer)]));
+    const moduleIds = doc.program.modules.filter((m) => !before.has(m.id) || !deepEqual(before.get(m.id), getAtPointer(doc.value, m.pointer))).map((m) => m.id);
+    return { moduleIds };
+  }
+
+  private makeEdit(doc: OpenDocument, request: EditRequest): Edit {
+    const { value, program } = doc;
+    switch (request.kind) {
+      case 'instructions':
+        return setInstructions(value, program, request.moduleId, request.text);
+      case 'field':
+        return setFieldProp(value, program, request.moduleId, request.fieldIndex, request.prop, request.text);
+      case 'demo-field':
+        return setDemoField(value, program, request.moduleId, request.demoIndex, request.field, request.value);
+      case 'add-demo':
+        return addDemo(value, program, request.moduleId, request.demo, request.at);
+      case 'duplicate-demo':
+        return duplicateDemo(value, program, request.moduleId, request.demoIndex);
+      case 'remove-demos':
+        return removeDemos(value, program, request.moduleId, request.demoIndexes);
+      case 'move-demo':
+        return moveDemo(value, program, request.moduleId, request.from, request.to);
+      case 'replace-module': {
+        const module = findModule(program, request.moduleId);
+        const state = parseJson(request.json);
+        const schema = moduleSchemaFor(program, module);
+        const problems = schema ? validateValue(state, schema) : [];
+        const first = problems[0];
+        if (first) {
+          throw new FormatError({ code: 'invalid', layer: 'schema', message: first.message, path: first.pointer });
+        }
+        return replaceModuleState(value, program, request.moduleId, state);
+      }
+    }
+  }
+
+  private apply(doc: OpenDocument, ops: readonly Operation[]): void {
+    const { value } = applyWithInverse(doc.value, ops);
+    doc.value = value;
+    doc.applied.push(...ops);
+    doc.program = analyzeProgram(value, { recipe: doc.decoded.recipe, name: doc.name });
   }
 
   private async bytesOf(source: OpenSource, onProgress: (p: Progress) => void, signal?: AbortSignal) {
@@ -46,13 +158,22 @@ export class DocumentHost {
     return { bytes, name: source.file.name };
   }
 
-  private requireDocument(): DecodedDocument {
+  private requireDocument(): OpenDocument {
     if (!this.doc) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open in this worker.' });
     return this.doc;
   }
 }
 
-/** Big integers from MessagePack or pickles have no JSON form; show them as their digits. */
-function jsonReplacer(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw findJsonSyntaxError(text) ?? new FormatError({ code: 'syntax', layer: 'json', message: 'The text is not valid JSON.' });
+  }
 }
+
+/** Pretty JSON for the views; big integers (MessagePack, pickles) have no JSON form and show as digits. */
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? 'null';
+}
+

@@ -5,10 +5,24 @@
  */
 import { toErrorInfo } from '../core/errors';
 import { DocumentHost } from './document-host';
-import type { Progress, RequestMessage, ResponseMessage } from './protocol';
+import type { Method, Params, Progress, RequestMessage, ResponseMessage, Result } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = new DocumentHost();
+
+type Handlers = { [M in Method]: (params: Params<M>, onProgress: (p: Progress) => void) => Result<M> | Promise<Result<M>> };
+
+const handlers: Handlers = {
+  open: (params, onProgress) => host.open(params, onProgress),
+  text: (params) => host.text(params),
+  module: (params) => host.module(params),
+  originalModule: (params) => host.originalModule(params),
+  demos: (params) => host.demos(params),
+  filterDemos: (params) => host.filterDemos(params),
+  edit: (params) => host.edit(params),
+  applyOps: (params) => host.applyOps(params),
+  changedModules: () => host.changedModules(),
+};
 
 function post(message: ResponseMessage): void {
   scope.postMessage(message);
@@ -18,18 +32,9 @@ scope.onmessage = async (event: MessageEvent<RequestMessage>) => {
   const { id, method, params } = event.data;
   const onProgress = (progress: Progress) => post({ id, kind: 'progress', progress });
   try {
-    let result: unknown;
-    switch (method) {
-      case 'open':
-        result = await host.open(params as RequestMessage<'open'>['params'], onProgress);
-        break;
-      case 'text':
-        result = host.text(params as RequestMessage<'text'>['params']);
-        break;
-      default:
-        throw new Error(`Unknown worker method ${String(method)}`);
-    }
-    post({ id, kind: 'result', result });
+    const handler = handlers[method] as (p: typeof params, onProgress: (p: Progress) => void) => unknown;
+    if (!handler) throw new Error(`Unknown worker method ${String(method)}`);
+    post({ id, kind: 'result', result: await handler(params, onProgress) });
   } catch (e) {
     post({ id, kind: 'error', error: toErrorInfo(e, method) });
   }

@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../core/errors';
 import type { Recipe } from '../core/layers/recipe';
+import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/model/program';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
@@ -20,9 +21,40 @@ export interface DocumentSummary {
   openMs: number;
 }
 
+/** A model edit, as the forms ask for it; the worker turns it into JSON Patch operations. */
+export type EditRequest =
+  | { kind: 'instructions'; moduleId: string; text: string }
+  | { kind: 'field'; moduleId: string; fieldIndex: number; prop: 'name' | 'prefix' | 'description' | 'type'; text: string }
+  | { kind: 'demo-field'; moduleId: string; demoIndex: number; field: string; value: unknown }
+  | { kind: 'add-demo'; moduleId: string; demo: Record<string, unknown>; at?: number }
+  | { kind: 'duplicate-demo'; moduleId: string; demoIndex: number }
+  | { kind: 'remove-demos'; moduleId: string; demoIndexes: number[] }
+  | { kind: 'move-demo'; moduleId: string; from: number; to: number }
+  /** The module's state as JSON text from the precise view; the worker parses and validates it. */
+  | { kind: 'replace-module'; moduleId: string; json: string };
+
+export interface Opened {
+  summary: DocumentSummary;
+  program: Program;
+}
+
 /** Method name -> [params, result]. */
 export interface WorkerMethods {
-  open: [{ source: OpenSource }, DocumentSummary];
+  open: [{ source: OpenSource }, Opened];
+  /** One module's saved state as JSON text, for the precise view, with the JSON Schema it must meet. */
+  module: [{ moduleId: string }, { module: ModuleInfo; json: string; schema?: object }];
+  /** The same module as it was when the file was opened (for the changes diff). */
+  originalModule: [{ moduleId: string }, { json: string }];
+  /** A page of demos, by position in the list or by explicit indexes (a filtered view). */
+  demos: [{ moduleId: string; offset: number; count: number; indexes?: number[] }, { demos: Demo[] }];
+  /** Indexes of the demos whose text contains `text` (case-insensitive). */
+  filterDemos: [{ moduleId: string; text: string }, { indexes: number[] }];
+  /** Applies one model edit; answers with the new program and the patch (for undo and history). */
+  edit: [{ edit: EditRequest }, { program: Program; edit: Edit }];
+  /** Applies raw operations (undo, redo, history replay). */
+  applyOps: [{ ops: Operation[] }, { program: Program }];
+  /** Module ids whose state differs from the file as opened. */
+  changedModules: [Record<string, never>, { moduleIds: string[] }];
   /** The value at a JSON pointer as pretty JSON text, refused above `maxChars`. */
   text: [{ pointer: string; maxChars: number }, { text: string } | { tooLarge: number }];
 }

@@ -160,7 +160,8 @@ export async function inflateBytes(
     const c = fresh();
     try {
       await inflateNative(c, bytes);
-      return { bytes: concat(c.chunks, c.outBytes), members: 1 };
+      // Chromium's DecompressionStream ends quietly on a cut-short stream: the trailer tells.
+      if (format !== 'gzip' || gzipTrailerMatches(bytes, c.outBytes)) return { bytes: concat(c.chunks, c.outBytes), members: 1 };
     } catch (e) {
       if (e instanceof FormatError) throw e;
       // Native errors carry no offset and reject gzip members after the first: let fflate say exactly.
@@ -168,5 +169,24 @@ export async function inflateBytes(
   }
   const c = fresh();
   const members = await inflateWithFflate(c, bytes);
+  if (format === 'gzip' && members === 1 && !gzipTrailerMatches(bytes, c.outBytes)) {
+    throw new FormatError({
+      code: 'truncated',
+      layer,
+      offset: bytes.length,
+      message: `gzip stream ends early at byte ${formatCount(bytes.length)}: its 8-byte trailer (checksum and size) is missing or does not match the ${formatCount(c.outBytes)} bytes decompressed.`,
+    });
+  }
   return { bytes: concat(c.chunks, c.outBytes), members };
+}
+
+/**
+ * A gzip member ends with CRC-32 and ISIZE (the output size mod 2^32). Checking ISIZE catches a
+ * truncated stream for the price of four bytes; a corrupt one already fails to inflate.
+ */
+function gzipTrailerMatches(bytes: Uint8Array, outBytes: number): boolean {
+  if (bytes.length < 18) return false;
+  const n = bytes.length;
+  const isize = (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
+  return isize === outBytes % 2 ** 32;
 }

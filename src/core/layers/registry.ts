@@ -9,6 +9,7 @@ import { deflateRawLayer } from './deflate-raw.ts';
 import { jsonLayer } from './json.ts';
 import { yamlLayer } from './yaml.ts';
 import { msgpackLayer } from './msgpack.ts';
+import { ENCRYPTION_LAYERS } from '../crypto/encryption-layers.ts';
 
 export interface Candidate {
   layer: Layer;
@@ -62,7 +63,15 @@ export class LayerRegistry {
   }
 }
 
-export const BUILTIN_LAYERS: readonly Layer[] = [gzipLayer, zlibLayer, jsonLayer, msgpackLayer, yamlLayer, deflateRawLayer];
+export const BUILTIN_LAYERS: readonly Layer[] = [
+  ...ENCRYPTION_LAYERS,
+  gzipLayer,
+  zlibLayer,
+  jsonLayer,
+  msgpackLayer,
+  yamlLayer,
+  deflateRawLayer,
+];
 
-/** The registry the app uses; crypto and pickle modules add themselves with register(). */
+/** The registry the app, the worker and the CLI use. */
 export const defaultRegistry = new LayerRegistry(BUILTIN_LAYERS);

@@ -215,4 +215,12 @@ describe('decodeBytes on the format fixtures', () => {
     const bomb = await failure(decodeBytes(gzipSync(new Uint8Array(16 * 1024 * 1024)), { engine: 'native', limits: { maxOutputBytes: 4 * 1024 * 1024 } }));
     expect(bomb.code).toBe('limit');
   });
+  it('reports a gzip stream whose trailer is cut off as truncated, whichever engine inflates it', async () => {
+    const gz = gzipSync(new TextEncoder().encode(JSON.stringify({ demos: ['a'.repeat(500), 'b'.repeat(500)] })));
+    for (const engine of ['fflate', 'native'] as const) {
+      if (engine === 'native' && typeof DecompressionStream !== 'function') continue;
+      const e = await failure(decodeBytes(gz.subarray(0, gz.length - 8), { engine }));
+      expect(e, engine).toMatchObject({ code: 'truncated', layer: 'gzip' });
+    }
+  });
 });

@@ -38,7 +38,7 @@ function predictor(era: DspyEra): Schema {
   return { type: 'object', required: [...required, 'signature', 'lm'], properties: props };
 }
 
-const retrieve: Schema = { type: 'object', required: ['k'], properties: { k: { type: 'integer', minimum: 0 } }, additionalProperties: false };
+export const dspyRetrieveSchema: Schema = { type: 'object', required: ['k'], properties: { k: { type: 'integer', minimum: 0 } }, additionalProperties: false };
 const flex: Schema = { type: 'object', required: ['module_src'], properties: { module_src: { type: ['string', 'null'] }, lm } };
 
 const metadata: Schema = {
@@ -53,7 +53,7 @@ export function dspyPredictorSchema(era: DspyEra = 'F'): Schema {
 }
 
 export function dspyStateSchema(era: DspyEra): Schema {
-  const param: Schema = { anyOf: [predictor(era), retrieve, ...(era === 'F' ? [flex] : [])] };
+  const param: Schema = { anyOf: [predictor(era), dspyRetrieveSchema, ...(era === 'F' ? [flex] : [])] };
   const withMeta = era === 'D' || era === 'E' || era === 'F';
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -1,8 +1,11 @@
 import { useDocumentStore } from '../../state/document-store';
+import { useSettingsStore, type ThemeChoice } from '../../state/settings-store';
 import { OpenFileButton } from './open-file-button';
 
 export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
   const summary = useDocumentStore((s) => s.summary);
+  const theme = useSettingsStore((s) => s.theme);
+  const setTheme = useSettingsStore((s) => s.setTheme);
   return (
     <header className="header">
       <div className="brand">
@@ -19,6 +22,11 @@ export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void
         <button type="button" className="button ghost" onClick={onSample}>
           Sample
         </button>
+        <select className="select" aria-label="Theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice)}>
+          <option value="system">System theme</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
       </div>
     </header>
   );

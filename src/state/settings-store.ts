@@ -1,0 +1,31 @@
+/** Preferences remembered between visits (on this device only). */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+interface SettingsState {
+  theme: ThemeChoice;
+  /** Widths in pixels of the module tree and of the JSON pane. */
+  treeWidth: number;
+  jsonWidth: number;
+  setTheme(theme: ThemeChoice): void;
+  setTreeWidth(px: number): void;
+  setJsonWidth(px: number): void;
+}
+
+const clamp = (px: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, px)));
+
+export const useSettingsStore = create<SettingsState>()(
+  persist(
+    (set) => ({
+      theme: 'system',
+      treeWidth: 280,
+      jsonWidth: 520,
+      setTheme: (theme) => set({ theme }),
+      setTreeWidth: (px) => set({ treeWidth: clamp(px, 180, 600) }),
+      setJsonWidth: (px) => set({ jsonWidth: clamp(px, 280, 1200) }),
+    }),
+    { name: 'program-studio.settings', version: 1 },
+  ),
+);

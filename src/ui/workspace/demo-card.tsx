@@ -1,0 +1,196 @@
+/**
+ * One demo: its fields in saved order, each editable inline. Strings edit as text; other values
+ * (lists, objects, numbers) edit as JSON, and text that is not JSON is refused with the reason.
+ */
+import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { Demo } from '../../core/model/program';
+import { Icon } from '../icon';
+
+const FOLD_AT = 600;
+
+export interface DemoActions {
+  editField(demoIndex: number, field: string, value: unknown): void;
+  duplicate(demoIndex: number): void;
+  remove(demoIndex: number): void;
+  move(from: number, to: number): void;
+  toggle(demoIndex: number, on?: boolean): void;
+}
+
+function asText(value: unknown): { text: string; json: boolean } {
+  if (typeof value === 'string') return { text: value, json: false };
+  return { text: JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? 'null', json: true };
+}
+
+function FieldValue({ name, value, onCommit }: { name: string; value: unknown; onCommit(value: unknown): void }) {
+  const { text, json } = asText(value);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(text);
+  const [problem, setProblem] = useState<string>();
+  const [unfolded, setUnfolded] = useState(false);
+
+  if (editing) {
+    const commit = () => {
+      if (draft === text) {
+        setEditing(false);
+        return;
+      }
+      if (!json) {
+        onCommit(draft);
+        setEditing(false);
+        return;
+      }
+      try {
+        onCommit(JSON.parse(draft));
+        setEditing(false);
+        setProblem(undefined);
+      } catch (e) {
+        setProblem(`Not JSON: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+      e.stopPropagation(); // card shortcuts must not fire while typing
+      if (e.key === 'Escape') {
+        setDraft(text);
+        setProblem(undefined);
+        setEditing(false);
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        commit();
+      }
+    };
+    return (
+      <div className="demo-value editing">
+        <textarea
+          aria-label={`Edit ${name}`}
+          className={json ? 'text-input mono' : 'text-input'}
+          autoFocus
+          rows={Math.min(16, Math.max(2, draft.split('\n').length, Math.ceil(draft.length / 80)))}
+          value={draft}
+          spellCheck={false}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+        {problem && <div className="inline-error" role="alert">{problem}</div>}
+      </div>
+    );
+  }
+
+  const long = text.length > FOLD_AT;
+  const shown = long && !unfolded ? text.slice(0, FOLD_AT) + '…' : text;
+  return (
+    <div className="demo-value">
+      <button
+        type="button"
+        className={json ? 'value-text mono' : 'value-text'}
+        aria-label={`${name}: ${text.slice(0, 80)}. Click to edit`}
+        title="Click to edit"
+        onClick={() => {
+          setDraft(text);
+          setEditing(true);
+        }}
+      >
+        {shown === '' ? <span className="muted">(empty)</span> : shown}
+      </button>
+      {long && (
+        <button type="button" className="link" onClick={() => setUnfolded(!unfolded)}>
+          {unfolded ? 'Show less' : `Show all (${text.length.toLocaleString('en-US')} characters)`}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function DemoCard({ demo, position, total, checked, actions }: { demo: Demo; position: number; total: number; checked: boolean; actions: DemoActions }) {
+  const [dropTarget, setDropTarget] = useState(false);
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.altKey && e.key === 'ArrowUp' && demo.index > 0) {
+      e.preventDefault();
+      actions.move(demo.index, demo.index - 1);
+    } else if (e.altKey && e.key === 'ArrowDown' && demo.index < total - 1) {
+      e.preventDefault();
+      actions.move(demo.index, demo.index + 1);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      actions.remove(demo.index);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      actions.toggle(demo.index);
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropTarget(false);
+    const from = Number(e.dataTransfer.getData('application/x-demo-index'));
+    if (Number.isInteger(from) && from !== demo.index) actions.move(from, demo.index);
+  };
+  const flags = Object.entries(demo.flags).filter(([k]) => k !== 'augmented');
+  return (
+    <article
+      className={`demo-card${checked ? ' checked' : ''}${dropTarget ? ' drop-target' : ''}`}
+      aria-label={`Demo ${demo.index + 1}`}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('application/x-demo-index')) return;
+        e.preventDefault();
+        setDropTarget(true);
+      }}
+      onDragLeave={() => setDropTarget(false)}
+      onDrop={onDrop}
+    >
+      <header className="demo-head">
+        <span
+          className="drag-handle"
+          draggable
+          title="Drag to reorder (or Alt+↑/↓)"
+          aria-hidden="true"
+          onDragStart={(e) => {
+            e.dataTransfer.setData('application/x-demo-index', String(demo.index));
+            e.dataTransfer.effectAllowed = 'move';
+          }}
+        >
+          ⋮⋮
+        </span>
+        <input type="checkbox" aria-label={`Select demo ${demo.index + 1}`} checked={checked} onChange={(e) => actions.toggle(demo.index, e.currentTarget.checked)} />
+        <span className="demo-number">#{demo.index + 1}</span>
+        {position !== demo.index && <span className="muted">({position + 1} shown)</span>}
+        {demo.augmented ? (
+          <span className="badge accent" title="Bootstrapped by the optimizer: a trace of the program's own run">augmented</span>
+        ) : (
+          <span className="badge subtle" title="Taken from the training set as it was">labeled</span>
+        )}
+        {flags.map(([k, v]) => (
+          <span key={k} className="badge subtle mono" title={`${k}: ${String(v)}`}>
+            {k}
+          </span>
+        ))}
+        <span className="demo-actions">
+          <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} up`} disabled={demo.index === 0} onClick={() => actions.move(demo.index, demo.index - 1)}>
+            <Icon name="up" />
+          </button>
+          <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} down`} disabled={demo.index >= total - 1} onClick={() => actions.move(demo.index, demo.index + 1)}>
+            <Icon name="down" />
+          </button>
+          <button type="button" className="icon-button" aria-label={`Duplicate demo ${demo.index + 1}`} onClick={() => actions.duplicate(demo.index)}>
+            <Icon name="copy" />
+          </button>
+          <button type="button" className="icon-button danger" aria-label={`Delete demo ${demo.index + 1}`} onClick={() => actions.remove(demo.index)}>
+            <Icon name="delete" />
+          </button>
+        </span>
+      </header>
+      <dl className="demo-fields">
+        {demo.fields.map(([name, value]) => (
+          <div key={name} className="demo-field">
+            <dt className="mono">{name}</dt>
+            <dd>
+              <FieldValue name={name} value={value} onCommit={(v) => actions.editField(demo.index, name, v)} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}

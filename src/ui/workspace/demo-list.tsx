@@ -1,0 +1,170 @@
+/**
+ * The demos of one module, virtualized: only the cards in view exist, and only their pages are asked
+ * from the worker, so 50,000 demos scroll like 5. A filter asks the worker for matching indexes.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Demo, ModuleInfo } from '../../core/model/program';
+import { useDocumentStore } from '../../state/document-store';
+import { useSelectionStore } from '../../state/selection-store';
+import { useUndoStore } from '../../state/undo-store';
+import { DemoCard, type DemoActions } from './demo-card';
+
+const PAGE = 40;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function DemoList({ module }: { module: ModuleInfo }) {
+  const client = useDocumentStore((s) => s.client);
+  const revision = useDocumentStore((s) => s.revision);
+  const filter = useSelectionStore((s) => s.demoFilter);
+  const setFilter = useSelectionStore((s) => s.setDemoFilter);
+  const checked = useSelectionStore((s) => s.checkedDemos);
+  const toggleDemo = useSelectionStore((s) => s.toggleDemo);
+  const clearChecked = useSelectionStore((s) => s.clearChecked);
+  const perform = useUndoStore((s) => s.perform);
+  const debouncedFilter = useDebounced(filter.trim(), 150);
+
+  const [indexes, setIndexes] = useState<number[]>();
+  useEffect(() => {
+    let live = true;
+    if (!debouncedFilter || !client) {
+      setIndexes(undefined);
+      return;
+    }
+    client.call('filterDemos', { moduleId: module.id, text: debouncedFilter }).then((r) => live && setIndexes(r.indexes), () => live && setIndexes([]));
+    return () => {
+      live = false;
+    };
+  }, [client, module.id, debouncedFilter, revision]);
+
+  const count = indexes ? indexes.length : module.demoCount;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows are keyed by what they show; pages are forgotten whenever the document or the view changes.
+  const [pages, setPages] = useState<{ key: string; map: Map<number, Demo[]> }>({ key: '', map: new Map() });
+  const viewKey = `${module.id}\u0000${revision}\u0000${indexes ? debouncedFilter : ''}`;
+  const pageMap = pages.key === viewKey ? pages.map : undefined;
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 150,
+    overscan: 4,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstPage = items.length ? Math.floor(items[0]!.index / PAGE) : 0;
+  const lastPage = items.length ? Math.floor(items[items.length - 1]!.index / PAGE) : -1;
+
+  useEffect(() => {
+    if (!client) return;
+    let live = true;
+    for (let page = firstPage; page <= lastPage; page++) {
+      if (pageMap?.has(page)) continue;
+      const offset = page * PAGE;
+      const slice = indexes?.slice(offset, offset + PAGE);
+      client
+        .call('demos', { moduleId: module.id, offset, count: PAGE, indexes: slice })
+        .then(({ demos }) => {
+          if (!live) return;
+          setPages((prev) => {
+            const map = new Map(prev.key === viewKey ? prev.map : undefined);
+            map.set(page, demos);
+            return { key: viewKey, map };
+          });
+        })
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [client, module.id, firstPage, lastPage, pageMap, indexes, viewKey]);
+
+  const actions: DemoActions = useMemo(
+    () => ({
+      editField: (demoIndex, field, value) => void perform({ kind: 'demo-field', moduleId: module.id, demoIndex, field, value }),
+      duplicate: (demoIndex) => void perform({ kind: 'duplicate-demo', moduleId: module.id, demoIndex }),
+      remove: (demoIndex) => {
+        clearChecked();
+        void perform({ kind: 'remove-demos', moduleId: module.id, demoIndexes: [demoIndex] });
+      },
+      move: (from, to) => {
+        clearChecked();
+        void perform({ kind: 'move-demo', moduleId: module.id, from, to }).then(() =>
+          // Keyboard reordering keeps the focus on the moved card.
+          requestAnimationFrame(() => document.querySelector<HTMLElement>(`[aria-label="Demo ${to + 1}"]`)?.focus()),
+        );
+      },
+      toggle: (demoIndex, on) => toggleDemo(demoIndex, on),
+    }),
+    [perform, module.id, clearChecked, toggleDemo],
+  );
+
+  const addDemo = () => {
+    const fields = module.signature?.fields ?? [];
+    const demo = Object.fromEntries(fields.map((f) => [f.name, '']));
+    void perform({ kind: 'add-demo', moduleId: module.id, demo }).then(() =>
+      requestAnimationFrame(() => virtualizer.scrollToIndex(module.demoCount, { align: 'end' })),
+    );
+  };
+  const removeChecked = () => {
+    const demoIndexes = [...checked].sort((a, b) => a - b);
+    clearChecked();
+    void perform({ kind: 'remove-demos', moduleId: module.id, demoIndexes });
+  };
+
+  return (
+    <section className="demos" aria-label="Demos">
+      <div className="demos-toolbar">
+        <h3>
+          Demos <span className="muted">{indexes ? `${count.toLocaleString('en-US')} of ${module.demoCount.toLocaleString('en-US')}` : module.demoCount.toLocaleString('en-US')}</span>
+        </h3>
+        <input
+          className="search"
+          type="search"
+          placeholder="Filter demos"
+          aria-label="Filter demos"
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+        />
+        {checked.size > 0 && (
+          <button type="button" className="button small danger" onClick={removeChecked}>
+            Delete {checked.size} selected
+          </button>
+        )}
+        <button type="button" className="button small" onClick={addDemo} disabled={module.demosPointer === undefined}>
+          Add demo
+        </button>
+      </div>
+      <div className="demo-scroll" ref={scrollRef} data-testid="demo-scroll">
+        {count === 0 && <p className="muted section-empty">{indexes ? 'No demo matches the filter.' : 'No demos.'}</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const demo = pageMap?.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="demo-slot"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              >
+                {demo ? (
+                  <DemoCard demo={demo} position={item.index} total={module.demoCount} checked={checked.has(demo.index)} actions={actions} />
+                ) : (
+                  <div className="demo-card loading" aria-hidden="true" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

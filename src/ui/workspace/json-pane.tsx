@@ -1,0 +1,87 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useDocumentStore } from '../../state/document-store';
+import { useUndoStore } from '../../state/undo-store';
+
+const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
+const JsonView = lazy(() => import('../editor/json-view'));
+
+/** Characters of whole-file text the page accepts; larger files are viewed a module at a time. */
+const MAX_FILE_VIEW_CHARS = 5_000_000;
+
+type Tab = 'module' | 'changes' | 'file';
+
+/** The precise view: the selected module as editable JSON, its changes since opening, or the whole file. */
+export function JsonPane({ moduleId }: { moduleId: string }) {
+  const client = useDocumentStore((s) => s.client);
+  const revision = useDocumentStore((s) => s.revision);
+  const name = useDocumentStore((s) => s.summary?.name ?? 'document');
+  const perform = useUndoStore((s) => s.perform);
+  const [tab, setTab] = useState<Tab>('module');
+  const [state, setState] = useState<{ moduleId: string; json: string; schema?: object }>();
+  const [original, setOriginal] = useState<{ moduleId: string; json: string }>();
+  const [file, setFile] = useState<{ text: string } | { tooLarge: number }>();
+
+  useEffect(() => {
+    let live = true;
+    client?.call('module', { moduleId }).then((r) => live && setState({ moduleId, json: r.json, schema: r.schema }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, moduleId, revision]);
+
+  useEffect(() => {
+    let live = true;
+    if (tab === 'changes') client?.call('originalModule', { moduleId }).then((r) => live && setOriginal({ moduleId, json: r.json }), () => undefined);
+    if (tab === 'file') client?.call('text', { pointer: '', maxChars: MAX_FILE_VIEW_CHARS }).then((r) => live && setFile(r), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, moduleId, tab, revision]);
+
+  const onApply = async (json: string): Promise<string | undefined> => {
+    const before = useDocumentStore.getState().error;
+    const edit = await perform({ kind: 'replace-module', moduleId, json });
+    if (edit) return undefined;
+    const error = useDocumentStore.getState().error;
+    if (error && error !== before) {
+      useDocumentStore.getState().dismissError(); // shown in the editor's own status line instead
+      return error.path ? `${error.message} (at ${error.path})` : error.message;
+    }
+    return 'The edit was not applied';
+  };
+
+  const ready = state && state.moduleId === moduleId;
+  return (
+    <aside className="json-pane" aria-label="JSON">
+      <div className="pane-title tabs" role="tablist" aria-label="JSON views">
+        {(['module', 'changes', 'file'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'tab active' : 'tab'} onClick={() => setTab(t)}>
+            {t === 'module' ? 'Module JSON' : t === 'changes' ? 'Changes' : 'Whole file'}
+          </button>
+        ))}
+      </div>
+      <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
+        {tab === 'module' &&
+          (ready ? (
+            <ModuleJsonEditor key={moduleId} moduleId={moduleId} json={state.json} schema={state.schema} onApply={onApply} />
+          ) : (
+            <div className="placeholder muted">Loading…</div>
+          ))}
+        {tab === 'changes' &&
+          (ready && original?.moduleId === moduleId ? (
+            <ModuleJsonEditor key={`${moduleId}-diff`} moduleId={moduleId} json={state.json} original={original.json} onApply={onApply} />
+          ) : (
+            <div className="placeholder muted">Loading…</div>
+          ))}
+        {tab === 'file' &&
+          (file === undefined ? (
+            <div className="placeholder muted">Loading…</div>
+          ) : 'tooLarge' in file ? (
+            <div className="placeholder muted">The whole file is {file.tooLarge.toLocaleString('en-US')} characters: too large for one view. Use the module view.</div>
+          ) : (
+            <JsonView text={file.text} path={`file/${name}`} />
+          ))}
+      </Suspense>
+    </aside>
+  );
+}

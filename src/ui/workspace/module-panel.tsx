@@ -1,0 +1,28 @@
+import type { ModuleInfo } from '../../core/model/program';
+import { DemoList } from './demo-list';
+import { ParamsView } from './params-view';
+import { SignatureEditor } from './signature-editor';
+
+export function ModulePanel({ module }: { module: ModuleInfo }) {
+  return (
+    <section className="module-panel" aria-label={`Module ${module.id}`}>
+      <header className="module-head">
+        <h2 className="mono">{module.id}</h2>
+        <span className={`badge kind-${module.kind}`}>{module.kind}</span>
+        {module.className && <span className="muted mono">{module.className}</span>}
+        <span className="muted">{module.demoCount.toLocaleString('en-US')} demos</span>
+      </header>
+      <div className="module-sections">
+        <details open className="section">
+          <summary>Signature</summary>
+          <SignatureEditor module={module} />
+        </details>
+        <details className="section">
+          <summary>Parameters</summary>
+          <ParamsView module={module} />
+        </details>
+      </div>
+      {module.demosPointer !== undefined || module.demoCount > 0 ? <DemoList module={module} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * The module tree: an ARIA tree with a roving focus (arrows, Home/End, Enter), a search box, and each
+ * module's demo count. Nested names ("react.extract.predict") are real branches.
+ */
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { buildModuleTree } from '../../core/model/module-tree';
+import type { ModuleTreeNode, Program } from '../../core/model/program';
+import { useSelectionStore } from '../../state/selection-store';
+
+interface Row {
+  node: ModuleTreeNode;
+  key: string;
+  level: number;
+  expandable: boolean;
+  expanded: boolean;
+  parentKey?: string;
+}
+
+function matches(node: ModuleTreeNode, needle: string): boolean {
+  if (node.path.join('.').toLowerCase().includes(needle)) return true;
+  return node.children.some((c) => matches(c, needle));
+}
+
+function flatten(nodes: ModuleTreeNode[], collapsed: ReadonlySet<string>, needle: string, level = 1, parentKey?: string, out: Row[] = []): Row[] {
+  for (const node of nodes) {
+    if (needle && !matches(node, needle)) continue;
+    const key = node.module?.id ?? node.path.join('\u0000');
+    const expandable = node.children.length > 0;
+    // A search opens every branch that holds a match.
+    const expanded = expandable && (needle !== '' || !collapsed.has(key));
+    out.push({ node, key, level, expandable, expanded, parentKey });
+    if (expanded) flatten(node.children, collapsed, needle, level + 1, key, out);
+  }
+  return out;
+}
+
+function demoTotal(node: ModuleTreeNode): number {
+  return (node.module?.demoCount ?? 0) + node.children.reduce((n, c) => n + demoTotal(c), 0);
+}
+
+const KIND_LABEL: Record<string, string> = { predict: 'P', retrieve: 'R', flex: 'F', module: 'M', parameter: '·', unknown: '?' };
+
+export function ModuleTree({ program }: { program: Program }) {
+  const moduleId = useSelectionStore((s) => s.moduleId);
+  const selectModule = useSelectionStore((s) => s.selectModule);
+  const [search, setSearch] = useState('');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [focusKey, setFocusKey] = useState<string>();
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const tree = useMemo(() => buildModuleTree(program.modules), [program.modules]);
+  const rows = useMemo(() => flatten(tree, collapsed, search.trim().toLowerCase()), [tree, collapsed, search]);
+  const activeKey = rows.some((r) => r.key === focusKey) ? focusKey : (rows.find((r) => r.node.module?.id === moduleId) ?? rows[0])?.key;
+
+  const focusRow = (key: string | undefined) => {
+    if (!key) return;
+    setFocusKey(key);
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+  };
+  const toggle = (key: string, open: boolean) => {
+    const next = new Set(collapsed);
+    if (open) next.delete(key);
+    else next.add(key);
+    setCollapsed(next);
+  };
+  const activate = (row: Row) => {
+    if (row.node.module) selectModule(row.node.module.id);
+    else if (row.expandable) toggle(row.key, !row.expanded);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const index = rows.findIndex((r) => r.key === activeKey);
+    const row = rows[index];
+    if (!row) return;
+    const handled = () => event.preventDefault();
+    switch (event.key) {
+      case 'ArrowDown': handled(); focusRow(rows[Math.min(rows.length - 1, index + 1)]?.key); break;
+      case 'ArrowUp': handled(); focusRow(rows[Math.max(0, index - 1)]?.key); break;
+      case 'Home': handled(); focusRow(rows[0]?.key); break;
+      case 'End': handled(); focusRow(rows.at(-1)?.key); break;
+      case 'ArrowRight':
+        handled();
+        if (row.expandable && !row.expanded) toggle(row.key, true);
+        else if (row.expanded) focusRow(rows[index + 1]?.key);
+        break;
+      case 'ArrowLeft':
+        handled();
+        if (row.expanded) toggle(row.key, false);
+        else focusRow(row.parentKey);
+        break;
+      case 'Enter':
+      case ' ':
+        handled();
+        activate(row);
+        break;
+    }
+  };
+
+  return (
+    <nav className="tree-pane" aria-label="Modules">
+      <div className="pane-title">
+        <span>Modules</span>
+        <span className="muted">{program.modules.length}</span>
+      </div>
+      <input
+        className="search"
+        type="search"
+        placeholder="Filter modules"
+        aria-label="Filter modules"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+      />
+      {rows.length === 0 && <div className="tree-empty muted">{program.modules.length === 0 ? 'No modules in this file.' : 'No module matches.'}</div>}
+      <ul className="tree" role="tree" aria-label="Module tree" ref={listRef} onKeyDown={onKeyDown}>
+        {rows.map((row) => {
+          const mod = row.node.module;
+          const selected = mod !== undefined && mod.id === moduleId;
+          const demos = demoTotal(row.node);
+          return (
+            <li
+              key={row.key}
+              data-key={row.key}
+              role="treeitem"
+              aria-level={row.level}
+              aria-selected={selected}
+              aria-expanded={row.expandable ? row.expanded : undefined}
+              aria-label={mod ? `${mod.id}, ${mod.kind}, ${mod.demoCount} demos` : row.node.segment}
+              tabIndex={row.key === activeKey ? 0 : -1}
+              className={selected ? 'tree-row selected' : 'tree-row'}
+              style={{ paddingLeft: 8 + (row.level - 1) * 14 }}
+              onClick={() => {
+                setFocusKey(row.key);
+                activate(row);
+              }}
+              onFocus={() => setFocusKey(row.key)}
+            >
+              <span
+                className={row.expandable ? (row.expanded ? 'twisty open' : 'twisty') : 'twisty none'}
+                onClick={(e) => {
+                  if (!row.expandable) return;
+                  e.stopPropagation();
+                  toggle(row.key, !row.expanded);
+                }}
+                aria-hidden="true"
+              />
+              {mod ? (
+                <span className={`kind kind-${mod.kind}`} title={mod.className ?? mod.kind} aria-hidden="true">
+                  {KIND_LABEL[mod.kind] ?? '?'}
+                </span>
+              ) : (
+                <span className="kind kind-group" aria-hidden="true" />
+              )}
+              <span className="tree-name">{row.node.segment}</span>
+              {demos > 0 && (
+                <span className="count" title={`${demos} demos`}>
+                  {demos.toLocaleString('en-US')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import type { Program } from '../../core/model/program';
+import { useDocumentStore } from '../../state/document-store';
+import { useUndoStore } from '../../state/undo-store';
+import type { DocumentSummary } from '../../worker/protocol';
+import { RecipeBadges } from '../document/recipe-badges';
+import { formatBytes } from '../format-bytes';
+
+/** What the file is (format, era, version, layers, size) and the document-wide actions. */
+export function ProgramBar({ program, summary }: { program: Program; summary: DocumentSummary }) {
+  const past = useUndoStore((s) => s.past);
+  const future = useUndoStore((s) => s.future);
+  const undo = useUndoStore((s) => s.undo);
+  const redo = useUndoStore((s) => s.redo);
+  const changed = useDocumentStore((s) => s.revision) && past.length > 0;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      // Text fields keep their own undo; Monaco handles its own keys.
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, .monaco-editor')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  return (
+    <div className="program-bar">
+      <span className="program-format">{program.formatLabel}</span>
+      {program.version && (
+        <span className="badge accent" title={program.versionSource === 'inferred' ? 'Inferred from the layout of the file' : 'From the file’s metadata'}>
+          {program.ecosystem === 'dspy' ? 'DSPy ' : 'v'}
+          {program.version}
+          {program.versionSource === 'inferred' ? ' (inferred)' : ''}
+        </span>
+      )}
+      {program.eraLabel && <span className="badge subtle" data-testid="era">{program.eraLabel}</span>}
+      <RecipeBadges recipe={summary.recipe} />
+      <span className="muted">
+        {formatBytes(summary.inputBytes)} · opened in {summary.openMs.toLocaleString('en-US')} ms
+      </span>
+      {program.secrets.length > 0 && (
+        <span className="badge warn" title="Keys that look like secrets (api_key, token…) are saved in this file">
+          {program.secrets.length} secret{program.secrets.length > 1 ? 's' : ''} in file
+        </span>
+      )}
+      <span className="program-actions">
+        {changed ? <span className="badge warn" data-testid="changed">{past.length} edit{past.length > 1 ? 's' : ''}</span> : null}
+        <button type="button" className="button small" onClick={() => void undo()} disabled={past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
+          Undo
+        </button>
+        <button type="button" className="button small" onClick={() => void redo()} disabled={future.length === 0} title={future[0] ? `Redo: ${future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+          Redo
+        </button>
+      </span>
+    </div>
+  );
+}

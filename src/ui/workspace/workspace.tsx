@@ -1,0 +1,47 @@
+/**
+ * The editing layout: module tree | selected module | JSON, with panes resized by dragging and
+ * remembered between visits.
+ */
+import type { Program } from '../../core/model/program';
+import { useSelectionStore } from '../../state/selection-store';
+import { useSettingsStore } from '../../state/settings-store';
+import type { DocumentSummary } from '../../worker/protocol';
+import { DocumentView } from '../document/document-view';
+import { JsonPane } from './json-pane';
+import { ModulePanel } from './module-panel';
+import { ModuleTree } from './module-tree';
+import { ProgramBar } from './program-bar';
+import { Splitter } from './splitter';
+
+export function Workspace({ program, summary }: { program: Program; summary: DocumentSummary }) {
+  const moduleId = useSelectionStore((s) => s.moduleId);
+  const treeWidth = useSettingsStore((s) => s.treeWidth);
+  const jsonWidth = useSettingsStore((s) => s.jsonWidth);
+  const setTreeWidth = useSettingsStore((s) => s.setTreeWidth);
+  const setJsonWidth = useSettingsStore((s) => s.setJsonWidth);
+  const selected = program.modules.find((m) => m.id === moduleId);
+
+  return (
+    <div className="workspace">
+      <ProgramBar program={program} summary={summary} />
+      {program.notes.length > 0 && (
+        <ul className="notes" aria-label="Notes about this file">
+          {program.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {program.modules.length === 0 ? (
+        <DocumentView summary={summary} />
+      ) : (
+        <div className="panes" style={{ gridTemplateColumns: `${treeWidth}px 5px minmax(320px, 1fr) 5px ${jsonWidth}px` }}>
+          <ModuleTree program={program} />
+          <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
+          {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
+          <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
+          {selected ? <JsonPane moduleId={selected.id} /> : <div />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DocumentHost } from './document-host';
+import type { Progress } from './protocol';
+
+const program = {
+  'generate_answer.predict': {
+    traces: [],
+    train: [],
+    demos: [
+      { augmented: true, question: 'What is 2+2?', answer: '4' },
+      { question: 'Capital of France?', answer: 'Paris' },
+    ],
+    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+    lm: null,
+  },
+  metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
+};
+const text = JSON.stringify(program, null, 2) + '\n';
+
+function bytes(b: Uint8Array): ArrayBuffer {
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+async function open(data: Uint8Array, name: string) {
+  const host = new DocumentHost();
+  const progress: Progress[] = [];
+  const opened = await host.open({ source: { kind: 'bytes', bytes: bytes(data), name } }, (p) => progress.push(p));
+  return { host, opened, progress };
+}
+
+describe('DocumentHost', () => {
+  it('decodes JSON and gives back its text untouched', async () => {
+    const { host, opened } = await open(new TextEncoder().encode(text), 'program.json');
+    expect(opened.summary.recipe.map((s) => s.layer)).toEqual(['json']);
+    expect(host.text({ pointer: '', maxChars: 1e6 })).toEqual({ text });
+  });
+
+  it('decodes gzip to the same text, reporting progress', async () => {
+    const { host, opened, progress } = await open(new Uint8Array(gzipSync(text)), 'program.json.gz');
+    expect(opened.summary.recipe.map((s) => s.layer)).toEqual(['gzip', 'json']);
+    expect(host.text({ pointer: '', maxChars: 1e6 })).toEqual({ text });
+    expect(progress.length).toBeGreaterThan(0);
+  });
+
+  it('opens a file whose name lies about its layers', async () => {
+    const { opened } = await open(new Uint8Array(gzipSync(text)), 'program.json');
+    expect(opened.summary.recipe.map((s) => s.layer)).toEqual(['gzip', 'json']);
+  });
+
+  it('rejects random bytes with a typed error naming the layer', async () => {
+    const noise = new Uint8Array(2048).map((_, i) => (i * 2654435761) >>> 24);
+    await expect(open(noise, 'noise.bin')).rejects.toMatchObject({ code: expect.stringMatching(/unknown-format|maybe-encrypted/), layer: 'detect' });
+  });
+
+  it('answers with the program model, pages of demos, and edits that undo exactly', async () => {
+    const { host, opened } = await open(new TextEncoder().encode(text), 'program.json');
+    expect(opened.program.modules.map((m) => [m.id, m.demoCount])).toEqual([['generate_answer.predict', 2]]);
+    expect(host.demos({ moduleId: 'generate_answer.predict', offset: 1, count: 5 }).demos.map((d) => d.index)).toEqual([1]);
+    expect(host.filterDemos({ moduleId: 'generate_answer.predict', text: 'paris' })).toEqual({ indexes: [1] });
+
+    const { edit, program: edited } = host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 1, field: 'answer', value: 'Paris, France' } });
+    expect(edited.modules[0]!.demoCount).toBe(2);
+    expect(host.changedModules()).toEqual({ moduleIds: ['generate_answer.predict'] });
+    expect(JSON.parse(host.module({ moduleId: 'generate_answer.predict' }).json).demos[1].answer).toBe('Paris, France');
+    expect(JSON.parse(host.originalModule({ moduleId: 'generate_answer.predict' }).json).demos[1].answer).toBe('Paris');
+
+    host.applyOps({ ops: edit.inverse });
+    expect(JSON.parse(host.module({ moduleId: 'generate_answer.predict' }).json)).toEqual(program['generate_answer.predict']);
+    expect(host.changedModules().moduleIds).toEqual([]);
+  });
+
+  it('refuses module JSON that does not parse or does not fit the schema, and changes nothing', async () => {
+    const { host } = await open(new TextEncoder().encode(text), 'program.json');
+    const before = host.module({ moduleId: 'generate_answer.predict' }).json;
+    expect(() => host.edit({ edit: { kind: 'replace-module', moduleId: 'generate_answer.predict', json: '{"demos": [' } })).toThrow(/JSON/);
+    expect(() => host.edit({ edit: { kind: 'replace-module', moduleId: 'generate_answer.predict', json: '{"traces": [], "train": [], "demos": 3, "signature": {"instructions": "", "fields": []}, "lm": null}' } })).toThrowError(
+      expect.objectContaining({ layer: 'schema', path: '/demos' }),
+    );
+    expect(host.module({ moduleId: 'generate_answer.predict' }).json).toBe(before);
+  });
+});
