@@ -18,7 +18,17 @@ export interface Op {
 }
 
 const LAYER = 'pickle';
-const utf8 = new TextDecoder('utf-8');
+const textDecoder = new TextDecoder('utf-8');
+
+/** TextDecoder has a high per-call cost; most pickle strings are short ASCII names and keys. */
+function utf8(bytes: Uint8Array): string {
+  if (bytes.length <= 64) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) { ascii = false; break; }
+    if (ascii) return String.fromCharCode(...bytes);
+  }
+  return textDecoder.decode(bytes);
+}
 
 export function pickleError(
   code: 'truncated' | 'corrupt' | 'limit' | 'unsupported',
@@ -286,17 +296,17 @@ export class OpReader {
         arg = this.take(this.length(this.u64(name, offset), name, offset), name, offset);
         break;
       case 'unicodestring1':
-        arg = this.str(this.take(1, name, offset)[0] ?? 0, name, offset, (b) => utf8.decode(b));
+        arg = this.str(this.take(1, name, offset)[0] ?? 0, name, offset, utf8);
         break;
       case 'unicodestring4': {
         this.need(4, name, offset);
         const n = this.view.getUint32(this.pos, true);
         this.pos += 4;
-        arg = this.str(n, name, offset, (b) => utf8.decode(b));
+        arg = this.str(n, name, offset, utf8);
         break;
       }
       case 'unicodestring8':
-        arg = this.str(this.u64(name, offset), name, offset, (b) => utf8.decode(b));
+        arg = this.str(this.u64(name, offset), name, offset, utf8);
         break;
       case 'long1': {
         const n = this.take(1, name, offset)[0] ?? 0;

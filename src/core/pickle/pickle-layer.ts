@@ -11,7 +11,7 @@ import { looksLikeLegacyTorch, openTorchFile } from '../torch/torch-file.ts';
 import { looksLikeZip } from '../torch/zip-directory.ts';
 import { OPCODES } from './opcodes.ts';
 import { readPickle } from './reader.ts';
-import { analyzePickleSafety, type SafetyReport } from './safety.ts';
+import { safetyFromTrace, type SafetyReport } from './safety.ts';
 import { pickleToValue } from './to-value.ts';
 
 /** A torch zip names `<folder>/data.pkl` in its first local header (torch writes it first). */
@@ -98,8 +98,8 @@ export const pickleLayer: SyntaxLayer = {
         warnings: safetyWarnings(file.safety),
       };
     }
-    const safety = analyzePickleSafety(bytes, { limits });
     const result = readPickle(bytes, { limits });
+    const safety = safetyFromTrace(result.trace);
     return {
       value: pickleToValue(result.value, { limits }),
       options: { container: 'pickle', protocol: result.protocol, safety: safetySummary(safety) },

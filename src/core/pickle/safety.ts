@@ -6,7 +6,7 @@
 import { toErrorInfo, type ErrorInfo } from '../errors.ts';
 import type { Limits } from '../limits.ts';
 import { normaliseModule } from './known.ts';
-import { newTrace, readPickle, type ReadPickleOptions } from './reader.ts';
+import { newTrace, readPickle, type PickleTrace, type ReadPickleOptions } from './reader.ts';
 import { pyRepr } from './repr.ts';
 import { PyGlobal, PyObject, type PyValue } from './values.ts';
 
@@ -131,6 +131,11 @@ export function analyzePickleSafety(bytes: Uint8Array, options: SafetyOptions = 
   } catch (e) {
     error = toErrorInfo(e, 'pickle');
   }
+  return safetyFromTrace(trace, error);
+}
+
+/** The report from a read already made (no second pass over the bytes). */
+export function safetyFromTrace(trace: PickleTrace, error?: ErrorInfo): SafetyReport {
   const globals = new Map<string, GlobalFinding>();
   for (const g of trace.globals) {
     const key = `${g.module}\n${g.name}`;

@@ -8,7 +8,7 @@ import { FormatError } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import { isStorage, isTensor } from '../pickle/known.ts';
 import { readPickle, type PickleResult } from '../pickle/reader.ts';
-import { analyzePickleSafety, type SafetyReport } from '../pickle/safety.ts';
+import { safetyFromTrace, type SafetyReport } from '../pickle/safety.ts';
 import { PyDict, PyGlobal, PyObject, PyPersistent, PyTuple, type DtypeName, type PyValue, type TorchStorageRef } from '../pickle/values.ts';
 import type { ByteSource } from './byte-source.ts';
 import { ELEMENT_SIZE, storageDtype } from './dtypes.ts';
@@ -164,7 +164,7 @@ function openZip(source: ByteSource, limits: Limits): TorchFile {
     byteorder,
     root: pickle.value,
     pickle,
-    safety: analyzePickleSafety(bytes, { limits, persistentLoad: storageLoader(new Map()) }),
+    safety: safetyFromTrace(pickle.trace),
     tensors: listTensors(pickle.value, limits),
     storages,
     source,
@@ -201,10 +201,6 @@ class StackedReader {
       }
     }
   }
-
-  bytes(start: number, end: number): Uint8Array {
-    return this.window.subarray(start, end);
-  }
 }
 
 function openLegacy(source: ByteSource, limits: Limits): TorchFile {
@@ -231,7 +227,6 @@ function openLegacy(source: ByteSource, limits: Limits): TorchFile {
     loc.dataOffset = pos + 8;
     pos += 8 + numel * ELEMENT_SIZE[loc.ref.dtype];
   }
-  const objBytes = stacked.bytes(sys.end, obj.end);
   return {
     layout: 'legacy',
     version: '1001',
@@ -239,7 +234,7 @@ function openLegacy(source: ByteSource, limits: Limits): TorchFile {
     sysInfo: sys.value,
     root: obj.value,
     pickle: obj,
-    safety: analyzePickleSafety(objBytes, { limits, persistentLoad: storageLoader(new Map()) }),
+    safety: safetyFromTrace(obj.trace),
     tensors: listTensors(obj.value, limits),
     storages,
     source,
@@ -255,13 +250,12 @@ export function openTorchFile(source: ByteSource, options: OpenTorchOptions = {}
     const storages = new Map<string, StorageLocation>();
     const stacked = new StackedReader(source, limits);
     const pickle = stacked.read(0, storageLoader(storages));
-    const bytes = stacked.bytes(0, pickle.end);
     return {
       layout: 'pickle',
       byteorder: 'little',
       root: pickle.value,
       pickle,
-      safety: analyzePickleSafety(bytes, { limits, persistentLoad: storageLoader(new Map()) }),
+      safety: safetyFromTrace(pickle.trace),
       tensors: listTensors(pickle.value, limits),
       storages,
       source,
