@@ -7,7 +7,7 @@ import globals from 'globals';
 const noUi = { group: ['**/ui/*', '**/ui/**'], message: 'Nothing below the UI imports it (ui -> state -> worker -> core).' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/data', 'bench/out', 'fixtures'] },
+  { ignores: ['dist', 'dist-*', 'test-results*', 'node_modules', 'test-results', 'playwright-report', 'bench/data', 'bench/out', 'fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

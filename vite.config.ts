@@ -8,6 +8,8 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: {
+    // OUT_DIR lets several builds (e.g. parallel e2e runs) live side by side; `vite preview` reads it too.
+    outDir: process.env.OUT_DIR ?? 'dist',
     target: 'es2022',
     // Monaco alone is several MB; it is loaded lazily, so the default warning says nothing useful.
     chunkSizeWarningLimit: 5000,

@@ -60,6 +60,7 @@ export async function editorText(page: Page, fragment = ''): Promise<string | un
   }, fragment);
 }
 
+/** Screenshots are kept with the test output, to be looked at after a run. */
 export function screenshotPath(name: string): string {
-  return `test-results/screenshots/${name}.png`;
+  return `${process.env.PW_OUTPUT ?? 'test-results'}/screenshots/${name}.png`;
 }
