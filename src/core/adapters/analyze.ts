@@ -11,6 +11,7 @@ import { genericAdapter } from './generic/generic';
 import { detectOnlyAdapters } from './ports/detect-only';
 import { dspyGoAdapter } from './ports/dspy-go';
 import { dsrsAdapter } from './ports/dsrs';
+import { torchAdapter } from './torch/torch-program';
 
 /** In order of preference when confidences tie. */
 export const ADAPTERS: readonly ProgramAdapter[] = [
@@ -21,6 +22,7 @@ export const ADAPTERS: readonly ProgramAdapter[] = [
   desiruAdapter,
   dspyGoAdapter,
   dsrsAdapter,
+  torchAdapter,
   ...detectOnlyAdapters,
   genericAdapter,
 ];

@@ -10,6 +10,7 @@ import { jsonLayer } from './json.ts';
 import { yamlLayer } from './yaml.ts';
 import { msgpackLayer } from './msgpack.ts';
 import { ENCRYPTION_LAYERS } from '../crypto/encryption-layers.ts';
+import { pickleLayer } from '../pickle/pickle-layer.ts';
 
 export interface Candidate {
   layer: Layer;
@@ -69,6 +70,7 @@ export const BUILTIN_LAYERS: readonly Layer[] = [
   zlibLayer,
   jsonLayer,
   msgpackLayer,
+  pickleLayer,
   yamlLayer,
   deflateRawLayer,
 ];

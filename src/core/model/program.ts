@@ -20,6 +20,7 @@ export type Ecosystem =
   | 'dspy4s'
   | 'dspy-ts'
   | 'langchain'
+  | 'pytorch'
   | 'generic';
 
 export type ProgramKind = 'program' | 'module-file' | 'whole-program-metadata' | 'generic';

@@ -4,8 +4,7 @@ import { decodeBytes } from './decode.ts';
 import { encodeDocument } from './encode.ts';
 import { readRepoFile } from '../../test-support/real-fixtures.ts';
 import { FormatError } from '../errors.ts';
-import { LayerRegistry, BUILTIN_LAYERS } from '../layers/registry.ts';
-import type { SyntaxLayer } from '../layers/layer.ts';
+import { LayerRegistry, BUILTIN_LAYERS, defaultRegistry } from '../layers/registry.ts';
 import { recipeFor } from '../layers/recipe.ts';
 
 const fixture = (name: string) => readRepoFile(`fixtures/formats/${name}`);
@@ -91,24 +90,17 @@ describe('decodeBytes on the format fixtures', () => {
     expect(doc.value).toEqual({});
   });
 
-  it('leaves 0x80 <protocol> to a pickle layer registered later', async () => {
+  it('tells a pickle (0x80 <protocol>) from an empty MessagePack map (a lone 0x80)', async () => {
     const bytes = fixture('pickle-like.bin');
-    const without = await failure(decodeBytes(bytes));
-    expect(['unknown-format', 'corrupt']).toContain(without.code);
-    const fakePickle: SyntaxLayer = {
-      id: 'pickle',
-      kind: 'syntax',
-      extensions: ['.pkl'],
-      sniff: (b) => (b[0] === 0x80 && (b[1] ?? 0) >= 2 && (b[1] ?? 0) <= 5 ? 0.95 : 0),
-      decode: async () => ({ value: { fromPickle: true }, options: {} }),
-      encode: async () => new Uint8Array(),
-    };
-    const registry = new LayerRegistry(BUILTIN_LAYERS);
-    registry.register(fakePickle);
-    const doc = await decodeBytes(bytes, { registry });
-    expect(doc.syntax).toBe('pickle');
-    // ...while a lone 0x80 is still MessagePack with pickle present
-    expect((await decodeBytes(new Uint8Array([0x80]), { registry })).syntax).toBe('msgpack');
+    // Without the pickle layer nothing else claims the bytes: MessagePack does not take a pickle head.
+    const withoutPickle = new LayerRegistry(BUILTIN_LAYERS.filter((l) => l.id !== 'pickle'));
+    const without = await failure(decodeBytes(bytes, { registry: withoutPickle }));
+    expect(['unknown-format', 'corrupt', 'maybe-encrypted']).toContain(without.code);
+    const ranked = defaultRegistry.rank(bytes).map((c) => c.layer.id);
+    expect(ranked[0]).toBe('pickle');
+    // This head's FRAME claims more bytes than follow: the pickle layer owns the bytes and says so.
+    expect(await failure(decodeBytes(bytes))).toMatchObject({ layer: 'pickle', code: 'truncated' });
+    expect((await decodeBytes(new Uint8Array([0x80]))).syntax).toBe('msgpack');
   });
 
   it('prefers JSON when text parses as JSON, YAML otherwise, and the .yaml name breaks the tie for flow YAML', async () => {

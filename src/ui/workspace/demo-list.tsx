@@ -3,7 +3,7 @@
  * from the worker, so 50,000 demos scroll like 5. A filter asks the worker for matching indexes.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Demo, ModuleInfo } from '../../core/model/program';
 import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
@@ -21,7 +21,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function DemoList({ module }: { module: ModuleInfo }) {
+export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef: RefObject<HTMLElement | null> }) {
   const client = useDocumentStore((s) => s.client);
   const revision = useDocumentStore((s) => s.revision);
   const filter = useSelectionStore((s) => s.demoFilter);
@@ -46,7 +46,19 @@ export function DemoList({ module }: { module: ModuleInfo }) {
   }, [client, module.id, debouncedFilter, revision]);
 
   const count = indexes ? indexes.length : module.demoCount;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // The list scrolls with the module panel; its offset inside the panel moves as sections open and close.
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const panel = scrollRef.current;
+    if (!list || !panel) return;
+    const measure = () => setScrollMargin(list.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop);
+    measure();
+    const observer = new ResizeObserver(measure);
+    for (const child of Array.from(panel.children)) if (child !== list.parentElement) observer.observe(child);
+    return () => observer.disconnect();
+  }, [scrollRef]);
   // Rows are keyed by what they show; pages are forgotten whenever the document or the view changes.
   const [pages, setPages] = useState<{ key: string; map: Map<number, Demo[]> }>({ key: '', map: new Map() });
   const viewKey = `${module.id}\u0000${revision}\u0000${indexes ? debouncedFilter : ''}`;
@@ -56,6 +68,7 @@ export function DemoList({ module }: { module: ModuleInfo }) {
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 150,
+    scrollMargin,
     overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
@@ -142,7 +155,7 @@ export function DemoList({ module }: { module: ModuleInfo }) {
           Add demo
         </button>
       </div>
-      <div className="demo-scroll" ref={scrollRef} data-testid="demo-scroll">
+      <div className="demo-scroll" ref={listRef} data-testid="demo-scroll">
         {count === 0 && <p className="muted section-empty">{indexes ? 'No demo matches the filter.' : 'No demos.'}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -153,7 +166,7 @@ export function DemoList({ module }: { module: ModuleInfo }) {
                 data-index={item.index}
                 ref={virtualizer.measureElement}
                 className="demo-slot"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - scrollMargin}px)` }}
               >
                 {demo ? (
                   <DemoCard demo={demo} position={item.index} total={module.demoCount} checked={checked.has(demo.index)} actions={actions} />

@@ -1,11 +1,14 @@
+import { useRef } from 'react';
 import type { ModuleInfo } from '../../core/model/program';
 import { DemoList } from './demo-list';
 import { ParamsView } from './params-view';
 import { SignatureEditor } from './signature-editor';
 
+/** One scrolling column: header, signature, parameters, then the (virtualized) demos. */
 export function ModulePanel({ module }: { module: ModuleInfo }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
   return (
-    <section className="module-panel" aria-label={`Module ${module.id}`}>
+    <section className="module-panel" aria-label={`Module ${module.id}`} ref={scrollRef}>
       <header className="module-head">
         <h2 className="mono">{module.id}</h2>
         <span className={`badge kind-${module.kind}`}>{module.kind}</span>
@@ -22,7 +25,7 @@ export function ModulePanel({ module }: { module: ModuleInfo }) {
           <ParamsView module={module} />
         </details>
       </div>
-      {module.demosPointer !== undefined || module.demoCount > 0 ? <DemoList module={module} /> : null}
+      {module.demosPointer !== undefined || module.demoCount > 0 ? <DemoList module={module} scrollRef={scrollRef} /> : null}
     </section>
   );
 }

@@ -27,6 +27,12 @@ export function SignatureEditor({ module }: { module: ModuleInfo }) {
       )}
       {signature.fields.length > 0 && (
         <table className="fields" aria-label="Fields">
+          <colgroup>
+            <col className="c-field" />
+            <col className="c-role" />
+            <col className="c-prefix" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>Field</th>

@@ -1,8 +1,7 @@
 /**
  * PyTorch saves as programs: a state_dict, a training checkpoint dict (epoch, model_state_dict,
  * optimizer_state_dict, loss, config, version) or a whole pickled nn.Module, read from the value
- * tree pickleToValue makes. The program model has no 'pytorch' ecosystem yet, so these report
- * 'generic' with adapterId 'pytorch-*' and formatLabel naming the shape.
+ * tree pickleToValue makes; adapterId 'pytorch-*' and formatLabel name the shape.
  */
 import type { DetectContext, Detection, ModuleInfo, Program } from '../../model/program';
 import type { ProgramAdapter } from '../adapter';
@@ -55,7 +54,7 @@ function modelModules(v: unknown, pointer: string): { modules: ModuleInfo[]; ten
 
 export function torchProgram(value: unknown, shape: TorchShape | undefined = detectTorchShape(value)): Program | undefined {
   if (!shape) return undefined;
-  const base = { ecosystem: 'generic' as const, kind: 'program' as const, secrets: [], notes: [] as string[] };
+  const base = { ecosystem: 'pytorch' as const, kind: 'program' as const, secrets: [], notes: [] as string[] };
   if (shape === 'state-dict') {
     const m = modelModules(value, '');
     return { ...base, adapterId: 'pytorch-state-dict', formatLabel: 'PyTorch state_dict', modules: m.modules, metadata: { tensors: m.tensors, parameters: m.parameters } };
