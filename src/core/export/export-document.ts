@@ -44,6 +44,11 @@ export async function verifyExport(bytes: Uint8Array, expected: unknown, recipe:
 export async function exportDocument(source: ExportSource, options: ExportOptions = {}): Promise<ExportResult> {
   const adapter = options.adapter ?? 'same';
   const { recipe, keepsText, warnings } = planRecipe(source.recipe, options, source.program);
+  const rawDeflate = recipe.find((s) => s.layer === 'deflate-raw');
+  if (rawDeflate && rawDeflate.options.level === 0) {
+    // Level 0 stores the text as is behind a 5-byte block header: no reader can tell it from text.
+    throw new FormatError({ code: 'unsupported', layer: 'export', message: 'Raw deflate at level 0 stores the text uncompressed with no header, so the file could not be recognised when opened again. Pick level 1–9, or zlib.' });
+  }
   const now = options.now ?? new Date().toISOString();
 
   // Secrets first, as JSON Patch on the value, so a kept text gets them spliced in like any edit.

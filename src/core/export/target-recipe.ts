@@ -73,6 +73,10 @@ export function planRecipe(source: Recipe, options: ExportOptions, program?: Pro
       keepsText = false;
     }
   }
+  if (last.layer === 'yaml' && !sameSyntax) {
+    // A "---" start marks the text as YAML by its bytes; without it, a mapping with odd keys reads as no format at all.
+    recipe = [...recipe.slice(0, -1), { layer: 'yaml', options: { ...last.options, documentStart: true } }];
+  }
   if (options.encryption) {
     recipe = [{ layer: options.encryption.layer, options: { ...options.encryption.options } }, ...recipe];
   }
