@@ -58,7 +58,7 @@ test('"Open sample program" shows the embedded sample', async ({ page }) => {
 test('random bytes and a truncated gzip get a clear error, and the next valid file opens', async ({ page }) => {
   const random = new Uint8Array(4096).map((_, i) => (i * 2654435761) >>> 24);
   await pickFiles(page, [{ name: 'noise.bin', bytes: random }]);
-  const alert = page.getByRole('alert');
+  const alert = page.getByRole('alert', { name: 'Error' });
   await expect(alert).toContainText('Could not open noise.bin');
   await page.screenshot({ path: screenshotPath('error-random-bytes') });
 

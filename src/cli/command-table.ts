@@ -3,9 +3,11 @@ import type { CliCommand } from './cli-io.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { convertCommand } from './commands/convert.ts';
 import { verifyCommand } from './commands/verify.ts';
+import { validateCommand } from './commands/validate.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
   inspectCommand,
   convertCommand,
+  { name: 'validate', summary: 'Check a saved program against the JSON Schema of its format and era.', run: validateCommand },
   { name: 'verify', summary: 'Check a file against its SHA-256 checksum.', run: verifyCommand },
 ];

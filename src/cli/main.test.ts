@@ -27,6 +27,35 @@ function memoryIo(files: Record<string, Uint8Array> = {}) {
 }
 
 describe('cli', () => {
+  it('inspect prints the module tree with demo counts, era and version', async () => {
+    const m = memoryIo();
+    expect(await run(['inspect', 'public/samples/multihop-qa.json'], m.io)).toBe(0);
+    expect(m.out()).toContain('program: DSPy state JSON 3.0.3, era F');
+    expect(m.out()).toContain('modules: 5, 9 demos');
+    expect(m.out()).toMatch(/generate_answer\n\s+predict \(predict, 4 demos\)/);
+  });
+
+  it('inspect puts the safety report of a pickle first and runs nothing', async () => {
+    const m = memoryIo();
+    expect(await run(['inspect', 'fixtures/pickle/malicious-os-system-p2.pkl'], m.io)).toBe(0);
+    const lines = m.out().split('\n');
+    expect(lines[0]).toMatch(/^safety: +DANGEROUS/);
+    expect(m.out()).toContain("would call posix.system('echo pwned')");
+  });
+
+  it('inspect lists a torch checkpoint as modules', async () => {
+    const m = memoryIo();
+    expect(await run(['inspect', 'fixtures/pickle/torch-checkpoint-epoch1.pt', '--json'], m.io)).toBe(0);
+    const report = JSON.parse(m.out());
+    expect(report.safety.verdict).toBe('safe');
+    expect(report.program.modules.map((x: { id: string }) => x.id)).toContain('encoder.0');
+  });
+
+  it('validate is on the command table', async () => {
+    const m = memoryIo();
+    expect(await run(['validate', 'public/samples/multihop-qa.json'], m.io)).toBe(0);
+  });
+
   it('inspect prints the recipe, sizes and outline', async () => {
     const m = memoryIo();
     expect(await run(['inspect', 'fixtures/formats/program.json.gz'], m.io)).toBe(0);

@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { outline, type OutlineEntry } from '../outline.ts';
+import { analyzeProgram, programJson, programLines, safetyLines, safetyOf } from '../program-report.ts';
 
 export const INSPECT_HELP = 'Usage: inspect FILE [--json]\n';
 
@@ -35,15 +36,19 @@ export const inspectCommand: CliCommand = {
       const bytes = await io.readFile(file);
       const doc = await decodeBytes(bytes, { name: file });
       const entries: OutlineEntry[] = outline(doc.value);
+      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: file });
+      const safety = safetyOf(doc.recipe);
       if (parsed.flags.has('json')) {
-        const report = { file, recipe: doc.recipe, syntax: doc.syntax, inputBytes: doc.inputBytes, decodedBytes: doc.decodedBytes, outline: entries, warnings: doc.warnings };
+        const report = { file, safety, recipe: doc.recipe, syntax: doc.syntax, inputBytes: doc.inputBytes, decodedBytes: doc.decodedBytes, program: programJson(program), outline: entries, warnings: doc.warnings };
         io.out(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
         return EXIT_OK;
       }
       const lines = [
+        ...(safety ? safetyLines(safety) : []),
         `file:    ${file}`,
         `recipe:  ${describeRecipe(doc.recipe)}`,
         `size:    ${formatCount(doc.inputBytes)} bytes${doc.decodedBytes !== doc.inputBytes ? ` (${formatCount(doc.decodedBytes)} decoded)` : ''}`,
+        ...programLines(program),
         'outline:',
         ...entries.map((e) => `  ${e.key}: ${e.type}${e.count !== undefined ? ` (${formatCount(e.count)})` : ''}${e.preview !== undefined ? ` ${e.preview}` : ''}`),
         ...doc.warnings.map((w) => `warning: ${w}`),

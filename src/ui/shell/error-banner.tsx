@@ -4,7 +4,7 @@ import { formatCount } from '../../core/errors';
 /** What failed, in which layer, and where; user text is rendered as text, never as HTML. */
 export function ErrorBanner({ error, onDismiss }: { error: ErrorInfo & { fileName?: string }; onDismiss: () => void }) {
   return (
-    <div className="error-banner" role="alert">
+    <div className="error-banner" role="alert" aria-label="Error">
       <div className="error-body">
         <div className="error-title">{error.fileName ? `Could not open ${error.fileName}` : 'Something went wrong'}</div>
         <div className="error-message">{error.message}</div>
