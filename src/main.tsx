@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startRouting } from './state/route-store';
 import { App } from './ui/app';
 import './ui/styles.css';
+
+// Links in: a shared program (#p=), a file to fetch (?url=), a module to select (#/m/...). The
+// service worker is registered by the update prompt (ui/about/update-prompt.tsx), which needs its state.
+startRouting();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { ErrorInfo } from '../core/errors';
 import { toErrorInfo } from '../core/errors';
 import type { Edit, Operation, Program } from '../core/model/program';
+import { fetchUrl } from '../core/share/fetch-url';
 import { DocumentClient } from '../worker/document-client';
 import type { DocumentSummary, EditRequest, OpenSource, Progress } from '../worker/protocol';
 
@@ -15,8 +16,12 @@ export const SAMPLE_NAME = 'multihop-qa.json';
 interface Opening {
   name: string;
   progress?: Progress;
-  client: DocumentClient;
+  /** Absent while a `?url=` file is still downloading. */
+  client?: DocumentClient;
+  abort?: AbortController;
 }
+
+const READ_ONLY_MESSAGE = 'This shared program is read-only. Click "Open as my copy" to edit it.';
 
 interface DocumentState {
   client?: DocumentClient;
@@ -26,7 +31,13 @@ interface DocumentState {
   revision: number;
   opening?: Opening;
   error?: ErrorInfo & { fileName?: string };
-  open(source: OpenSource): Promise<boolean>;
+  /** A program opened from a share link: shown, not edited, until "Open as my copy". */
+  readOnly: boolean;
+  open(source: OpenSource, options?: { readOnly?: boolean }): Promise<boolean>;
+  /** Fetches a file the user named in `?url=` (with progress), then opens it like any other. */
+  openUrl(url: string): Promise<boolean>;
+  /** Makes a shared, read-only program editable. */
+  openAsCopy(): void;
   openSample(): Promise<void>;
   cancelOpen(): void;
   /** Applies a model edit in the worker; resolves to its patch, or undefined when it failed (error shown). */
@@ -38,9 +49,11 @@ interface DocumentState {
 
 export const useDocumentStore = create<DocumentState>()((set, get) => ({
   revision: 0,
+  readOnly: false,
 
-  async open(source) {
-    get().opening?.client.terminate();
+  async open(source, options) {
+    get().opening?.client?.terminate();
+    get().opening?.abort?.abort();
     const client = new DocumentClient();
     const name = source.kind === 'file' ? source.file.name : source.name;
     set({ opening: { name, client }, error: undefined });
@@ -53,7 +66,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
       });
       if (get().opening?.client !== client) return false; // superseded by a newer open
       get().client?.terminate();
-      set({ client, summary: opened.summary, program: opened.program, opening: undefined, revision: get().revision + 1 });
+      set({ client, summary: opened.summary, program: opened.program, opening: undefined, revision: get().revision + 1, readOnly: options?.readOnly ?? false });
       return true;
     } catch (e) {
       client.terminate();
@@ -75,16 +88,48 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     }
   },
 
+  async openUrl(url) {
+    get().opening?.client?.terminate();
+    get().opening?.abort?.abort();
+    const abort = new AbortController();
+    const name = url.split(/[?#]/)[0]?.split('/').filter(Boolean).at(-1) ?? url;
+    set({ opening: { name, abort }, error: undefined });
+    try {
+      const file = await fetchUrl(url, {
+        signal: abort.signal,
+        onProgress: (done, total) => {
+          if (get().opening?.abort === abort) set({ opening: { name, abort, progress: { stage: 'download', done, total } } });
+        },
+      });
+      if (get().opening?.abort !== abort) return false;
+      return await get().open({ kind: 'bytes', bytes: file.bytes.buffer as ArrayBuffer, name: file.name });
+    } catch (e) {
+      if (get().opening?.abort !== abort) return false;
+      const error = toErrorInfo(e, 'url');
+      set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: url } });
+      return false;
+    }
+  },
+
+  openAsCopy() {
+    set({ readOnly: false });
+  },
+
   cancelOpen() {
     const opening = get().opening;
     if (!opening) return;
-    opening.client.terminate();
+    opening.client?.terminate();
+    opening.abort?.abort();
     set({ opening: undefined });
   },
 
   async edit(request) {
     const client = get().client;
     if (!client) return undefined;
+    if (get().readOnly) {
+      set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
+      return undefined;
+    }
     try {
       const { program, edit } = await client.call('edit', { edit: request });
       set({ program, revision: get().revision + 1, error: undefined });
@@ -98,6 +143,10 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
   async applyOps(ops) {
     const client = get().client;
     if (!client) return false;
+    if (get().readOnly) {
+      set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
+      return false;
+    }
     try {
       const { program } = await client.call('applyOps', { ops });
       set({ program, revision: get().revision + 1, error: undefined });

@@ -1,11 +1,17 @@
+import { useState } from 'react';
 import { useDocumentStore } from '../../state/document-store';
 import { useSettingsStore, type ThemeChoice } from '../../state/settings-store';
+import { AboutDialog } from '../about/about-dialog';
+import { UpdatePrompt } from '../about/update-prompt';
+import { ShareDialog } from '../share/share-dialog';
+import { SharedNotice } from '../share/shared-notice';
 import { OpenFileButton } from './open-file-button';
 
 export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
   const summary = useDocumentStore((s) => s.summary);
   const theme = useSettingsStore((s) => s.theme);
   const setTheme = useSettingsStore((s) => s.setTheme);
+  const [dialog, setDialog] = useState<'share' | 'about'>();
   return (
     <header className="header">
       <div className="brand">
@@ -17,10 +23,17 @@ export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void
           {summary.name}
         </div>
       )}
+      <SharedNotice />
       <div className="header-actions">
         <OpenFileButton onFiles={onFiles} className="button" />
         <button type="button" className="button ghost" onClick={onSample}>
           Sample
+        </button>
+        <button type="button" className="button ghost" disabled={!summary} onClick={() => setDialog('share')}>
+          Share
+        </button>
+        <button type="button" className="button ghost" onClick={() => setDialog('about')}>
+          About
         </button>
         <select className="select" aria-label="Theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice)}>
           <option value="system">System theme</option>
@@ -28,6 +41,9 @@ export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void
           <option value="dark">Dark</option>
         </select>
       </div>
+      {dialog === 'share' && <ShareDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'about' && <AboutDialog onClose={() => setDialog(undefined)} />}
+      <UpdatePrompt />
     </header>
   );
 }

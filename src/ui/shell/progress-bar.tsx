@@ -1,7 +1,7 @@
 import type { Progress } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
 
-const STAGES: Record<string, string> = { read: 'Reading' };
+const STAGES: Record<string, string> = { read: 'Reading', download: 'Downloading' };
 
 export function ProgressBar({ name, progress, onCancel }: { name: string; progress?: Progress; onCancel: () => void }) {
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;

@@ -1,0 +1,86 @@
+/**
+ * A tiny static server for specs that need more than the preview server: the build under a sub-path,
+ * files for `?url=` with or without CORS headers, and a response held back until the test releases it.
+ * It records every request path it sees.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface ServedFile {
+  bytes: Uint8Array;
+  /** Send Access-Control-Allow-Origin: * (a CORS-enabled host). */
+  cors?: boolean;
+  /** Send this many bytes, then wait for `release()` before the rest. */
+  holdAfter?: number;
+}
+
+export interface StaticServer {
+  origin: string;
+  /** Paths (with query) of every request received. */
+  requests: string[];
+  /** Lets held responses finish. */
+  release(): void;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(options: { root?: string; prefix?: string; files?: Record<string, ServedFile> }): Promise<StaticServer> {
+  const prefix = options.prefix ?? '/';
+  const requests: string[] = [];
+  let releaseHeld: () => void = () => {};
+  const released = new Promise<void>((resolve) => (releaseHeld = resolve));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    requests.push(url);
+    const path = decodeURIComponent(url.split('?')[0] ?? '/');
+    const file = options.files?.[path];
+    if (file) {
+      const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) };
+      if (file.cors) headers['access-control-allow-origin'] = '*';
+      res.writeHead(200, headers);
+      if (file.holdAfter === undefined) return void res.end(file.bytes);
+      res.write(file.bytes.subarray(0, file.holdAfter));
+      await released;
+      return void res.end(file.bytes.subarray(file.holdAfter));
+    }
+    if (!options.root || !path.startsWith(prefix)) return void res.writeHead(404).end('not found');
+    let target = normalize(join(options.root, path.slice(prefix.length)));
+    if (!target.startsWith(normalize(options.root))) return void res.writeHead(403).end();
+    try {
+      if ((await stat(target)).isDirectory()) target = join(target, 'index.html');
+      const body = await readFile(target);
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    requests,
+    release: () => releaseHeld(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        releaseHeld();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
