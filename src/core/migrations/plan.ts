@@ -79,7 +79,7 @@ function planDspy(value: unknown, program: Program, targetId: string | undefined
     return { family: 'dspy', from, target: undefined, targets, steps: [], needed: false, reason };
   }
   if (!targets.some((t) => t.id === target.id)) {
-    return { family: 'dspy', from, target, targets, steps: [], needed: false, reason: `${from} is already newer than ${target.label}; migrating back is not supported.` };
+    return { family: 'dspy', from, target: undefined, targets, steps: [], needed: false, reason: `${from} is already newer than ${target.label}; migrating back is not supported.` };
   }
   const { steps } = runChain(value, program, DSPY_MIGRATIONS, { target, tryAnyway: false });
   const newest = DEFAULT_DSPY_TARGET;

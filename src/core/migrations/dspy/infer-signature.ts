@@ -66,7 +66,7 @@ function defaultInstructions(names: string[]): string {
  */
 export function inferSignature(state: PlainObject, instructions: string | undefined, lastPrefix: string | undefined, legacyReasoning: boolean): InferredSignature {
   let names: string[] = [];
-  let fields: SignatureField[] = [];
+  let fields: SignatureField[];
   let source: InferredSignature['source'] = 'none';
   const meta = Array.isArray(state.fields) ? state.fields : undefined;
   if (meta && meta.length > 0 && meta.every((f) => isObject(f) && typeof f.name === 'string')) {

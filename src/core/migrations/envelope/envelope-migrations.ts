@@ -80,7 +80,7 @@ const v10to11: Migration = {
     const notes: string[] = [];
     let added = 0;
     for (const m of modulesOf(value, program)) {
-      const sym = m.state && usesSymbolKeys(m.state);
+      const sym = usesSymbolKeys(m.state);
       const paramsKey = keyOf(m.state, 'parameters') ?? keyOf(m.state, 'config');
       const params = paramsKey !== undefined ? m.state[paramsKey] : undefined;
       if (paramsKey !== undefined && isObject(params)) {
