@@ -25,6 +25,8 @@ import type { Edit, Operation, Program } from '../core/model/program';
 import { moduleSchemaFor } from '../core/schemas/module-schema';
 import { validateValue } from '../core/schemas/validate';
 import { decodeBytes, type DecodedDocument } from '../core/pipeline/decode';
+import { encodeDocument } from '../core/pipeline/encode';
+import type { JsonPatchOperation } from '../core/layers/layer';
 import type { DocumentSummary, EditRequest, OpenSource, Params, Progress, Result } from './protocol';
 import { readFileInChunks } from './read-file';
 
@@ -112,6 +114,13 @@ export class DocumentHost {
     const before = new Map(original.modules.map((m) => [m.id, getAtPointer(doc.original, m.pointer)]));
     const moduleIds = doc.program.modules.filter((m) => !before.has(m.id) || !deepEqual(before.get(m.id), getAtPointer(doc.value, m.pointer))).map((m) => m.id);
     return { moduleIds };
+  }
+
+  async encode(): Promise<Result<'encode'>> {
+    const doc = this.requireDocument();
+    const { text } = doc.decoded;
+    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied as JsonPatchOperation[] } } : { value: doc.value, recipe: doc.decoded.recipe };
+    return { bytes: await encodeDocument(input) };
   }
 
   private makeEdit(doc: OpenDocument, request: EditRequest): Edit {

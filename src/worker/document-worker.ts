@@ -22,6 +22,7 @@ const handlers: Handlers = {
   edit: (params) => host.edit(params),
   applyOps: (params) => host.applyOps(params),
   changedModules: () => host.changedModules(),
+  encode: () => host.encode(),
 };
 
 function post(message: ResponseMessage): void {

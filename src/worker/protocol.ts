@@ -57,6 +57,8 @@ export interface WorkerMethods {
   changedModules: [Record<string, never>, { moduleIds: string[] }];
   /** The value at a JSON pointer as pretty JSON text, refused above `maxChars`. */
   text: [{ pointer: string; maxChars: number }, { text: string } | { tooLarge: number }];
+  /** The current document written back with its own recipe (edits spliced into the source text); the benchmark's export step. */
+  encode: [Record<string, never>, { bytes: Uint8Array }];
 }
 
 export type Method = keyof WorkerMethods;
