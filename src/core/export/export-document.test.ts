@@ -100,6 +100,13 @@ describe('exportDocument', () => {
     await expect(exportDocument(src, { compression: 'zlib', level: 0 })).resolves.toMatchObject({ fileName: 'dspy-era-f.json.zz' });
   });
 
+  it('quotes strings a YAML 1.1 reader (PyYAML) would read as booleans, dates or numbers', async () => {
+    const value = { answer: 'yes', on: 'off', when: '2025-06-21T08:30:00Z', n: '1_000', plain: 'hello', num: 3 };
+    const out = await exportDocument({ value, program: analyzeProgram(value), recipe: [{ layer: 'json', options: {} }], appliedOps: [] }, { syntax: 'yaml' });
+    const text = new TextDecoder().decode(out.bytes);
+    expect(text).toBe('---\nanswer: "yes"\n"on": "off"\nwhen: "2025-06-21T08:30:00Z"\n"n": "1_000"\nplain: hello\nnum: 3\n');
+  });
+
   it('writes JSON from another syntax in the style of the DSPy version that made the program', async () => {
     const src = await open('fixtures/programs/dspy-era-c.json');
     const asYaml = await exportDocument(src, { syntax: 'yaml' });

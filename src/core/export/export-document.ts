@@ -16,6 +16,7 @@ import { redactSecrets } from '../model/secrets.ts';
 import { decodeBytes } from '../pipeline/decode.ts';
 import { encodeDocument } from '../pipeline/encode.ts';
 import { convertForAdapter } from './convert-adapter.ts';
+import { exportRegistry } from './yaml-interop-layer.ts';
 import type { ExportOptions, ExportResult, ExportSource } from './export-options.ts';
 import { exportFileName, planRecipe } from './target-recipe.ts';
 
@@ -86,5 +87,5 @@ export async function exportDocument(source: ExportSource, options: ExportOption
 }
 
 function encodeOptions(options: ExportOptions) {
-  return options.encryption ? { credentials: options.encryption.credentials } : {};
+  return options.encryption ? { credentials: options.encryption.credentials, registry: exportRegistry } : { registry: exportRegistry };
 }
