@@ -21,6 +21,8 @@ import {
 } from '../core/model/edits';
 import { deepEqual } from '../core/model/deep-equal';
 import { applyWithInverse } from '../core/model/patch';
+import { applyPlan, readOnlyReason } from '../core/migrations/plan';
+import { summarizePlan } from '../core/migrations/plan-summary';
 import type { Edit, Operation, Program } from '../core/model/program';
 import { moduleSchemaFor } from '../core/schemas/module-schema';
 import { validateValue } from '../core/schemas/validate';
@@ -97,6 +99,7 @@ export class DocumentHost {
 
   edit({ edit }: Params<'edit'>): Result<'edit'> {
     const doc = this.requireDocument();
+    this.refuseIfReadOnly(doc);
     const made = this.makeEdit(doc, edit);
     this.apply(doc, made.ops);
     return { program: doc.program, edit: made };
@@ -104,6 +107,7 @@ export class DocumentHost {
 
   applyOps({ ops }: Params<'applyOps'>): Result<'applyOps'> {
     const doc = this.requireDocument();
+    this.refuseIfReadOnly(doc);
     this.apply(doc, ops);
     return { program: doc.program };
   }
@@ -121,6 +125,25 @@ export class DocumentHost {
     const { text } = doc.decoded;
     const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied as JsonPatchOperation[] } } : { value: doc.value, recipe: doc.decoded.recipe };
     return { bytes: await encodeDocument(input) };
+  }
+
+  migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {
+    const doc = this.requireDocument();
+    return summarizePlan(doc.value, doc.program, params);
+  }
+
+  migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
+    const doc = this.requireDocument();
+    const made = applyPlan(doc.value, doc.program, target, { tryAnyway: tryAnyway === true });
+    if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
+    this.apply(doc, made.ops);
+    return { program: doc.program, edit: { ops: made.ops, inverse: made.inverse, label: made.label }, notes: made.notes };
+  }
+
+  /** A file newer than the app knows is read-only: every edit is refused with a typed error. */
+  private refuseIfReadOnly(doc: OpenDocument): void {
+    const readOnly = readOnlyReason(doc.value, doc.program);
+    if (readOnly) throw new FormatError({ code: 'unsupported', layer: 'read-only', message: readOnly.reason });
   }
 
   private makeEdit(doc: OpenDocument, request: EditRequest): Edit {

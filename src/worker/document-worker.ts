@@ -23,6 +23,8 @@ const handlers: Handlers = {
   applyOps: (params) => host.applyOps(params),
   changedModules: () => host.changedModules(),
   encode: () => host.encode(),
+  migrationPlan: (params) => host.migrationPlan(params),
+  migrate: (params) => host.migrate(params),
 };
 
 function post(message: ResponseMessage): void {

@@ -5,6 +5,7 @@
 import type { ErrorInfo } from '../core/errors';
 import type { Recipe } from '../core/layers/recipe';
 import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/model/program';
+import type { PlanRequest, PlanSummary } from '../core/migrations/plan-summary';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
@@ -59,6 +60,10 @@ export interface WorkerMethods {
   text: [{ pointer: string; maxChars: number }, { text: string } | { tooLarge: number }];
   /** The current document written back with its own recipe (edits spliced into the source text); the benchmark's export step. */
   encode: [Record<string, never>, { bytes: Uint8Array }];
+  /** The migration plan (targets, steps with notes, needed or not, read-only), with a before/after preview on request. */
+  migrationPlan: [PlanRequest, PlanSummary];
+  /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
+  migrate: [{ target?: string; tryAnyway?: boolean }, { program: Program; edit: Edit; notes: string[] }];
 }
 
 export type Method = keyof WorkerMethods;
