@@ -1,0 +1,41 @@
+/**
+ * What came with the document: the checksum check of a dropped sidecar, files opened beside it
+ * (a whole-program folder's program.pkl, with its safety warnings) and files that were not used.
+ */
+import { useDocumentStore } from '../../state/document-store';
+import { formatBytes } from '../format-bytes';
+import { RecipeBadges } from '../document/recipe-badges';
+
+export function FileFacts() {
+  const checksum = useDocumentStore((s) => s.checksum);
+  const companions = useDocumentStore((s) => s.companions);
+  const ignored = useDocumentStore((s) => s.ignoredFiles);
+  if (!checksum && companions.length === 0 && ignored.length === 0) return null;
+  return (
+    <div className="file-facts">
+      {checksum && (
+        <div className={checksum.ok ? 'fact ok' : 'fact bad'} role={checksum.ok ? 'status' : 'alert'} aria-label="Checksum">
+          <strong>{checksum.ok ? 'Checksum matches' : 'Checksum does not match'}</strong>
+          <span className="muted"> ({checksum.sidecarName})</span>
+          <div className="mono fact-detail">{checksum.message}</div>
+        </div>
+      )}
+      {companions.map((c) => (
+        <div key={c.name} className={c.error ? 'fact bad' : c.warnings.length ? 'fact warn' : 'fact'} aria-label={`Companion file ${c.name}`}>
+          <strong className="mono">{c.name}</strong> <span className="muted">{formatBytes(c.size)}</span> {c.recipe && <RecipeBadges recipe={c.recipe} />}
+          {c.error && <div className="fact-detail">{c.error.message}</div>}
+          {c.warnings.map((w) => (
+            <div key={w} className="fact-detail">
+              {w}
+            </div>
+          ))}
+        </div>
+      ))}
+      {ignored.length > 0 && (
+        <div className="fact" aria-label="Files not used">
+          Not used: <span className="mono">{ignored.join(', ')}</span>
+        </div>
+      )}
+    </div>
+  );
+}
