@@ -49,16 +49,20 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
   // The list scrolls with the module panel; its offset inside the panel moves as sections open and close.
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // The panel's ref is attached after this child's layout effects have run (React commits children
+  // first), so the first layout pass sees no scroll element and nothing would ever render: pick the
+  // panel up once mounted, which also re-renders the virtualizer with it.
+  const [panel, setPanel] = useState<HTMLElement | null>(null);
+  useEffect(() => setPanel(scrollRef.current), [scrollRef]);
   useLayoutEffect(() => {
     const list = listRef.current;
-    const panel = scrollRef.current;
     if (!list || !panel) return;
     const measure = () => setScrollMargin(list.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop);
     measure();
     const observer = new ResizeObserver(measure);
     for (const child of Array.from(panel.children)) if (child !== list.parentElement) observer.observe(child);
     return () => observer.disconnect();
-  }, [scrollRef]);
+  }, [panel]);
   // Rows are keyed by what they show; pages are forgotten whenever the document or the view changes.
   const [pages, setPages] = useState<{ key: string; map: Map<number, Demo[]> }>({ key: '', map: new Map() });
   const viewKey = `${module.id}\u0000${revision}\u0000${indexes ? debouncedFilter : ''}`;
@@ -66,7 +70,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
 
   const virtualizer = useVirtualizer({
     count,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => panel,
     estimateSize: () => 150,
     scrollMargin,
     overscan: 4,
