@@ -28,6 +28,10 @@ import { moduleSchemaFor } from '../core/schemas/module-schema';
 import { validateValue } from '../core/schemas/validate';
 import { decodeBytes, type DecodedDocument } from '../core/pipeline/decode';
 import { encodeDocument } from '../core/pipeline/encode';
+import { exportDocument } from '../core/export/export-document';
+import type { ExportSource } from '../core/export/export-options';
+import { exportModule } from '../core/export/export-module';
+import { importModuleEdit, readModuleFile } from '../core/export/module-file';
 import type { JsonPatchOperation } from '../core/layers/layer';
 import type { DocumentSummary, EditRequest, OpenSource, Params, Progress, Result } from './protocol';
 import { readFileInChunks } from './read-file';
@@ -45,6 +49,8 @@ interface OpenDocument {
 
 export class DocumentHost {
   private doc: OpenDocument | undefined;
+  /** The bytes as opened, for files whose layers cannot be re-made byte for byte (see export). */
+  private exportBytes: Uint8Array | undefined;
 
   async open({ source }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const started = performance.now();
@@ -53,6 +59,8 @@ export class DocumentHost {
     onProgress({ stage: 'analyse', done: 0, total: 1 });
     const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name });
     this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [] };
+    // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
+    this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
     const summary: DocumentSummary = {
       name,
       recipe: decoded.recipe,
@@ -118,6 +126,36 @@ export class DocumentHost {
     const before = new Map(original.modules.map((m) => [m.id, getAtPointer(doc.original, m.pointer)]));
     const moduleIds = doc.program.modules.filter((m) => !before.has(m.id) || !deepEqual(before.get(m.id), getAtPointer(doc.value, m.pointer))).map((m) => m.id);
     return { moduleIds };
+  }
+
+  /** The document as a file in the chosen recipe, decoded again as a check before it is handed over. */
+  async export({ options }: Params<'export'>): Promise<Result<'export'>> {
+    const doc = this.requireDocument();
+    const source: ExportSource = { value: doc.value, program: doc.program, recipe: doc.decoded.recipe, appliedOps: doc.applied, originalValue: doc.original, name: doc.name };
+    if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
+    if (this.exportBytes) source.originalBytes = this.exportBytes;
+    return exportDocument(source, options);
+  }
+
+  /** One module as a file its framework loads alone. */
+  async exportModule({ moduleId, shape, options }: Params<'exportModule'>): Promise<Result<'exportModule'>> {
+    const doc = this.requireDocument();
+    return exportModule({ value: doc.value, program: doc.program, recipe: doc.decoded.recipe }, moduleId, { ...options, ...(shape ? { shape } : {}) });
+  }
+
+  /** What a module file holds, so the import form can suggest a name. */
+  async readModuleFile({ bytes, name }: Params<'readModuleFile'>): Promise<Result<'readModuleFile'>> {
+    const decoded = await decodeBytes(new Uint8Array(bytes), { name });
+    const read = readModuleFile(decoded.value);
+    return { suggestedName: read.suggestedName, formatLabel: read.program.formatLabel, moduleIds: read.program.modules.map((m) => m.id) };
+  }
+
+  /** The edit that imports a module file; not applied here: the page applies it like undo/redo do, as one history step. */
+  async importModule({ bytes, name, asName, replace }: Params<'importModule'>): Promise<Result<'importModule'>> {
+    const doc = this.requireDocument();
+    const decoded = await decodeBytes(new Uint8Array(bytes), { name });
+    const edit = importModuleEdit(doc.value, doc.program, decoded.value, { ...(asName !== undefined ? { name: asName } : {}), ...(replace ? { replace } : {}) });
+    return { edit };
   }
 
   async encode(): Promise<Result<'encode'>> {

@@ -23,12 +23,23 @@ const handlers: Handlers = {
   applyOps: (params) => host.applyOps(params),
   changedModules: () => host.changedModules(),
   encode: () => host.encode(),
+  export: (params) => host.export(params),
+  exportModule: (params) => host.exportModule(params),
+  readModuleFile: (params) => host.readModuleFile(params),
+  importModule: (params) => host.importModule(params),
   migrationPlan: (params) => host.migrationPlan(params),
   migrate: (params) => host.migrate(params),
 };
 
-function post(message: ResponseMessage): void {
-  scope.postMessage(message);
+function post(message: ResponseMessage, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+/** An export's bytes (made for the page alone) move there instead of being copied. */
+function transferablesOf(method: Method, result: unknown): Transferable[] {
+  if (method !== 'export' && method !== 'exportModule') return [];
+  const bytes = (result as { bytes?: unknown } | null)?.bytes;
+  return bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
 }
 
 scope.onmessage = async (event: MessageEvent<RequestMessage>) => {
@@ -37,7 +48,8 @@ scope.onmessage = async (event: MessageEvent<RequestMessage>) => {
   try {
     const handler = handlers[method] as (p: typeof params, onProgress: (p: Progress) => void) => unknown;
     if (!handler) throw new Error(`Unknown worker method ${String(method)}`);
-    post({ id, kind: 'result', result: await handler(params, onProgress) });
+    const result = await handler(params, onProgress);
+    post({ id, kind: 'result', result }, transferablesOf(method, result));
   } catch (e) {
     post({ id, kind: 'error', error: toErrorInfo(e, method) });
   }

@@ -5,6 +5,8 @@
 import type { ErrorInfo } from '../core/errors';
 import type { Recipe } from '../core/layers/recipe';
 import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/model/program';
+import type { ExportOptions, ExportResult } from '../core/export/export-options';
+import type { ModuleFileShape } from '../core/export/module-file';
 import type { PlanRequest, PlanSummary } from '../core/migrations/plan-summary';
 
 export type OpenSource =
@@ -60,6 +62,14 @@ export interface WorkerMethods {
   text: [{ pointer: string; maxChars: number }, { text: string } | { tooLarge: number }];
   /** The current document written back with its own recipe (edits spliced into the source text); the benchmark's export step. */
   encode: [Record<string, never>, { bytes: Uint8Array }];
+  /** The document as a file in the chosen recipe, checked by decoding it again; the bytes are transferred. */
+  export: [{ options: ExportOptions }, ExportResult];
+  /** One module as its own file (DSPy `{"self": ...}` or the envelope module file). */
+  exportModule: [{ moduleId: string; shape?: ModuleFileShape; options: ExportOptions }, ExportResult];
+  /** What a module file holds (name to suggest, modules), before importing it. */
+  readModuleFile: [{ bytes: ArrayBuffer; name: string }, { suggestedName: string; formatLabel: string; moduleIds: string[] }];
+  /** The edit adding (or replacing) a module from a file; the page applies it as one undoable step. */
+  importModule: [{ bytes: ArrayBuffer; name: string; asName?: string; replace?: boolean }, { edit: Edit }];
   /** The migration plan (targets, steps with notes, needed or not, read-only), with a before/after preview on request. */
   migrationPlan: [PlanRequest, PlanSummary];
   /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
