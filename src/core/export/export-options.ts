@@ -28,6 +28,8 @@ export interface ExportOptions {
   syntax?: ExportSyntax;
   jsonStyle?: ExportJsonStyle;
   compression?: ExportCompression;
+  /** JSON indent width for 'pretty' (default 2); 0 means 'compact'. */
+  indent?: number;
   /** Deflate level 0–9. */
   level?: number;
   /** Replace flagged secrets with "[REDACTED]"; on unless set to false. */

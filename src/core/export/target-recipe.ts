@@ -29,8 +29,8 @@ export function dspyJsonStyle(version: string | undefined): JsonStyle {
 
 export const COMPACT_JSON_STYLE: JsonStyle = { ...DEFAULT_JSON_STYLE, indent: '', keySeparator: ':', itemSeparator: ',', trailingNewline: false };
 
-function styleFor(choice: ExportJsonStyle, kept: JsonStyle | undefined, program: Program | undefined): JsonStyle {
-  if (choice === 'pretty') return { ...DEFAULT_JSON_STYLE };
+function styleFor(choice: ExportJsonStyle, kept: JsonStyle | undefined, program: Program | undefined, indent?: number): JsonStyle {
+  if (choice === 'pretty') return { ...DEFAULT_JSON_STYLE, indent: ' '.repeat(indent ?? 2) };
   if (choice === 'compact') return { ...COMPACT_JSON_STYLE };
   if (kept) return kept;
   return program?.ecosystem === 'dspy' ? dspyJsonStyle(program.version) : { ...DEFAULT_JSON_STYLE };
@@ -62,11 +62,11 @@ export function planRecipe(source: Recipe, options: ExportOptions, program?: Pro
   let recipe = withChanges(plain, change);
   const last = recipe[recipe.length - 1] as RecipeStep;
   const sameSyntax = last.layer === sourceSyntax;
-  const choice = options.jsonStyle ?? 'file';
+  const choice = options.indent === 0 ? 'compact' : options.indent !== undefined ? 'pretty' : (options.jsonStyle ?? 'file');
   let keepsText = sameSyntax && choice === 'file';
   if (last.layer === 'json') {
     const kept = sameSyntax ? (last.options.style as JsonStyle | undefined) : undefined;
-    const style = styleFor(choice, kept, program);
+    const style = styleFor(choice, kept, program, options.indent);
     if (!kept || choice !== 'file') {
       const { bom: _bom, ...rest } = last.options;
       recipe = [...recipe.slice(0, -1), { layer: 'json', options: { ...rest, style } }];
