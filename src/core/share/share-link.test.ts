@@ -80,7 +80,7 @@ describe('share links', () => {
     const raw = fromBase64(payload)!;
 
     const checksum = raw.slice();
-    checksum[1] ^= 1;
+    checksum[1] = checksum[1]! ^ 1;
     expect(errorOf(() => decodeShareLink(toBase64(checksum, true))).message).toMatch(/checksum/);
 
     const version = raw.slice();

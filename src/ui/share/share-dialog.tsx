@@ -16,6 +16,12 @@ import './share.css';
 const MAX_SHARE_TEXT = 4 * 1024 * 1024;
 const ENCRYPTION_LAYERS = new Set(['aes-gcm', 'psenc']);
 
+/** Link sizes in KiB, written "KB" as browsers and chats speak of URL limits: 32768 characters is "32 KB". */
+function kb(chars: number): string {
+  const k = chars / 1024;
+  return `${k >= 10 ? Math.round(k) : k.toFixed(1)} KB`;
+}
+
 type Prepared =
   | { kind: 'link'; url: string; chars: number; text: string }
   | { kind: 'too-large'; chars?: number; textLength: number; text?: string }
@@ -93,7 +99,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       <p className="muted">
         The program is compressed into the link itself, after the <code>#</code>. Browsers never send that part to any server,
         so the program goes only where you paste the link. Anyone who has the link can read it. Links hold at most{' '}
-        {formatBytes(SHARE_LIMIT_CHARS)} of compressed program, because longer addresses break in some browsers, chats and mail.
+        {kb(SHARE_LIMIT_CHARS)} of compressed program, because longer addresses break in some browsers, chats and mail.
       </p>
       {encrypted && (
         <p className="share-warn" role="note">
@@ -112,7 +118,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             </button>
           </div>
           <p className="muted share-size">
-            {formatBytes(prepared.chars)} of {formatBytes(SHARE_LIMIT_CHARS)} · opens read-only, with “Open as my copy”
+            {kb(prepared.chars)} of {kb(SHARE_LIMIT_CHARS)} · opens read-only, with “Open as my copy”
             {moduleId ? ` · shows ${moduleId} first` : ''}
           </p>
         </div>
@@ -122,8 +128,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           <p>
             <strong>This program is too large for a link.</strong>{' '}
             {prepared.chars !== undefined
-              ? `Compressed, it needs ${formatBytes(prepared.chars)} of link; links hold at most ${formatBytes(SHARE_LIMIT_CHARS)}.`
-              : `It is ${formatBytes(prepared.textLength)} of text, far more than a ${formatBytes(SHARE_LIMIT_CHARS)} link holds.`}{' '}
+              ? `Compressed, it needs ${kb(prepared.chars)} of link; links hold at most ${kb(SHARE_LIMIT_CHARS)}.`
+              : `It is ${formatBytes(prepared.textLength)} of text, far more than a ${kb(SHARE_LIMIT_CHARS)} link holds.`}{' '}
             Send the file instead.
           </p>
           <button type="button" className="button primary" onClick={() => void downloadFile()}>
