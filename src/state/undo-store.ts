@@ -11,6 +11,8 @@ interface UndoState {
   past: Edit[];
   future: Edit[];
   perform(request: EditRequest): Promise<Edit | undefined>;
+  /** Records an edit the worker has already applied (a migration) as one undo step. */
+  record(edit: Edit): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   reset(): void;
@@ -24,6 +26,10 @@ export const useUndoStore = create<UndoState>()((set, get) => ({
     const edit = await useDocumentStore.getState().edit(request);
     if (edit && edit.ops.length > 0) set({ past: [...get().past, edit], future: [] });
     return edit;
+  },
+
+  record(edit) {
+    if (edit.ops.length > 0) set({ past: [...get().past, edit], future: [] });
   },
 
   async undo() {

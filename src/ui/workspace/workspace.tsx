@@ -7,6 +7,7 @@ import { useSelectionStore } from '../../state/selection-store';
 import { useSettingsStore } from '../../state/settings-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { DocumentView } from '../document/document-view';
+import { MigrateBanner } from '../migrate/migrate-banner';
 import { JsonPane } from './json-pane';
 import { ModulePanel } from './module-panel';
 import { ModuleTree } from './module-tree';
@@ -24,6 +25,7 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
   return (
     <div className="workspace">
       <ProgramBar program={program} summary={summary} />
+      <MigrateBanner />
       {program.notes.length > 0 && (
         <ul className="notes" aria-label="Notes about this file">
           {program.notes.map((n) => (

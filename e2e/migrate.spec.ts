@@ -1,0 +1,123 @@
+/**
+ * Migrations as a person meets them: an old DSPy file opens with a banner, the dialog shows the plan
+ * and the whole program before/after, Apply is one undoable step (Undo button and Ctrl+Z), and it
+ * applies again; too-new envelopes open read-only, older majors offer "try anyway".
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { editorText, expect, pickFiles, screenshotPath, test } from './fixtures';
+
+const eraB = readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url));
+const envelope = JSON.parse(readFileSync(new URL('../fixtures/programs/envelope-1.1.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Drop a program file anywhere' })).toBeVisible();
+});
+
+async function expectEraB(page: Page) {
+  await expect(page.getByTestId('era')).toHaveText(/^era B/);
+  await expect(page.getByRole('treeitem', { name: /^generate_answer, predict, 2 demos/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^generate_answer\.predict/ })).toHaveCount(0);
+  await expect(page.getByTestId('migrate-banner')).toContainText('DSPy 2.5.6+ cannot load this file');
+}
+
+async function expectEraF(page: Page) {
+  await expect(page.getByTestId('era')).toHaveText(/^era F/);
+  await expect(page.getByRole('treeitem', { name: /^generate_answer\.predict, predict, 2 demos/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^generate_answer, predict/ })).toHaveCount(0);
+  await expect(page.getByTestId('migrate-banner')).toHaveCount(0);
+}
+
+async function applyFromDialog(page: Page) {
+  await page.getByTestId('migrate-open').click();
+  const dialog = page.getByTestId('migrate-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('migrate-apply')).toBeEnabled();
+  await dialog.getByTestId('migrate-apply').click();
+  await expect(dialog).toBeHidden();
+}
+
+test('an era B file: banner, plan and diff preview, apply, undo, apply again, redo', async ({ page }) => {
+  await pickFiles(page, [{ name: 'old-program.json', bytes: eraB, type: 'application/json' }]);
+  await expectEraB(page);
+  await expect(page.getByTestId('migrate-banner')).toContainText('Saved with DSPy 2.4.3 – 2.5.5 (era B)');
+  await page.screenshot({ path: screenshotPath('migrate-banner') });
+
+  await page.getByTestId('migrate-open').click();
+  const dialog = page.getByTestId('migrate-dialog');
+  await expect(dialog.getByTestId('migrate-target')).toHaveValue('3.x');
+  await expect(dialog.getByTestId('migrate-step')).toHaveCount(4);
+  await expect(dialog.getByTestId('migrate-step').first()).toContainText('use_legacy_loading');
+  await expect(dialog.getByTestId('migrate-step').first()).toContainText('please confirm them');
+  await expect(dialog.getByTestId('migrate-preview')).toBeVisible();
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain('"generate_answer.predict"');
+  await expect.poll(async () => (await editorText(page, 'migration/before.json')) ?? '').toContain('"signature_instructions"');
+  await expect(dialog.locator('.monaco-diff-editor')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('migrate-dialog') });
+
+  // Another target changes the plan and the preview.
+  await dialog.getByTestId('migrate-target').selectOption('2.5.x');
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain('"2.5.43"');
+  await expect(dialog.getByTestId('migrate-step')).toHaveCount(2);
+  await dialog.getByTestId('migrate-target').selectOption('3.x');
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain('"3.3.1"');
+  await dialog.getByTestId('migrate-apply').click();
+  await expect(dialog).toBeHidden();
+  await expectEraF(page);
+  await page.screenshot({ path: screenshotPath('migrate-applied') });
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expectEraB(page);
+
+  await applyFromDialog(page);
+  await expectEraF(page);
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expectEraB(page);
+  await page.keyboard.press('Control+Shift+z');
+  await expectEraF(page);
+
+  // The document now holds the migrated program: the whole-file view shows what would be written.
+  await page.getByRole('treeitem', { name: /^generate_answer\.predict/ }).click();
+  await page.getByRole('tab', { name: 'Whole file' }).click();
+  await expect.poll(async () => (await editorText(page, 'file/old-program.json')) ?? '').toContain('"dspy": "3.3.1"');
+  const text = (await editorText(page, 'file/old-program.json')) ?? '';
+  expect(text).not.toContain('signature_instructions');
+});
+
+test('the dialog in dark mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await pickFiles(page, [{ name: 'old-program.json', bytes: eraB, type: 'application/json' }]);
+  await expect(page.getByTestId('migrate-banner')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('migrate-banner-dark') });
+  await page.getByTestId('migrate-open').click();
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain('"3.3.1"');
+  await expect(page.getByTestId('migrate-dialog').locator('.monaco-diff-editor')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('migrate-dialog-dark') });
+});
+
+test('an envelope newer than the app opens read-only and refuses edits', async ({ page }) => {
+  const bytes = Buffer.from(JSON.stringify({ ...envelope, version: '9.0.0' }, null, 2));
+  await pickFiles(page, [{ name: 'future.json', bytes, type: 'application/json' }]);
+  await expect(page.getByTestId('readonly-banner')).toContainText('9.0.0, newer than 1.1.0');
+  await expect(page.getByTestId('migrate-banner')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('migrate-readonly') });
+});
+
+test('an envelope of an older major names both versions and migrates only when asked to try anyway', async ({ page }) => {
+  const bytes = Buffer.from(JSON.stringify({ ...envelope, version: '0.9.0' }, null, 2));
+  await pickFiles(page, [{ name: 'old-envelope.json', bytes, type: 'application/json' }]);
+  const banner = page.getByTestId('migrate-banner');
+  await expect(banner).toContainText('Envelope 0.9.0 has major version 0; this app reads major 1 (1.1.0)');
+  await banner.getByRole('button', { name: 'Try anyway…' }).click();
+  const dialog = page.getByTestId('migrate-dialog');
+  await expect(dialog.getByTestId('migrate-try-anyway')).toBeChecked();
+  await expect(dialog.getByTestId('migrate-step').first()).toContainText('envelope.0.9-to-1.0');
+  await page.screenshot({ path: screenshotPath('migrate-try-anyway') });
+  await dialog.getByTestId('migrate-apply').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.program-bar')).toContainText('v1.1.0');
+  await expect(page.getByTestId('migrate-banner')).toHaveCount(0);
+});

@@ -1,0 +1,150 @@
+/**
+ * The migration dialog: pick a target, read the plan (each step, the error it prevents, its notes),
+ * look at the whole program before and after, and apply it as one undoable edit.
+ */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { StepSummary } from '../../core/migrations/plan-summary';
+import { applyMigration } from './apply-migration';
+import { useMigrationPlan } from './use-migration-plan';
+import './migrate.css';
+
+const MigrationDiff = lazy(() => import('./migration-diff'));
+
+/** Characters of program text the preview diffs; larger programs show the plan only. */
+const MAX_PREVIEW_CHARS = 3_000_000;
+
+function Step({ step, index }: { step: StepSummary; index: number }) {
+  return (
+    <li className="migrate-step" data-testid="migrate-step">
+      <div className="migrate-step-head">
+        <span className="migrate-step-index">{index + 1}</span>
+        <span className="migrate-step-text">{step.description}</span>
+        {step.opCount === 0 && <span className="badge subtle">report only</span>}
+      </div>
+      <div className="migrate-step-meta muted">
+        <code>{step.id}</code> · {step.from} → {step.to}
+      </div>
+      {step.prevents && (
+        <div className="migrate-step-prevents">
+          <span className="muted">Prevents:</span> <span className="mono">{step.prevents}</span>
+        </div>
+      )}
+      {step.notes.length > 0 && (
+        <ul className="migrate-notes">
+          {step.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: { tryAnyway?: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [target, setTarget] = useState<string>();
+  const [tryAnyway, setTryAnyway] = useState(initialTryAnyway);
+  const [applying, setApplying] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const state = useMigrationPlan({ ...(target !== undefined ? { target } : {}), tryAnyway, previewMaxChars: MAX_PREVIEW_CHARS });
+  const plan = state.kind === 'ready' ? state.plan : undefined;
+  const canApply = plan !== undefined && plan.available && plan.target !== undefined && !plan.readOnly && (!plan.incompatible || tryAnyway);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const apply = async () => {
+    setApplying(true);
+    setProblem(undefined);
+    const failed = await applyMigration(plan?.target?.id, tryAnyway);
+    setApplying(false);
+    if (failed) setProblem(failed);
+    else ref.current?.close();
+  };
+
+  return (
+    <dialog ref={ref} className="modal migrate-dialog" aria-labelledby="migrate-title" onClose={onClose} data-testid="migrate-dialog">
+      <div className="modal-head">
+        <h2 id="migrate-title">Migrate this program</h2>
+        <button type="button" className="button ghost small" onClick={() => ref.current?.close()} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <div className="migrate-controls">
+        <label className="migrate-target">
+          <span>Target</span>
+          <select
+            className="select"
+            value={plan?.target?.id ?? target ?? ''}
+            onChange={(e) => setTarget(e.target.value)}
+            disabled={!plan || plan.targets.length === 0}
+            data-testid="migrate-target"
+          >
+            {plan?.targets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {plan && <span className="muted">from {plan.from}</span>}
+        {plan?.incompatible && (
+          <label className="migrate-try">
+            <input type="checkbox" checked={tryAnyway} onChange={(e) => setTryAnyway(e.target.checked)} data-testid="migrate-try-anyway" />
+            Try anyway (run the known cross-major steps)
+          </label>
+        )}
+      </div>
+      {state.kind === 'loading' && <p className="muted">Planning…</p>}
+      {state.kind === 'error' && <p role="alert">The plan could not be made: {state.message}</p>}
+      {plan && (
+        <>
+          <p className={plan.needed ? 'migrate-reason needed' : 'migrate-reason'} data-testid="migrate-reason">
+            {plan.reason}
+          </p>
+          {plan.steps.length > 0 ? (
+            <ol className="migrate-steps" aria-label="Migration steps">
+              {plan.steps.map((s, i) => (
+                <Step key={s.id} step={s} index={i} />
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">No step changes this file for {plan.target?.label ?? 'this target'}.</p>
+          )}
+          {plan.preview && 'tooLarge' in plan.preview && (
+            <p className="muted">The program is too large to preview as a diff ({plan.preview.tooLarge.toLocaleString('en-US')} characters); the steps above are what will change.</p>
+          )}
+          {plan.preview && 'after' in plan.preview && (
+            <section className="migrate-preview" aria-label="Preview: the whole program before and after" data-testid="migrate-preview">
+              <div className="migrate-preview-head muted">
+                <span>Before</span>
+                <span>After</span>
+              </div>
+              <div className="migrate-preview-body">
+                <Suspense fallback={<div className="placeholder muted">Loading the diff…</div>}>
+                  <MigrationDiff before={plan.preview.before} after={plan.preview.after} />
+                </Suspense>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+      {problem && (
+        <p role="alert" className="migrate-problem">
+          Not applied: {problem}
+        </p>
+      )}
+      <div className="migrate-actions">
+        <span className="muted">Applying is one step in the history: Undo (Ctrl+Z) takes it back.</span>
+        <button type="button" className="button" onClick={() => ref.current?.close()}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" disabled={!canApply || applying} onClick={() => void apply()} data-testid="migrate-apply">
+          {applying ? 'Applying…' : `Apply migration${plan?.target ? ` to ${plan.target.label}` : ''}`}
+        </button>
+      </div>
+    </dialog>
+  );
+}
