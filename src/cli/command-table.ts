@@ -2,6 +2,7 @@
 import type { CliCommand } from './cli-io.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { convertCommand } from './commands/convert.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { validateCommand } from './commands/validate.ts';
 import { exportModuleCommand } from './commands/export-module.ts';
@@ -9,6 +10,7 @@ import { exportModuleCommand } from './commands/export-module.ts';
 export const COMMANDS: readonly CliCommand[] = [
   inspectCommand,
   convertCommand,
+  migrateCommand,
   exportModuleCommand,
   { name: 'validate', summary: 'Check a saved program against the JSON Schema of its format and era.', run: validateCommand },
   { name: 'verify', summary: 'Check a file against its SHA-256 checksum.', run: verifyCommand },

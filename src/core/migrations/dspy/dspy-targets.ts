@@ -43,8 +43,14 @@ export function eraRank(era: DspyEra): number {
   return ERA_RANK[era];
 }
 
+/** "3.x", "3.3.1", and loosely "3", "3.1.3" (→ 3.x), "2.6" (→ 2.6.x), "2.5.20" (→ 2.5.x). */
 export function dspyTargetById(id: string): DspyTarget | undefined {
-  return DSPY_TARGETS.find((t) => t.id === id || t.version === id);
+  const exact = DSPY_TARGETS.find((t) => t.id === id || t.version === id);
+  if (exact) return exact;
+  const m = /^(\d+)(?:\.(\d+))?/.exec(id.trim());
+  if (!m) return undefined;
+  const line = m[1] === '3' ? '3.x' : m[2] !== undefined ? `${m[1]}.${m[2]}.x` : undefined;
+  return DSPY_TARGETS.find((t) => t.id === line);
 }
 
 /** Targets at or after the file's era: migrating down (2.6 layout back to 2.5) is not offered. */

@@ -1,0 +1,114 @@
+/**
+ * `migrate FILE --to VERSION [-o OUT] [--try-anyway]` and `migrate --plan FILE [--to VERSION]`.
+ * The file is written back with its own recipe; for JSON the migration's operations are spliced into
+ * the source text, so every byte the migration does not touch stays as it was.
+ */
+import { analyzeProgram } from '../../core/adapters/analyze.ts';
+import { formatCount } from '../../core/errors.ts';
+import { describeRecipe, fileExtensionFor } from '../../core/layers/recipe.ts';
+import { checkDspyLoad } from '../../core/migrations/dspy-loader-check.ts';
+import { applyPlan, planMigration } from '../../core/migrations/plan.ts';
+import type { MigrationPlan } from '../../core/migrations/types.ts';
+import { decodeBytes } from '../../core/pipeline/decode.ts';
+import { encodeDocument, type EncodeInput } from '../../core/pipeline/encode.ts';
+import type { JsonPatchOperation } from '../../core/layers/layer.ts';
+import { parseArgs } from '../args.ts';
+import { reportError } from '../cli-errors.ts';
+import type { CliCommand, CliIo } from '../cli-io.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+
+export const MIGRATE_HELP = `Usage: migrate FILE --to VERSION [-o OUT] [--try-anyway]
+       migrate --plan FILE [--to VERSION] [--try-anyway]
+
+Brings a saved program up to a newer format so today's framework loads it.
+  --to VERSION    DSPy: 3.x (default), 2.6.x, 2.5.x (3, 2.6, 3.1.3 … are read as their line);
+                  envelope: 1.1.0
+  --plan          print the steps, the error each prevents and its notes; write nothing
+  -o OUT          where to write (default: FILE with ".migrated" before its extension)
+  --try-anyway    run the known cross-major steps of an incompatible envelope
+Exit status: 0 done (or nothing to do), 1 the file cannot be migrated, 2 usage.
+`;
+
+function defaultOut(input: string, ext: string): string {
+  if (ext !== '' && input.endsWith(ext)) return `${input.slice(0, -ext.length)}.migrated${ext}`;
+  return `${input}.migrated`;
+}
+
+function printPlan(plan: MigrationPlan, io: CliIo): void {
+  io.out(`from: ${plan.from}\n`);
+  if (plan.targets.length > 0) io.out(`targets: ${plan.targets.map((t) => t.id).join(', ')}\n`);
+  if (plan.target) io.out(`target: ${plan.target.label}\n`);
+  io.out(`${plan.readOnly ? 'read-only' : plan.needed ? 'needed' : 'not needed'}: ${plan.reason}\n`);
+  plan.steps.forEach((s, i) => {
+    io.out(`${i + 1}. ${s.id} (${s.from} → ${s.to}), ${s.ops.length === 0 ? 'reports only' : `${s.ops.length} operation${s.ops.length > 1 ? 's' : ''}`}\n`);
+    io.out(`   ${s.description}\n`);
+    if (s.prevents) io.out(`   prevents: ${s.prevents}\n`);
+    for (const n of s.notes) io.out(`   - ${n}\n`);
+  });
+}
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: 'Migrate an old DSPy state or envelope so a newer framework loads it (or --plan it).',
+  async run(rawArgs, io) {
+    let parsed;
+    try {
+      parsed = parseArgs(
+        rawArgs.map((a) => (a === '-o' ? '--out' : a)),
+        ['to', 'out'],
+      );
+    } catch (e) {
+      io.err(`${(e as Error).message}\n${MIGRATE_HELP}`);
+      return EXIT_USAGE;
+    }
+    if (parsed.flags.has('help')) {
+      io.out(MIGRATE_HELP);
+      return EXIT_OK;
+    }
+    const unknown = [...parsed.flags.keys()].filter((f) => !['to', 'out', 'plan', 'try-anyway'].includes(f));
+    const [input, ...extra] = parsed.positional;
+    const to = parsed.flags.get('to');
+    const out = parsed.flags.get('out');
+    const planOnly = parsed.flags.get('plan') === true;
+    const tryAnyway = parsed.flags.get('try-anyway') === true;
+    if (!input || extra.length > 0 || unknown.length > 0 || to === true || out === true || (!planOnly && to === undefined) || (planOnly && out !== undefined)) {
+      io.err(MIGRATE_HELP);
+      return EXIT_USAGE;
+    }
+    try {
+      const bytes = await io.readFile(input);
+      const doc = await decodeBytes(bytes, { name: input });
+      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
+      const plan = planMigration(doc.value, program, to, { tryAnyway });
+      if (planOnly) {
+        printPlan(plan, io);
+        return EXIT_OK;
+      }
+      if (plan.readOnly || !plan.target || (plan.incompatible && !tryAnyway)) {
+        io.err(`error [migration] ${plan.incompatible && !tryAnyway ? `${plan.incompatible.message} Run with --try-anyway to run the known cross-major steps.` : plan.reason}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      const applied = applyPlan(doc.value, program, to, { tryAnyway });
+      for (const n of applied.notes) io.out(`note: ${n}\n`);
+      if (applied.ops.length === 0) {
+        io.out(`${input}: nothing to migrate (${plan.reason})\n`);
+        return EXIT_OK;
+      }
+      const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(doc.recipe));
+      const encodeInput: EncodeInput =
+        doc.text !== undefined
+          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops as JsonPatchOperation[] } }
+          : { value: applied.value, recipe: doc.recipe };
+      const written = await encodeDocument(encodeInput);
+      await io.writeFile(target, written);
+      if (program.ecosystem === 'dspy') {
+        const left = checkDspyLoad(applied.value, plan.target.version).filter((p) => p.kind !== 'warning');
+        for (const p of left) io.err(`warning: DSPy ${plan.target.version} would still raise ${p.message} at ${p.path}\n`);
+      }
+      io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`);
+      return EXIT_OK;
+    } catch (e) {
+      return reportError(e, io, 'migration');
+    }
+  },
+};
