@@ -5,6 +5,7 @@ import { convertCommand } from './commands/convert.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { validateCommand } from './commands/validate.ts';
+import { seriesCommand } from './commands/series.ts';
 import { exportModuleCommand } from './commands/export-module.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   exportModuleCommand,
   { name: 'validate', summary: 'Check a saved program against the JSON Schema of its format and era.', run: validateCommand },
   { name: 'verify', summary: 'Check a file against its SHA-256 checksum.', run: verifyCommand },
+  seriesCommand,
 ];

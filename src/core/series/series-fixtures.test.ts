@@ -56,7 +56,7 @@ describe('series fixtures', () => {
     expect(broken.kind).toBe('diff');
     expect(broken.error?.operation).toEqual({ index: 2, op: 'remove', path: '/generate_query.predict/demos/5' });
     expect(broken.error?.path).toBe('/generate_query.predict/demos/5');
-    expect(broken.error?.message).toMatch(/qa_run\.v3\.best does not apply to qa_run\.v2\.epoch_1\. Operation 3 \(remove \/generate_query\.predict\/demos\/5\) does not apply: Index 5 is out of range/);
+    expect(broken.error?.message).toMatch(/qa_run\.v3\.best does not apply to qa_run\.v2\.epoch_1\. Operation 3 \(remove \/generate_query\.predict\/demos\/5\) failed: Index 5 is out of range/);
   });
 
   it('torch checkpoint dicts of two epochs show epoch and loss', async () => {
