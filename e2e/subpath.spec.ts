@@ -32,6 +32,14 @@ test('the build opens from a sub-path, loads the sample and opens a file', async
   await expect(page.getByText('under a sub-path').first()).toBeVisible();
   await page.screenshot({ path: screenshotPath('subpath-open') });
 
+  // Installable from there too: the manifest and every icon it names load relative to the page.
+  const manifestUrl = await page.locator('link[rel="manifest"]').evaluate((l) => (l as HTMLLinkElement).href);
+  expect(manifestUrl).toBe(`${server.origin}${PREFIX}manifest.webmanifest`);
+  const manifest = (await (await page.request.get(manifestUrl)).json()) as { name: string; icons: Array<{ src: string; sizes: string }> };
+  expect(manifest.name).toBe('Program Studio');
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons) expect((await page.request.get(new URL(icon.src, manifestUrl).href)).status()).toBe(200);
+
   // Everything came from under the sub-path: nothing assumed the site root.
   expect(server.requests.length).toBeGreaterThan(3);
   expect(server.requests.filter((r) => !r.startsWith(PREFIX))).toEqual([]);
