@@ -1,0 +1,84 @@
+/**
+ * Holds one open checkpoint series in its own worker: the decoded members and every materialised
+ * checkpoint (which share untouched subtrees, as diffs path-copy). A dedicated worker, not methods
+ * on the document worker, because a series outlives the document opened from it: "Open this
+ * checkpoint" replaces the document worker, and the timeline must still be there to come back to.
+ * The page asks for rows, comparisons and bytes; values never cross over whole.
+ */
+import { FormatError, type ErrorInfo } from '../core/errors';
+import { recipeFor } from '../core/layers/recipe';
+import { encodeDocument } from '../core/pipeline/encode';
+import { compareCheckpoints, programText, type CheckpointComparison } from '../core/series/compare-checkpoints';
+import { packSeries, type PackContainer, type PackMode, type PackResult } from '../core/series/pack-series';
+import { readSeries, timelineOf } from '../core/series/read-series';
+import { proposalName, proposalParts } from '../core/series/series-names';
+import type { Checkpoint, SeriesTimeline } from '../core/series/series-types';
+
+export interface SeriesMemberMessage {
+  name: string;
+  bytes: ArrayBuffer;
+  order: number;
+  tag?: string;
+}
+
+export interface SeriesComparison {
+  a: number;
+  b: number;
+  comparison: CheckpointComparison;
+  /** The whole programs as JSON text, for the side-by-side view. */
+  textA: string;
+  textB: string;
+}
+
+export interface SeriesMethods {
+  open: { params: { base: string; members: SeriesMemberMessage[] }; result: SeriesTimeline };
+  compare: { params: { a: number; b: number }; result: SeriesComparison };
+  checkpointBytes: { params: { index: number }; result: { name: string; bytes: Uint8Array } };
+  pack: { params: { mode: PackMode; container: PackContainer }; result: PackResult };
+}
+
+export type SeriesMethod = keyof SeriesMethods;
+export type SeriesParams<M extends SeriesMethod> = SeriesMethods[M]['params'];
+export type SeriesResult<M extends SeriesMethod> = SeriesMethods[M]['result'];
+
+export type SeriesRequest<M extends SeriesMethod = SeriesMethod> = { id: number; method: M; params: SeriesParams<M> };
+export type SeriesResponse =
+  | { id: number; kind: 'result'; result: unknown }
+  | { id: number; kind: 'error'; error: ErrorInfo };
+
+export class SeriesHost {
+  private base = '';
+  private checkpoints: Checkpoint[] = [];
+
+  async open({ base, members }: SeriesParams<'open'>): Promise<SeriesTimeline> {
+    const checkpoints = await readSeries(members.map((m) => ({ name: m.name, bytes: new Uint8Array(m.bytes), order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })));
+    this.base = base;
+    this.checkpoints = checkpoints;
+    return timelineOf(base, checkpoints);
+  }
+
+  private loaded(index: number): Checkpoint & { value: unknown } {
+    const cp = this.checkpoints[index];
+    if (!cp) throw new FormatError({ code: 'invalid', layer: 'series', message: `There is no checkpoint ${index + 1} in this series.` });
+    if (cp.value === undefined) throw new FormatError({ code: 'invalid', layer: 'series', message: `${cp.name} could not be loaded: ${cp.error?.message ?? 'no program'}` });
+    return cp as Checkpoint & { value: unknown };
+  }
+
+  compare({ a, b }: SeriesParams<'compare'>): SeriesComparison {
+    const ca = this.loaded(a);
+    const cb = this.loaded(b);
+    return { a, b, comparison: compareCheckpoints(ca.value, cb.value), textA: programText(ca.value), textB: programText(cb.value) };
+  }
+
+  /** The materialised program as a JSON file, to be opened as an ordinary document. */
+  async checkpointBytes({ index }: SeriesParams<'checkpointBytes'>): Promise<SeriesResult<'checkpointBytes'>> {
+    const cp = this.loaded(index);
+    const parts = proposalParts({ base: this.base, order: cp.order, ...(cp.tag !== undefined ? { tag: cp.tag } : {}) });
+    const bytes = await encodeDocument({ value: cp.value, recipe: recipeFor({ syntax: 'json', indent: 2 }) });
+    return { name: `${proposalName(parts.base, index + 1, parts.tag)}.json`, bytes };
+  }
+
+  pack({ mode, container }: SeriesParams<'pack'>): Promise<PackResult> {
+    return packSeries(this.checkpoints, { mode, container, base: this.base });
+  }
+}
