@@ -6,6 +6,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildModuleTree } from '../../core/model/module-tree';
 import type { ModuleTreeNode, Program } from '../../core/model/program';
 import { useSelectionStore } from '../../state/selection-store';
+import { ModuleMenu, type MenuAnchor } from '../export/module-menu';
 
 interface Row {
   node: ModuleTreeNode;
@@ -47,6 +48,13 @@ export function ModuleTree({ program }: { program: Program }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusKey, setFocusKey] = useState<string>();
   const listRef = useRef<HTMLUListElement>(null);
+  const [menu, setMenu] = useState<MenuAnchor>();
+  const menuReturn = useRef<HTMLElement | null>(null);
+  const openMenu = (moduleId: string | undefined, from: HTMLElement, at?: { x: number; y: number }) => {
+    const box = from.getBoundingClientRect();
+    menuReturn.current = from;
+    setMenu({ ...(moduleId !== undefined ? { moduleId } : {}), x: at?.x ?? box.left + 16, y: at?.y ?? box.bottom });
+  };
 
   const tree = useMemo(() => buildModuleTree(program.modules), [program.modules]);
   const rows = useMemo(() => flatten(tree, collapsed, search.trim().toLowerCase()), [tree, collapsed, search]);
@@ -73,6 +81,11 @@ export function ModuleTree({ program }: { program: Program }) {
     const row = rows[index];
     if (!row) return;
     const handled = () => event.preventDefault();
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      handled();
+      openMenu(row.node.module?.id, event.target as HTMLElement);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown': handled(); focusRow(rows[Math.min(rows.length - 1, index + 1)]?.key); break;
       case 'ArrowUp': handled(); focusRow(rows[Math.max(0, index - 1)]?.key); break;
@@ -100,7 +113,19 @@ export function ModuleTree({ program }: { program: Program }) {
     <nav className="tree-pane" aria-label="Modules">
       <div className="pane-title">
         <span>Modules</span>
-        <span className="muted">{program.modules.length}</span>
+        <span className="pane-title-end">
+          <span className="muted">{program.modules.length}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-haspopup="menu"
+            aria-label="Module actions"
+            title="Module actions: export or import a module (Shift+F10 on a module)"
+            onClick={(e) => openMenu(moduleId, e.currentTarget)}
+          >
+            ⋯
+          </button>
+        </span>
       </div>
       <input
         className="search"
@@ -133,6 +158,11 @@ export function ModuleTree({ program }: { program: Program }) {
                 activate(row);
               }}
               onFocus={() => setFocusKey(row.key)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                setFocusKey(row.key);
+                openMenu(mod?.id, e.currentTarget, { x: e.clientX, y: e.clientY });
+              }}
             >
               <span
                 className={row.expandable ? (row.expanded ? 'twisty open' : 'twisty') : 'twisty none'}
@@ -160,6 +190,15 @@ export function ModuleTree({ program }: { program: Program }) {
           );
         })}
       </ul>
+      {menu && (
+        <ModuleMenu
+          anchor={menu}
+          onClose={(refocus) => {
+            setMenu(undefined);
+            if (refocus) menuReturn.current?.focus();
+          }}
+        />
+      )}
     </nav>
   );
 }

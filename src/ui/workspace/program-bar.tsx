@@ -5,6 +5,7 @@ import { useUndoStore } from '../../state/undo-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { RecipeBadges } from '../document/recipe-badges';
 import { formatBytes } from '../format-bytes';
+import { ExportButton } from '../export/export-button';
 
 /** What the file is (format, era, version, layers, size) and the document-wide actions. */
 export function ProgramBar({ program, summary }: { program: Program; summary: DocumentSummary }) {
@@ -55,6 +56,7 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
         </span>
       )}
       <span className="program-actions">
+        <ExportButton />
         {changed ? <span className="badge warn" data-testid="changed">{past.length} edit{past.length > 1 ? 's' : ''}</span> : null}
         <button type="button" className="button small" onClick={() => void undo()} disabled={past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo

@@ -1,0 +1,266 @@
+/**
+ * The export dialog, for the whole program or one module: target, syntax, JSON style, compression and
+ * level, a file name that follows the choices, the secrets warning with redaction on by default, and
+ * after export the SHA-256 with Copy and an optional `.sha256` sidecar. The worker builds the file
+ * and reads it back before the page sees it; this only renders and dispatches.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ErrorInfo } from '../../core/errors';
+import { toErrorInfo } from '../../core/errors';
+import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax } from '../../core/export/export-options';
+import { exportFileName, moduleFileBaseName } from '../../core/export/export-file-name';
+import type { ModuleFileShape } from '../../core/export/module-file';
+import { recipeFor } from '../../core/layers/recipe';
+import { useDocumentStore } from '../../state/document-store';
+import { useExportStore } from '../../state/export-store';
+import { formatBytes } from '../format-bytes';
+import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save-file';
+import './export.css';
+
+const COMPRESSIONS: ExportCompression[] = ['none', 'gzip', 'zlib', 'deflate-raw'];
+const COMPRESSION_LABEL: Record<ExportCompression, string> = { none: 'None', gzip: 'gzip (.gz)', zlib: 'zlib (.zz)', 'deflate-raw': 'Raw deflate (.deflate)' };
+
+export function ExportDialog({ moduleId }: { moduleId?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const summary = useDocumentStore((s) => s.summary);
+  const program = useDocumentStore((s) => s.program);
+  const close = useExportStore((s) => s.close);
+  const handle = useExportStore((s) => s.handle);
+  const setHandle = useExportStore((s) => s.setHandle);
+  const exportDocument = useExportStore((s) => s.exportDocument);
+  const exportModule = useExportStore((s) => s.exportModule);
+
+  const recipe = summary?.recipe ?? [];
+  const ownSyntax = (['json', 'yaml', 'msgpack'].includes(summary?.syntax ?? '') ? summary?.syntax : 'json') as ExportSyntax;
+  const ownCompression = (recipe.find((s) => COMPRESSIONS.includes(s.layer as ExportCompression))?.layer ?? 'none') as ExportCompression;
+  const [adapter, setAdapter] = useState<ExportAdapter>('same');
+  const [syntax, setSyntax] = useState<ExportSyntax>(ownSyntax);
+  const [jsonStyle, setJsonStyle] = useState<ExportJsonStyle>('file');
+  const [compression, setCompression] = useState<ExportCompression>(ownCompression);
+  const [level, setLevel] = useState<string>('default');
+  const [redact, setRedact] = useState(true);
+  const [shape, setShape] = useState<ModuleFileShape | 'default'>('default');
+  const [nameEdited, setNameEdited] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult>();
+  const [error, setError] = useState<ErrorInfo>();
+  const [status, setStatus] = useState<string>();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const isDspy = program?.adapterId === 'dspy-state';
+  const secrets = moduleId === undefined ? (program?.secrets ?? []) : (program?.secrets ?? []).filter((s) => s.moduleId === moduleId);
+  const autoName = useMemo(() => {
+    const layers = recipeFor({ syntax, compression });
+    return moduleId !== undefined ? exportFileName(moduleFileBaseName(moduleId) + '.json', layers) : exportFileName(summary?.name, layers);
+  }, [syntax, compression, moduleId, summary?.name]);
+  const fileName = nameEdited ?? autoName;
+  const levelInvalid = compression === 'deflate-raw' && level === '0';
+
+  const options = (): ExportOptions => {
+    const o: ExportOptions = { syntax, compression, jsonStyle, redactSecrets: redact, fileName };
+    if (moduleId === undefined) o.adapter = adapter;
+    if (level !== 'default' && compression !== 'none') o.level = Number(level);
+    return o;
+  };
+
+  const run = async (deliver: (r: ExportResult) => Promise<string | undefined>) => {
+    setBusy(true);
+    setError(undefined);
+    setStatus(undefined);
+    try {
+      const r = moduleId !== undefined ? await exportModule(moduleId, options(), shape === 'default' ? undefined : shape) : await exportDocument(options());
+      setResult(r);
+      setStatus(await deliver(r));
+    } catch (e) {
+      setResult(undefined);
+      setError(toErrorInfo(e, 'export'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDownload = () =>
+    run(async (r) => {
+      download(r.bytes, r.fileName);
+      return `Downloaded ${r.fileName}.`;
+    });
+  const onSaveAs = () =>
+    run(async (r) => {
+      const h = await saveWithPicker(r.bytes, r.fileName);
+      if (!h) return 'Save cancelled.';
+      if (moduleId === undefined) setHandle(h);
+      return `Saved ${h.name}.`;
+    });
+  const onSaveInPlace = () =>
+    run(async (r) => {
+      if (!handle) return undefined;
+      await writeToHandle(handle, r.bytes);
+      return `Saved over ${handle.name}.`;
+    });
+
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus('SHA-256 copied.');
+    } catch {
+      setStatus('The clipboard refused; select the digest and copy it by hand.');
+    }
+  };
+
+  const title = moduleId !== undefined ? `Export module ${moduleId}` : 'Export program';
+  return (
+    <dialog ref={ref} className="export-dialog" aria-labelledby="export-title" onClose={close} data-testid="export-dialog">
+      <div className="export-head">
+        <h2 id="export-title">{title}</h2>
+        <button type="button" className="button ghost small" onClick={() => ref.current?.close()} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <div className="export-grid">
+        {moduleId === undefined ? (
+          <label>
+            <span>Target</span>
+            <select className="select" value={adapter} onChange={(e) => setAdapter(e.currentTarget.value as ExportAdapter)}>
+              <option value="same" title={program?.formatLabel}>
+                Same as opened
+              </option>
+              <option value="dspy-state">DSPy state JSON</option>
+              <option value="envelope">Versioned envelope</option>
+              <option value="generic">Generic value</option>
+            </select>
+          </label>
+        ) : (
+          <label>
+            <span>Module file</span>
+            <select className="select" value={shape} onChange={(e) => setShape(e.currentTarget.value as ModuleFileShape | 'default')}>
+              {isDspy ? (
+                <>
+                  <option value="default" title={'{"self": …, "metadata": …}'}>
+                    For a bare dspy.Predict
+                  </option>
+                  <option value="own-path" title={`{"${moduleId}": …, "metadata": …}`}>
+                    Under its own name
+                  </option>
+                </>
+              ) : (
+                <option value="default">Envelope module file</option>
+              )}
+            </select>
+          </label>
+        )}
+        <label>
+          <span>Syntax</span>
+          <select className="select" value={syntax} onChange={(e) => setSyntax(e.currentTarget.value as ExportSyntax)}>
+            <option value="json">JSON</option>
+            <option value="yaml">YAML</option>
+            <option value="msgpack">MessagePack</option>
+          </select>
+        </label>
+        <label>
+          <span>JSON style</span>
+          <select className="select" value={jsonStyle} disabled={syntax !== 'json'} onChange={(e) => setJsonStyle(e.currentTarget.value as ExportJsonStyle)}>
+            <option value="file">As the file was written</option>
+            <option value="pretty">Pretty (2 spaces)</option>
+            <option value="compact">Compact (one line)</option>
+          </select>
+        </label>
+        <label>
+          <span>Compression</span>
+          <select className="select" value={compression} onChange={(e) => setCompression(e.currentTarget.value as ExportCompression)}>
+            {COMPRESSIONS.map((c) => (
+              <option key={c} value={c}>
+                {COMPRESSION_LABEL[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Level</span>
+          <select className="select" value={level} disabled={compression === 'none'} onChange={(e) => setLevel(e.currentTarget.value)}>
+            <option value="default">Default (6)</option>
+            {[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+              <option key={n} value={String(n)} disabled={n === 0 && compression === 'deflate-raw'}>
+                {n === 0 ? '0 (stored)' : n === 9 ? '9 (smallest)' : String(n)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="export-name">
+          <span>File name</span>
+          <input className="text-input mono" value={fileName} onChange={(e) => setNameEdited(e.currentTarget.value)} aria-label="File name" />
+        </label>
+      </div>
+      {nameEdited !== undefined && nameEdited !== autoName && (
+        <button type="button" className="button ghost small" onClick={() => setNameEdited(undefined)}>
+          Use {autoName}
+        </button>
+      )}
+      {secrets.length > 0 && (
+        <div className="export-secrets" role="note">
+          <p>
+            {moduleId !== undefined ? 'This module' : 'This program'} holds {secrets.length} value{secrets.length > 1 ? 's' : ''} that look{secrets.length > 1 ? '' : 's'} like a
+            secret ({[...new Set(secrets.map((s) => s.key))].join(', ')}).
+          </p>
+          <label className="export-check">
+            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.currentTarget.checked)} />
+            Replace secrets with "[REDACTED]" in the exported file
+          </label>
+        </div>
+      )}
+      {levelInvalid && <p className="export-error">Raw deflate at level 0 cannot be recognised when opened again; pick another level.</p>}
+      {error && (
+        <p className="export-error" role="alert">
+          Export failed [{error.layer}]: {error.message}
+        </p>
+      )}
+      <div className="export-actions">
+        {handle && moduleId === undefined && (
+          <button type="button" className="button" disabled={busy || levelInvalid} onClick={() => void onSaveInPlace()} title={`Write over ${handle.name}`}>
+            Save to {handle.name}
+          </button>
+        )}
+        {canPickSaveFile() && (
+          <button type="button" className="button" disabled={busy || levelInvalid} onClick={() => void onSaveAs()}>
+            Save as…
+          </button>
+        )}
+        <button type="button" className="button primary" disabled={busy || levelInvalid} onClick={() => void onDownload()}>
+          {busy ? 'Exporting…' : 'Download'}
+        </button>
+      </div>
+      {result && (
+        <div className="export-result" data-testid="export-result">
+          <div className="export-result-line">
+            <span>
+              {result.fileName} · {formatBytes(result.size)}
+              {result.identical ? ' · byte-identical to the file as opened' : ''}
+              {result.redacted > 0 ? ` · ${result.redacted} secret${result.redacted > 1 ? 's' : ''} redacted` : ''}
+            </span>
+          </div>
+          <label className="export-sha">
+            <span>SHA-256</span>
+            <input className="text-input mono" readOnly value={result.sha256} data-testid="export-sha256" onFocus={(e) => e.currentTarget.select()} />
+            <button type="button" className="button small" onClick={() => void copy(result.sha256)}>
+              Copy
+            </button>
+            <button type="button" className="button small" onClick={() => download(result.sidecar, `${result.fileName}.sha256`)}>
+              Download .sha256
+            </button>
+          </label>
+          {result.warnings.map((w) => (
+            <p key={w} className="export-warning">
+              {w}
+            </p>
+          ))}
+        </div>
+      )}
+      <p className="export-status" role="status">
+        {status}
+      </p>
+    </dialog>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Handing a file to the user: written in place through a File System Access handle where the
+ * browser has one, saved through its save picker where it has that, downloaded everywhere else.
+ */
+import type { SaveHandle } from '../../state/export-store';
+
+export function download(bytes: Uint8Array | string, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type SavePicker = (options: { suggestedName: string }) => Promise<SaveHandle>;
+
+export function canPickSaveFile(): boolean {
+  return typeof (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker === 'function';
+}
+
+export async function writeToHandle(handle: SaveHandle, bytes: Uint8Array): Promise<void> {
+  const writable = await handle.createWritable();
+  await writable.write(new Blob([bytes as BlobPart]));
+  await writable.close();
+}
+
+/** Asks where to save (File System Access API) and writes there; undefined when the user cancelled. */
+export async function saveWithPicker(bytes: Uint8Array, name: string): Promise<SaveHandle | undefined> {
+  const picker = (window as unknown as { showSaveFilePicker: SavePicker }).showSaveFilePicker;
+  try {
+    const handle = await picker({ suggestedName: name });
+    await writeToHandle(handle, bytes);
+    return handle;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') return undefined;
+    throw e;
+  }
+}
