@@ -16,7 +16,7 @@ import { validateValue } from '../schemas/validate.ts';
 import { readRepoFile } from '../../test-support/real-fixtures.ts';
 import type { ExportCompression, ExportSource, ExportSyntax } from './export-options.ts';
 import { exportDocument } from './export-document.ts';
-import { baseNameOf } from './target-recipe.ts';
+import { baseNameOf } from './export-file-name.ts';
 
 async function open(path: string): Promise<ExportSource & { bytes: Uint8Array }> {
   const bytes = readRepoFile(path);

@@ -18,7 +18,8 @@ import { encodeDocument } from '../pipeline/encode.ts';
 import { convertForAdapter } from './convert-adapter.ts';
 import { exportRegistry } from './yaml-interop-layer.ts';
 import type { ExportOptions, ExportResult, ExportSource } from './export-options.ts';
-import { exportFileName, planRecipe } from './target-recipe.ts';
+import { exportFileName } from './export-file-name.ts';
+import { planRecipe } from './target-recipe.ts';
 
 function sameRecipe(a: Recipe, b: Recipe): boolean {
   return a.length === b.length && a.every((s, i) => s.layer === b[i]?.layer && deepEqual(s.options, b[i]?.options));

@@ -20,6 +20,7 @@ import { dspyPredictorSchema, dspyRetrieveSchema } from '../schemas/dspy-state-s
 import { envelopeModuleSchema } from '../schemas/envelope-schema.ts';
 import { validateValue, withPlainKeys } from '../schemas/validate.ts';
 import { dspyPredictorOf, envelopeModuleOf } from './convert-adapter.ts';
+import { moduleFileBaseName } from './export-file-name.ts';
 
 export type ModuleFileShape = 'self' | 'own-path' | 'envelope-module';
 
@@ -46,7 +47,7 @@ export function moduleFileValue(
   now: string = new Date().toISOString(),
 ): { value: unknown; baseName: string } {
   const mod = findModule(program, moduleId);
-  const baseName = mod.id.replace(/[^A-Za-z0-9._-]+/g, '_') || 'module';
+  const baseName = moduleFileBaseName(mod.id);
   if (shape === 'envelope-module') {
     const module = envelopeModuleOf(value, program, mod);
     if (!module) unsupported(`${mod.id} has no signature, so it cannot be written as an envelope module.`, mod.pointer);

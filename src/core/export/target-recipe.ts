@@ -5,7 +5,7 @@
  */
 import { DEFAULT_JSON_STYLE, DSPY_JSON_STYLES, type JsonStyle } from '../json-text/json-style.ts';
 import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
-import { fileExtensionFor, withChanges, type Recipe, type RecipeStep } from '../layers/recipe.ts';
+import { withChanges, type Recipe, type RecipeStep } from '../layers/recipe.ts';
 import type { Program } from '../model/program.ts';
 import type { ExportJsonStyle, ExportOptions } from './export-options.ts';
 
@@ -81,22 +81,4 @@ export function planRecipe(source: Recipe, options: ExportOptions, program?: Pro
     recipe = [{ layer: options.encryption.layer, options: { ...options.encryption.options } }, ...recipe];
   }
   return { recipe, keepsText, warnings };
-}
-
-const KNOWN_SUFFIXES = ['.gz', '.gzip', '.zz', '.zlib', '.deflate', '.enc', '.json', '.yaml', '.yml', '.msgpack', '.mpk', '.pkl', '.pickle'];
-
-/** "program.json.gz" → "program": every layer suffix comes off, whatever order it was in. */
-export function baseNameOf(name: string): string {
-  let rest = name.replace(/^.*[\\/]/, '');
-  for (;;) {
-    const lower = rest.toLowerCase();
-    const suffix = KNOWN_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length);
-    if (!suffix) return rest || 'program';
-    rest = rest.slice(0, -suffix.length);
-  }
-}
-
-/** The opened name with the suffixes the new recipe calls for: "program.json" + gzip → "program.json.gz". */
-export function exportFileName(name: string | undefined, recipe: Recipe): string {
-  return baseNameOf(name ?? 'program') + fileExtensionFor(recipe);
 }
