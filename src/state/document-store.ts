@@ -8,7 +8,8 @@ import { toErrorInfo } from '../core/errors';
 import type { Edit, Operation, Program } from '../core/model/program';
 import { fetchUrl } from '../core/share/fetch-url';
 import { DocumentClient } from '../worker/document-client';
-import type { DocumentSummary, EditRequest, OpenSource, Progress } from '../worker/protocol';
+import { classifyDrop } from '../core/files/classify-drop';
+import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, OpenSource, Progress } from '../worker/protocol';
 
 export const SAMPLE_URL = './samples/multihop-qa.json';
 export const SAMPLE_NAME = 'multihop-qa.json';
@@ -23,6 +24,13 @@ interface Opening {
 
 const READ_ONLY_MESSAGE = 'This shared program is read-only. Click "Open as my copy" to edit it.';
 
+export interface OpenOptions {
+  readOnly?: boolean;
+  companions?: File[];
+  sidecar?: File;
+  ignored?: string[];
+}
+
 interface DocumentState {
   client?: DocumentClient;
   summary?: DocumentSummary;
@@ -33,7 +41,15 @@ interface DocumentState {
   error?: ErrorInfo & { fileName?: string };
   /** A program opened from a share link: shown, not edited, until "Open as my copy". */
   readOnly: boolean;
-  open(source: OpenSource, options?: { readOnly?: boolean }): Promise<boolean>;
+  /** Files opened beside the document (a whole-program folder's program.pkl), with what they hold. */
+  companions: CompanionSummary[];
+  /** The result of checking the document against a dropped .sha256 sidecar. */
+  checksum?: ChecksumResult;
+  /** Files dropped together that were not used, said plainly rather than dropped silently. */
+  ignoredFiles: string[];
+  open(source: OpenSource, options?: OpenOptions): Promise<boolean>;
+  /** Opens what several dropped or picked files are together (see core/files/classify-drop). */
+  openFiles(files: File[]): Promise<boolean>;
   /** Fetches a file the user named in `?url=` (with progress), then opens it like any other. */
   openUrl(url: string): Promise<boolean>;
   /** Makes a shared, read-only program editable. */
@@ -50,6 +66,8 @@ interface DocumentState {
 export const useDocumentStore = create<DocumentState>()((set, get) => ({
   revision: 0,
   readOnly: false,
+  companions: [],
+  ignoredFiles: [],
 
   async open(source, options) {
     get().opening?.client?.terminate();
@@ -58,7 +76,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     const name = source.kind === 'file' ? source.file.name : source.name;
     set({ opening: { name, client }, error: undefined });
     try {
-      const opened = await client.call('open', { source }, {
+      const params = { source, ...(options?.companions ? { companions: options.companions } : {}), ...(options?.sidecar ? { sidecar: options.sidecar } : {}) };
+      const opened = await client.call('open', params, {
         onProgress: (progress) => {
           if (get().opening?.client === client) set({ opening: { name, client, progress } });
         },
@@ -66,7 +85,17 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
       });
       if (get().opening?.client !== client) return false; // superseded by a newer open
       get().client?.terminate();
-      set({ client, summary: opened.summary, program: opened.program, opening: undefined, revision: get().revision + 1, readOnly: options?.readOnly ?? false });
+      set({
+        client,
+        summary: opened.summary,
+        program: opened.program,
+        companions: opened.companions,
+        checksum: opened.checksum,
+        ignoredFiles: options?.ignored ?? [],
+        opening: undefined,
+        revision: get().revision + 1,
+        readOnly: options?.readOnly ?? false,
+      });
       return true;
     } catch (e) {
       client.terminate();
@@ -74,6 +103,27 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
       const error = toErrorInfo(e, 'open');
       set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: name } });
       return false;
+    }
+  },
+
+  async openFiles(files) {
+    const plan = classifyDrop(files);
+    switch (plan.kind) {
+      case 'empty':
+        return false;
+      case 'single':
+        return get().open(
+          { kind: 'file', file: plan.main },
+          { ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: [...plan.ignored, ...(plan.keyFile ? [plan.keyFile] : [])].map((f) => f.name) },
+        );
+      case 'whole-program':
+        return get().open({ kind: 'file', file: plan.main }, { companions: plan.companions, ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: plan.ignored.map((f) => f.name) });
+      case 'series': {
+        // The series view holds its own worker; loaded on demand, so a single file never pays for it.
+        const { useSeriesStore } = await import('./series-store');
+        const base = plan.members[0]!.base;
+        return useSeriesStore.getState().openSeries(base, plan.members.map((m) => ({ file: m.file, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })), plan.ignored.map((f) => f.name));
+      }
     }
   },
 

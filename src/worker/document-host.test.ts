@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DocumentHost } from './document-host';
@@ -78,5 +80,43 @@ describe('DocumentHost', () => {
       expect.objectContaining({ layer: 'schema', path: '/demos' }),
     );
     expect(host.module({ moduleId: 'generate_answer.predict' }).json).toBe(before);
+  });
+});
+
+describe('DocumentHost companions and sidecars', () => {
+  const metadata = '{\n  "dependency_versions": {\n    "python": "3.12",\n    "dspy": "2.6.16",\n    "cloudpickle": "3.1"\n  }\n}';
+
+  it('opens a whole-program folder: metadata.json, with program.pkl read inertly beside it', async () => {
+    const pkl = new Uint8Array(readFileSync(new URL('../../fixtures/pickle/cloudpickle-code-p5.pkl', import.meta.url)));
+    const host = new DocumentHost();
+    const opened = await host.open(
+      { source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'dspy_program/metadata.json' }, companions: [new File([pkl], 'dspy_program/program.pkl')] },
+      () => undefined,
+    );
+    expect(opened.program.kind).toBe('whole-program-metadata');
+    expect(opened.companions).toHaveLength(1);
+    expect(opened.companions[0]!.recipe?.map((s) => s.layer)).toEqual(['pickle']);
+    expect(opened.companions[0]!.warnings.join(' ')).toMatch(/would run code/);
+  });
+
+  it('a companion that cannot be read is reported, and the document still opens', async () => {
+    const host = new DocumentHost();
+    const opened = await host.open(
+      { source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'metadata.json' }, companions: [new File([new Uint8Array([0x80, 0x05, 0x95])], 'program.pkl')] },
+      () => undefined,
+    );
+    expect(opened.companions[0]!.error).toMatchObject({ layer: expect.any(String), message: expect.any(String) });
+  });
+
+  it('verifies a sha256sum sidecar and names both digests on a mismatch', async () => {
+    const data = new TextEncoder().encode(text);
+    const digest = createHash('sha256').update(data).digest('hex');
+    const good = await new DocumentHost().open({ source: { kind: 'bytes', bytes: bytes(data), name: 'program.json' }, sidecar: new File([`${digest}  program.json\n`], 'program.json.sha256') }, () => undefined);
+    expect(good.checksum).toMatchObject({ ok: true, actual: digest, sidecarName: 'program.json.sha256' });
+    const wrong = 'ab'.repeat(32);
+    const bad = await new DocumentHost().open({ source: { kind: 'bytes', bytes: bytes(data), name: 'program.json' }, sidecar: new File([wrong], 'program.json.sha256') }, () => undefined);
+    expect(bad.checksum?.ok).toBe(false);
+    expect(bad.checksum?.message).toContain(wrong);
+    expect(bad.checksum?.message).toContain(digest);
   });
 });

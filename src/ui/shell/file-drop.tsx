@@ -2,6 +2,7 @@
  * Drag and drop anywhere on the page. An overlay says what will happen while a file is over the page.
  */
 import { useEffect, useState } from 'react';
+import { droppedFiles } from './dropped-files';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -34,8 +35,10 @@ export function FileDrop({ onFiles }: { onFiles: (files: File[]) => void }) {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) onFiles(files);
+      if (!e.dataTransfer) return;
+      void droppedFiles(e.dataTransfer).then((files) => {
+        if (files.length > 0) onFiles(files);
+      });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);
