@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { useDocumentStore } from '../state/document-store';
 import { EmptyState } from './shell/empty-state';
 import { ErrorBanner } from './shell/error-banner';
+import { HistoryPanel } from './history/history-panel';
+import { SessionPrompt } from './history/session-prompt';
 import { FileDrop } from './shell/file-drop';
 import { Header } from './shell/header';
 import { ProgressBar } from './shell/progress-bar';
@@ -33,7 +35,9 @@ export function App() {
       <Header onFiles={onFiles} onSample={onSample} />
       {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+      <SessionPrompt />
       <main className="app-main">{summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
+      <HistoryPanel />
       <FileDrop onFiles={onFiles} />
     </div>
   );

@@ -21,6 +21,9 @@ import {
 } from '../core/model/edits';
 import { deepEqual } from '../core/model/deep-equal';
 import { applyWithInverse } from '../core/model/patch';
+import { getAt } from '../core/model/pointer';
+import { diffValues } from '../core/history/diff-values';
+import { sha256Hex } from '../core/checksum/sha256';
 import { applyPlan, readOnlyReason } from '../core/migrations/plan';
 import { summarizePlan } from '../core/migrations/plan-summary';
 import type { Edit, Operation, Program } from '../core/model/program';
@@ -45,6 +48,9 @@ interface OpenDocument {
   program: Program;
   /** Every operation applied since opening, in order: what export replays onto the source text. */
   applied: Operation[];
+  /** The bytes as opened, kept until the history has them (see `original`). */
+  bytes?: Uint8Array;
+  sha256?: string;
 }
 
 export class DocumentHost {
@@ -58,7 +64,7 @@ export class DocumentHost {
     const decoded = await decodeBytes(bytes, { name, signal, onProgress });
     onProgress({ stage: 'analyse', done: 0, total: 1 });
     const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name });
-    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [] };
+    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [], bytes };
     // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
     this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
     const summary: DocumentSummary = {
@@ -182,6 +188,28 @@ export class DocumentHost {
   private refuseIfReadOnly(doc: OpenDocument): void {
     const readOnly = readOnlyReason(doc.value, doc.program);
     if (readOnly) throw new FormatError({ code: 'unsupported', layer: 'read-only', message: readOnly.reason });
+  }
+
+  async original(): Promise<Result<'original'>> {
+    const doc = this.requireDocument();
+    doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
+    const bytes = doc.bytes;
+    doc.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
+    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}) };
+  }
+
+  versionDiff({ ops }: Params<'versionDiff'>): Result<'versionDiff'> {
+    const doc = this.requireDocument();
+    const diff = diffValues(doc.value, applyWithInverse(doc.original, ops).value);
+    return { ops: diff, inverse: applyWithInverse(doc.value, diff).inverse };
+  }
+
+  versionText({ ops, pointer, maxChars }: Params<'versionText'>): Result<'versionText'> {
+    const doc = this.requireDocument();
+    const value = getAt(applyWithInverse(doc.original, ops).value, pointer);
+    if (value === undefined) return { absent: true };
+    const text = toJson(value);
+    return text.length > maxChars ? { tooLarge: text.length } : { text };
   }
 
   private makeEdit(doc: OpenDocument, request: EditRequest): Edit {

@@ -60,6 +60,12 @@ export interface WorkerMethods {
   changedModules: [Record<string, never>, { moduleIds: string[] }];
   /** The value at a JSON pointer as pretty JSON text, refused above `maxChars`. */
   text: [{ pointer: string; maxChars: number }, { text: string } | { tooLarge: number }];
+  /** For the history: the SHA-256 of the bytes as opened, and the bytes themselves the first time they are asked for. */
+  original: [Record<string, never>, { sha256: string; size: number; bytes?: Uint8Array }];
+  /** Ops (and their inverse) that turn the current value into the version the given ops make from the original. */
+  versionDiff: [{ ops: Operation[] }, { ops: Operation[]; inverse: Operation[] }];
+  /** A version (the original plus `ops`) at a pointer as pretty JSON text; `absent` when it has nothing there. */
+  versionText: [{ ops: Operation[]; pointer: string; maxChars: number }, { text: string } | { tooLarge: number } | { absent: true }];
   /** The current document written back with its own recipe (edits spliced into the source text); the benchmark's export step. */
   encode: [Record<string, never>, { bytes: Uint8Array }];
   /** The document as a file in the chosen recipe, checked by decoding it again; the bytes are transferred. */

@@ -1,5 +1,6 @@
 import { DropIcon } from './file-drop';
 import { OpenFileButton } from './open-file-button';
+import { RecentFiles } from '../history/recent-files';
 
 const FORMATS = [
   'DSPy state JSON (every version)',
@@ -32,6 +33,7 @@ export function EmptyState({ onFiles, onSample }: { onFiles: (files: File[]) => 
             <li key={f}>{f}</li>
           ))}
         </ul>
+        <RecentFiles />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { useUndoStore } from '../../state/undo-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { RecipeBadges } from '../document/recipe-badges';
 import { formatBytes } from '../format-bytes';
+import { HistoryButton } from '../history/history-button';
 import { ExportButton } from '../export/export-button';
 
 /** What the file is (format, era, version, layers, size) and the document-wide actions. */
@@ -64,6 +65,7 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
         <button type="button" className="button small" onClick={() => void redo()} disabled={future.length === 0} title={future[0] ? `Redo: ${future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
           Redo
         </button>
+        <HistoryButton />
       </span>
     </div>
   );

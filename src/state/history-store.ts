@@ -1,0 +1,515 @@
+/**
+ * The history of every document opened in this browser, kept in IndexedDB: the original bytes once
+ * per SHA-256, then one small JSON Patch entry per edit, undo, redo, restore (and later migrations,
+ * imports, exports). It listens to the document and undo stores rather than being called by them,
+ * so every open and every edit is recorded whatever made it.
+ *
+ * Nothing from an open's credentials is ever stored: only the bytes as read, the name, the size and
+ * the recipe with anything key-like dropped (core/history/safe-recipe).
+ */
+import { create } from 'zustand';
+import { parseHistory, serializeHistory } from '../core/history/history-file';
+import type { DocumentRecord, EntryKind, HistoryEntry } from '../core/history/history-types';
+import { makeEntry } from '../core/history/make-entry';
+import { byId, chronological, lineTo, opsTo } from '../core/history/replay';
+import { safeRecipe } from '../core/history/safe-recipe';
+import { newTabId } from '../core/history/entry-id';
+import { toErrorInfo } from '../core/errors';
+import type { Edit, Operation } from '../core/model/program';
+import type { DocumentClient } from '../worker/document-client';
+import type { DocumentSummary } from '../worker/protocol';
+import { useDocumentStore } from './document-store';
+import type { HistoryBackend, SessionRecord } from './history/backend';
+import { IdbBackend } from './history/idb-backend';
+import { isQuotaError, storageMessage } from './history/quota-error';
+import { requestPersistence, storageInfo, type StorageInfo } from './history/storage-info';
+import { holdTabLock, liveTabs, withLock } from './history/tab-locks';
+import { WriteQueue, type QueueStatus } from './history/write-queue';
+import { useUndoStore } from './undo-store';
+
+/** The line of versions this tab is extending: the open document's history. */
+interface Line {
+  client: DocumentClient;
+  name: string;
+  summary: DocumentSummary;
+  /** Known once the worker hashed the bytes. */
+  docId?: string;
+  head: string | null;
+  /** Entries made before the hash was known. */
+  early: HistoryEntry[];
+  /** True after the user deleted this document's history: nothing more is recorded until it is opened again. */
+  detached?: boolean;
+}
+
+export interface Comparison {
+  a: HistoryEntry;
+  b: HistoryEntry;
+  scope: string;
+  aText?: string;
+  bText?: string;
+  problem?: string;
+}
+
+/** A session left by a closed or crashed tab, with the edits it would bring back. */
+export interface SessionOffer extends SessionRecord {
+  edits: number;
+}
+
+interface HistoryState {
+  tab: string;
+  started: boolean;
+  docId?: string;
+  head?: string | null;
+  /** The open document's entries, stored and queued, oldest first. */
+  entries: HistoryEntry[];
+  /** Documents with a history, most recently opened first. */
+  documents: DocumentRecord[];
+  offers: SessionOffer[];
+  status: QueueStatus;
+  /** A storage failure outside the queue (the original did not fit, a read failed). */
+  problem?: { quota: boolean; message: string };
+  notice?: string;
+  storage?: StorageInfo;
+  panelOpen: boolean;
+  comparison?: Comparison;
+  start(): Promise<void>;
+  setPanelOpen(open: boolean): void;
+  /** Records an edit that did not go through the undo store (a migration, an import of a module). */
+  recordEdit(kind: EntryKind, edit: Pick<Edit, 'ops' | 'label'>): void;
+  /** Records a marker (an export) at the current version. */
+  note(kind: 'export', label: string): void;
+  restore(entryId: string): Promise<void>;
+  compare(aId: string, bId: string, scope: string): Promise<void>;
+  closeComparison(): void;
+  nameVersion(entryId: string, name: string): Promise<void>;
+  deleteHistory(docId: string): Promise<void>;
+  exportHistory(docId: string): Promise<{ name: string; text: string } | undefined>;
+  importHistory(text: string): Promise<boolean>;
+  resume(docId: string, head?: string): Promise<boolean>;
+  acceptOffer(tab: string): Promise<void>;
+  dismissOffers(): Promise<void>;
+  dropOriginal(docId: string): Promise<void>;
+  dropOtherOriginals(): Promise<void>;
+  retrySaving(): Promise<void>;
+  requestPersistence(): Promise<void>;
+  refreshStorage(): Promise<void>;
+  dismissProblem(): void;
+  /** Resolves once everything recorded so far is stored (or failed). */
+  flush(): Promise<void>;
+}
+
+const backend: HistoryBackend = new IdbBackend();
+let line: Line | undefined;
+let counter = 0;
+/** Set just before the undo store is changed by this store, so the change is recorded with its kind. */
+let nextKind: EntryKind | undefined;
+/** Set by `resume` so the open it causes continues a line instead of starting one. */
+let pendingResume: { docId: string; head: string } | undefined;
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('program-studio-history') : undefined;
+
+export const useHistoryStore = create<HistoryState>()((set, get) => {
+  const queue = new WriteQueue(backend, (status) => {
+    const written = status.written ?? [];
+    // What was just written is stored now: it stays in the timeline without a reread.
+    const mine = written.filter((e) => e.docId === line?.docId);
+    if (mine.length > 0) stored = [...stored.filter((e) => !mine.some((m) => m.id === e.id)), ...mine];
+    set({ status: { pending: status.pending, saving: status.saving, ...(status.problem ? { problem: status.problem } : {}) }, entries: mergedEntries() });
+    if (written.length > 0) {
+      channel?.postMessage({ docIds: [...new Set(written.map((e) => e.docId))] });
+      void get().refreshStorage();
+    }
+  });
+
+  let stored: HistoryEntry[] = [];
+  function mergedEntries(): HistoryEntry[] {
+    const docId = line?.docId;
+    if (!docId) return line?.early ?? [];
+    const ids = new Set(stored.map((e) => e.id));
+    return chronological([...stored, ...queue.pendingEntries().filter((e) => e.docId === docId && !ids.has(e.id))]);
+  }
+
+  async function loadEntries(docId: string): Promise<void> {
+    try {
+      const list = await backend.listEntries(docId);
+      if (line?.docId !== docId) return;
+      // A union: entries are never removed but by deleting the history, and a batch may land during the read.
+      const ids = new Set(list.map((e) => e.id));
+      stored = [...list, ...stored.filter((e) => e.docId === docId && !ids.has(e.id))];
+      set({ entries: mergedEntries() });
+    } catch (e) {
+      set({ problem: { quota: false, message: `The history could not be read: ${storageMessage(e)}` } });
+    }
+  }
+
+  async function loadDocuments(): Promise<void> {
+    try {
+      const documents = (await backend.listDocuments()).sort((a, b) => b.lastOpened - a.lastOpened);
+      set({ documents });
+    } catch (e) {
+      set({ problem: { quota: false, message: `The history could not be read: ${storageMessage(e)}` } });
+    }
+  }
+
+  function sessionOf(l: Line): SessionRecord | undefined {
+    if (!l.docId || l.head === null) return undefined;
+    return { tab: get().tab, docId: l.docId, name: l.name, head: l.head, time: Date.now() };
+  }
+
+  function record(kind: EntryKind, label: string, ops: readonly Operation[]): void {
+    const l = line;
+    if (!l || l.detached) return;
+    const marker = kind === 'export';
+    const entry = makeEntry({ docId: l.docId ?? '', parent: kind === 'open' ? null : l.head, kind, label, ops, tab: get().tab, time: Date.now(), counter: counter++ });
+    if (!marker) l.head = entry.id;
+    if (l.docId) queue.add(entry, sessionOf(l));
+    else l.early.push(entry);
+    set({ head: l.head, entries: mergedEntries() });
+  }
+
+  async function storeDocument(l: Line, sha256: string, size: number, bytes: Uint8Array | undefined): Promise<void> {
+    const now = Date.now();
+    await withLock(sha256, async () => {
+      const existing = await backend.getDocument(sha256);
+      const doc: DocumentRecord = existing
+        ? { ...existing, name: l.name, lastOpened: now }
+        : { id: sha256, name: l.name, size, recipe: safeRecipe(l.summary.recipe), firstOpened: now, lastOpened: now, hasOriginal: false };
+      await backend.putDocument(doc);
+      if (!doc.hasOriginal && bytes) {
+        try {
+          await backend.putOriginal(doc, bytes);
+        } catch (e) {
+          set({
+            problem: {
+              quota: isQuotaError(e),
+              message: `The original of ${l.name} could not be stored: ${storageMessage(e)} Its edits are still recorded; free space to keep the original too.`,
+            },
+          });
+        }
+      }
+    });
+  }
+
+  async function onOpened(client: DocumentClient, summary: DocumentSummary): Promise<void> {
+    const resume = pendingResume;
+    pendingResume = undefined;
+    const l: Line = { client, name: summary.name, summary, head: resume?.head ?? null, early: [] };
+    line = l;
+    stored = [];
+    set({ docId: undefined, head: l.head, entries: [], comparison: undefined });
+    if (!resume) record('open', `Opened ${summary.name}`, []);
+    try {
+      const { sha256, size, bytes } = await client.call('original', {});
+      if (line !== l) return;
+      if (resume && resume.docId !== sha256) {
+        // The stored bytes no longer hash to their key: start a new line rather than replay onto the wrong file.
+        l.head = null;
+        record('open', `Opened ${summary.name}`, []);
+      }
+      l.docId = sha256;
+      for (const e of l.early) queue.add({ ...e, docId: sha256 }, sessionOf(l));
+      l.early = [];
+      const session = sessionOf(l);
+      set({ docId: sha256, head: l.head });
+      await storeDocument(l, sha256, size, bytes);
+      if (session && resume) await backend.write({ entries: [], sessions: [session] }).catch(() => undefined);
+      await loadEntries(sha256);
+      await loadDocuments();
+    } catch (e) {
+      if (line === l) set({ problem: { quota: isQuotaError(e), message: `This document’s history could not be started: ${toErrorInfo(e, 'history').message}` } });
+    }
+  }
+
+  // Every open of a document (a file, the sample, a link, a restored session).
+  useDocumentStore.subscribe((s, prev) => {
+    if (s.client && s.summary && (s.client !== prev.client || s.summary !== prev.summary) && s.client !== line?.client) void onOpened(s.client, s.summary);
+  });
+
+  // Every edit, undo and redo, inferred from how the undo stacks changed.
+  useUndoStore.subscribe((s, prev) => {
+    if (s.past === prev.past && s.future === prev.future) return;
+    const kind = nextKind;
+    nextKind = undefined;
+    const top = s.past.at(-1);
+    if (s.past.length === prev.past.length + 1 && top) {
+      const redo = kind === undefined && top === prev.future[0] && s.future.length === prev.future.length - 1;
+      if (redo) record('redo', `Redo: ${top.label}`, top.ops);
+      else record(kind ?? 'edit', top.label, top.ops);
+    } else if (s.past.length === prev.past.length - 1) {
+      const undone = prev.past.at(-1);
+      if (undone && s.future[0] === undone) record('undo', `Undo: ${undone.label}`, undone.inverse);
+    }
+  });
+
+  channel?.addEventListener('message', (event: MessageEvent<{ docIds?: string[] }>) => {
+    const docId = line?.docId;
+    if (docId && event.data.docIds?.includes(docId)) void loadEntries(docId);
+    void loadDocuments();
+  });
+
+  if (typeof addEventListener === 'function') {
+    // Best effort: a closing page gets one more chance to write what is queued.
+    addEventListener('pagehide', () => void queue.flush());
+    addEventListener('visibilitychange', () => {
+      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') void queue.flush();
+    });
+  }
+
+  function currentLine(): (Line & { docId: string }) | undefined {
+    const l = line;
+    return l?.docId && !l.detached ? (l as Line & { docId: string }) : undefined;
+  }
+
+  return {
+    tab: newTabId(() => {
+      const a = new Uint32Array(1);
+      globalThis.crypto?.getRandomValues(a);
+      return (a[0] ?? 0) / 2 ** 32;
+    }),
+    started: false,
+    entries: [],
+    documents: [],
+    offers: [],
+    status: { pending: 0, saving: false },
+    panelOpen: false,
+
+    async start() {
+      if (get().started) return;
+      set({ started: true });
+      await holdTabLock(get().tab);
+      await loadDocuments();
+      void get().refreshStorage();
+      try {
+        const [sessions, live] = await Promise.all([backend.listSessions(), liveTabs()]);
+        const left = sessions.filter((s) => s.tab !== get().tab && !(live?.has(s.tab) ?? false));
+        const offers: SessionOffer[] = [];
+        for (const s of left.sort((a, b) => b.time - a.time)) {
+          const entries = byId(await backend.listEntries(s.docId));
+          if (!entries.has(s.head)) continue;
+          offers.push({ ...s, edits: lineTo(entries, s.head).filter((e) => e.ops.length > 0 && e.kind !== 'open').length });
+        }
+        set({ offers });
+      } catch (e) {
+        set({ problem: { quota: false, message: `The last session could not be read: ${storageMessage(e)}` } });
+      }
+    },
+
+    setPanelOpen(open) {
+      set({ panelOpen: open });
+      if (open) void get().refreshStorage();
+    },
+
+    recordEdit(kind, edit) {
+      if (edit.ops.length > 0) record(kind, edit.label, edit.ops);
+    },
+
+    note(kind, label) {
+      record(kind, label, []);
+    },
+
+    async restore(entryId) {
+      const l = currentLine();
+      if (!l) return;
+      const entries = get().entries;
+      const index = entries.findIndex((e) => e.id === entryId);
+      const target = entries[index];
+      if (!target) return;
+      try {
+        const { ops, inverse } = await l.client.call('versionDiff', { ops: opsTo(byId(entries), entryId) });
+        if (ops.length === 0) {
+          set({ notice: `The document already is version ${index + 1}.` });
+          return;
+        }
+        if (!(await useDocumentStore.getState().applyOps(ops))) return;
+        const label = `Restore version ${index + 1} (${target.name ?? target.label})`;
+        nextKind = 'restore';
+        // Through the undo store, so the restore itself can be undone like any edit.
+        useUndoStore.setState({ past: [...useUndoStore.getState().past, { ops, inverse, label }], future: [] });
+        set({ notice: `Restored version ${index + 1} as a new version; later versions are kept.` });
+      } catch (e) {
+        set({ problem: { quota: false, message: `Version ${index + 1} could not be restored: ${toErrorInfo(e, 'history').message}` } });
+      }
+    },
+
+    async compare(aId, bId, scope) {
+      const l = currentLine();
+      const map = byId(get().entries);
+      const a = map.get(aId);
+      const b = map.get(bId);
+      if (!l || !a || !b) return;
+      set({ comparison: { a, b, scope } });
+      const pointer = scope === '' ? '' : (useDocumentStore.getState().program?.modules.find((m) => m.id === scope)?.pointer ?? '');
+      const textOf = async (id: string): Promise<string> => {
+        const r = await l.client.call('versionText', { ops: opsTo(map, id), pointer, maxChars: 20_000_000 });
+        if ('text' in r) return r.text;
+        if ('absent' in r) return '';
+        throw new Error(`the version is ${r.tooLarge.toLocaleString('en-US')} characters of text, too large to compare whole: compare one module`);
+      };
+      try {
+        const [aText, bText] = await Promise.all([textOf(aId), textOf(bId)]);
+        if (get().comparison?.a === a && get().comparison?.b === b) set({ comparison: { a, b, scope, aText, bText } });
+      } catch (e) {
+        set({ comparison: { a, b, scope, problem: e instanceof Error ? e.message : String(e) } });
+      }
+    },
+
+    closeComparison() {
+      set({ comparison: undefined });
+    },
+
+    async nameVersion(entryId, name) {
+      const docId = get().docId;
+      if (!docId) return;
+      const trimmed = name.trim();
+      if (!queue.rename(entryId, trimmed || undefined)) {
+        try {
+          await withLock(docId, async () => {
+            const entry = await backend.getEntry(docId, entryId);
+            if (!entry) return;
+            if (trimmed) entry.name = trimmed;
+            else delete entry.name;
+            await backend.putEntry(entry);
+          });
+        } catch (e) {
+          set({ problem: { quota: isQuotaError(e), message: `The name could not be saved: ${storageMessage(e)}` } });
+        }
+        await loadEntries(docId);
+      } else set({ entries: mergedEntries().map((e) => ({ ...e })) });
+      channel?.postMessage({ docIds: [docId] });
+    },
+
+    async deleteHistory(docId) {
+      try {
+        await backend.deleteDocument(docId);
+      } catch (e) {
+        set({ problem: { quota: false, message: `The history could not be deleted: ${storageMessage(e)}` } });
+        return;
+      }
+      queue.forget(docId);
+      if (line?.docId === docId) {
+        line.detached = true;
+        stored = [];
+        set({ entries: [], notice: 'History deleted. New edits of this document are not recorded until it is opened again.' });
+      }
+      set({ offers: get().offers.filter((o) => o.docId !== docId) });
+      channel?.postMessage({ docIds: [docId] });
+      await loadDocuments();
+      void get().refreshStorage();
+    },
+
+    async exportHistory(docId) {
+      await queue.flush();
+      const document = await backend.getDocument(docId);
+      if (!document) return undefined;
+      const [original, entries] = await Promise.all([backend.getOriginal(docId), backend.listEntries(docId)]);
+      const text = serializeHistory({ document, ...(original ? { original } : {}), entries: chronological(entries) });
+      if (line?.docId === docId) record('export', 'Exported the history', []);
+      return { name: document.name, text };
+    },
+
+    async importHistory(text) {
+      try {
+        const bundle = await parseHistory(text);
+        const { document, original } = bundle;
+        await withLock(document.id, async () => {
+          const existing = await backend.getDocument(document.id);
+          const merged: DocumentRecord = existing ? { ...existing, lastOpened: Math.max(existing.lastOpened, document.lastOpened) } : { ...document, hasOriginal: false };
+          await backend.putDocument(merged);
+          if (original && !merged.hasOriginal) await backend.putOriginal(merged, original);
+          const have = new Set((await backend.listEntries(document.id)).map((e) => e.id));
+          // Entries keep their ids: importing the same file twice adds nothing.
+          await backend.write({ entries: bundle.entries.filter((e) => !have.has(e.id)), sessions: [] });
+        });
+        set({ notice: `Imported the history of ${document.name} (${bundle.entries.length} entries).` });
+        await loadDocuments();
+        if (line?.docId === document.id) await loadEntries(document.id);
+        return true;
+      } catch (e) {
+        const info = toErrorInfo(e, 'history-file');
+        set({ problem: { quota: isQuotaError(e), message: `The history file could not be imported: ${isQuotaError(e) ? storageMessage(e) : info.message}` } });
+        return false;
+      }
+    },
+
+    async resume(docId, head) {
+      try {
+        const [doc, original, list] = await Promise.all([backend.getDocument(docId), backend.getOriginal(docId), backend.listEntries(docId)]);
+        if (!doc || !original) {
+          set({ problem: { quota: false, message: `The original of ${doc?.name ?? 'this document'} is no longer stored: open the file itself to continue its history.` } });
+          return false;
+        }
+        const entries = byId(list);
+        const at = head && entries.has(head) ? head : chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
+        if (!at) return false;
+        const ops = opsTo(entries, at);
+        pendingResume = { docId, head: at };
+        const bytes = original.slice().buffer;
+        if (!(await useDocumentStore.getState().open({ kind: 'bytes', bytes, name: doc.name }))) return false;
+        if (ops.length > 0 && !(await useDocumentStore.getState().applyOps(ops))) return false;
+        set({ notice: `Reopened ${doc.name} at version ${chronological(list).findIndex((e) => e.id === at) + 1}.` });
+        return true;
+      } catch (e) {
+        pendingResume = undefined;
+        set({ problem: { quota: false, message: `The document could not be reopened: ${toErrorInfo(e, 'history').message}` } });
+        return false;
+      }
+    },
+
+    async acceptOffer(tab) {
+      const offer = get().offers.find((o) => o.tab === tab);
+      if (!offer) return;
+      set({ offers: get().offers.filter((o) => o.tab !== tab) });
+      await backend.deleteSessions([tab]).catch(() => undefined);
+      await get().resume(offer.docId, offer.head);
+    },
+
+    async dismissOffers() {
+      const tabs = get().offers.map((o) => o.tab);
+      set({ offers: [] });
+      await backend.deleteSessions(tabs).catch(() => undefined);
+    },
+
+    async dropOriginal(docId) {
+      try {
+        await backend.dropOriginal(docId);
+      } catch (e) {
+        set({ problem: { quota: false, message: `The original could not be dropped: ${storageMessage(e)}` } });
+      }
+      await loadDocuments();
+      await get().refreshStorage();
+      if (get().status.problem) await queue.retry();
+    },
+
+    async dropOtherOriginals() {
+      const current = line?.docId;
+      for (const d of get().documents) if (d.id !== current && d.hasOriginal) await backend.dropOriginal(d.id).catch(() => undefined);
+      set({ problem: undefined });
+      await loadDocuments();
+      await get().refreshStorage();
+      await queue.retry();
+    },
+
+    async retrySaving() {
+      set({ problem: undefined });
+      await queue.retry();
+    },
+
+    async requestPersistence() {
+      const granted = await requestPersistence();
+      set({ notice: granted ? 'The browser will keep this history when space runs low.' : 'The browser did not agree to keep the history for sure; it may clear it when space runs low.' });
+      await get().refreshStorage();
+    },
+
+    async refreshStorage() {
+      const storage = await storageInfo().catch(() => undefined);
+      if (storage) set({ storage });
+    },
+
+    dismissProblem() {
+      set({ problem: undefined, notice: undefined });
+    },
+
+    flush() {
+      return queue.flush();
+    },
+  };
+});

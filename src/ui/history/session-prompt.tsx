@@ -1,0 +1,59 @@
+/**
+ * After a reload, a crash or a closed tab: offers to reopen what was open, with its unsaved edits.
+ * Also starts the history (this tab's liveness lock, the recent documents) once the page is up.
+ */
+import { useEffect } from 'react';
+import { useHistoryStore } from '../../state/history-store';
+import { HistoryProblem } from './history-problem';
+import { formatTime } from './format-time';
+import './history.css';
+
+export function SessionPrompt() {
+  const offers = useHistoryStore((s) => s.offers);
+  const accept = useHistoryStore((s) => s.acceptOffer);
+  const dismiss = useHistoryStore((s) => s.dismissOffers);
+  const start = useHistoryStore((s) => s.start);
+  const notice = useHistoryStore((s) => s.notice);
+  const clear = useHistoryStore((s) => s.dismissProblem);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  return (
+    <>
+      <HistoryProblem />
+      {offers.length > 0 && (
+        <div className="session-prompt" role="region" aria-label="Restore last session">
+          <div>
+            <strong>Pick up where you left off?</strong>
+            <ul>
+              {offers.map((o) => (
+                <li key={o.tab}>
+                  <span className="mono">{o.name}</span>{' '}
+                  <span className="muted">
+                    {o.edits} edit{o.edits === 1 ? '' : 's'} · {formatTime(o.time)}
+                  </span>{' '}
+                  <button type="button" className="button small primary" onClick={() => void accept(o.tab)}>
+                    Restore {o.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="button small" onClick={() => void dismiss()}>
+            Not now
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="history-notice" role="status">
+          <span>{notice}</span>
+          <button type="button" className="button small ghost" onClick={clear}>
+            OK
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
