@@ -1,0 +1,39 @@
+/**
+ * The safety reports, shown first: the open document's when it is a pickle or torch file, and each
+ * pickled companion's (a DSPy whole-program folder's program.pkl). Mounted above the content.
+ */
+import type { Program } from '../../core/model/program';
+import { useDocumentStore } from '../../state/document-store';
+import { useExportStore } from '../../state/export-store';
+import type { DocumentSummary } from '../../worker/protocol';
+import { containerLabel, pickleStep, safetyOf } from './safety-of';
+import { SafetyReport } from './safety-report';
+import './pickle.css';
+
+export function PickleReports({ summary, program }: { summary: DocumentSummary; program: Program }) {
+  const companions = useDocumentStore((s) => s.companions);
+  const step = pickleStep(summary.recipe);
+  const safety = safetyOf(summary.recipe);
+  const pickled = companions.filter((c) => c.safety);
+  if (!safety && pickled.length === 0) return null;
+  return (
+    <div className="pickle-reports">
+      {safety && step && (
+        <SafetyReport safety={safety} fileName={summary.name} source={`${containerLabel(step)}, read without running it`}>
+          {program.ecosystem === 'dspy' && (
+            <p className="pickle-dspy-note" data-testid="dspy-from-pickle">
+              This DSPy state came from a pickle. It is read into the same program as the JSON state DSPy saves, which DSPy
+              recommends because loading it runs no code.{' '}
+              <button type="button" className="button small" onClick={() => useExportStore.getState().openDialog({ kind: 'document' })}>
+                Save as DSPy state JSON (safe)
+              </button>
+            </p>
+          )}
+        </SafetyReport>
+      )}
+      {pickled.map((c) => (
+        <SafetyReport key={c.name} safety={c.safety!} fileName={c.name} source={`opened beside ${summary.name}, read without running it`} />
+      ))}
+    </div>
+  );
+}
