@@ -62,6 +62,6 @@ export const useExportStore = create<ExportState>()((set) => ({
 }));
 
 // A new document has no file handle until it is saved through one.
-useDocumentStore.subscribe((state, previous) => {
+useDocumentStore.subscribe((state: { client?: unknown }, previous: { client?: unknown }) => {
   if (state.client !== previous.client) useExportStore.setState({ handle: undefined, dialog: undefined });
 });
