@@ -15,6 +15,7 @@ export function SessionPrompt() {
   const start = useHistoryStore((s) => s.start);
   const notice = useHistoryStore((s) => s.notice);
   const clear = useHistoryStore((s) => s.dismissProblem);
+  const panelOpen = useHistoryStore((s) => s.panelOpen);
 
   useEffect(() => {
     void start();
@@ -22,7 +23,8 @@ export function SessionPrompt() {
 
   return (
     <>
-      <HistoryProblem />
+      {/* The open panel shows the problem itself, with its actions in reach. */}
+      {!panelOpen && <HistoryProblem />}
       {offers.length > 0 && (
         <div className="session-prompt" role="region" aria-label="Restore last session">
           <div>
