@@ -68,7 +68,7 @@ test('a .pth checkpoint shows its module tree and tensor table, and previews a t
   await expect(table.locator('tbody tr[data-tensor]')).toHaveCount(2);
   await table.getByLabel('Whole file').check();
   await expect(table.locator('tbody tr[data-tensor]')).toHaveCount(expected.tensors.length);
-  await row.scrollIntoViewIfNeeded();
+  await preview.scrollIntoViewIfNeeded();
   await shoot(page, 'pickle-torch-tensors');
 });
 

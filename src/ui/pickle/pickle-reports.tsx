@@ -22,8 +22,10 @@ export function PickleReports({ summary, program }: { summary: DocumentSummary; 
         <SafetyReport safety={safety} fileName={summary.name} source={`${containerLabel(step)}, read without running it`}>
           {program.ecosystem === 'dspy' && (
             <p className="pickle-dspy-note" data-testid="dspy-from-pickle">
-              This DSPy state came from a pickle. It is read into the same program as the JSON state DSPy saves, which DSPy
-              recommends because loading it runs no code.{' '}
+              <span>
+                This DSPy state came from a pickle. It is read into the same program as the JSON state DSPy saves, which DSPy
+                recommends because loading it runs no code.
+              </span>
               <button type="button" className="button small" onClick={() => useExportStore.getState().openDialog({ kind: 'document' })}>
                 Save as DSPy state JSON (safe)
               </button>
