@@ -5,7 +5,7 @@
  * the value as opened stays available for "changes since opened" at the cost of the copied paths only.
  */
 import { analyzeProgram } from '../core/adapters/analyze';
-import { FormatError } from '../core/errors';
+import { FormatError, toErrorInfo } from '../core/errors';
 import { getAtPointer } from '../core/json-pointer';
 import { findJsonSyntaxError } from '../core/json-text/json-syntax-error';
 import { filterDemos, findModule, readDemos } from '../core/model/demos';
@@ -21,11 +21,11 @@ import {
 } from '../core/model/edits';
 import { deepEqual } from '../core/model/deep-equal';
 import { applyWithInverse } from '../core/model/patch';
+import { applyPlan, readOnlyReason } from '../core/migrations/plan';
+import { summarizePlan } from '../core/migrations/plan-summary';
 import { getAt } from '../core/model/pointer';
 import { diffValues } from '../core/history/diff-values';
 import { sha256Hex } from '../core/checksum/sha256';
-import { applyPlan, readOnlyReason } from '../core/migrations/plan';
-import { summarizePlan } from '../core/migrations/plan-summary';
 import type { Edit, Operation, Program } from '../core/model/program';
 import { moduleSchemaFor } from '../core/schemas/module-schema';
 import { validateValue } from '../core/schemas/validate';
@@ -36,8 +36,10 @@ import type { ExportSource } from '../core/export/export-options';
 import { exportModule } from '../core/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/export/module-file';
 import type { JsonPatchOperation } from '../core/layers/layer';
-import type { DocumentSummary, EditRequest, OpenSource, Params, Progress, Result } from './protocol';
+import { verifyChecksum } from '../core/checksum/verify';
+import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, OpenSource, Params, Progress, Result } from './protocol';
 import { readFileInChunks } from './read-file';
+import { PickleInspector, pickleContainer } from './pickle-inspector';
 
 interface OpenDocument {
   decoded: DecodedDocument;
@@ -57,16 +59,22 @@ export class DocumentHost {
   private doc: OpenDocument | undefined;
   /** The bytes as opened, for files whose layers cannot be re-made byte for byte (see export). */
   private exportBytes: Uint8Array | undefined;
+  /** Pickles and torch files only: the disassembly, tensor table and previews (see pickle-inspector). */
+  private pickle: PickleInspector | undefined;
 
-  async open({ source }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
+  async open({ source, companions = [], sidecar }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const started = performance.now();
     const { bytes, name } = await this.bytesOf(source, onProgress, signal);
+    const checksum = sidecar ? await this.verifySidecar(bytes, name, sidecar) : undefined;
     const decoded = await decodeBytes(bytes, { name, signal, onProgress });
+    const companionSummaries = await Promise.all(companions.map((file) => this.readCompanion(file, signal)));
     onProgress({ stage: 'analyse', done: 0, total: 1 });
-    const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name });
+    const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name, siblings: companions.map((c) => c.name) });
     this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [], bytes };
     // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
     this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
+    const container = pickleContainer(decoded.recipe);
+    this.pickle = container ? new PickleInspector(bytes, container) : undefined;
     const summary: DocumentSummary = {
       name,
       recipe: decoded.recipe,
@@ -76,7 +84,7 @@ export class DocumentHost {
       warnings: decoded.warnings,
       openMs: Math.round(performance.now() - started),
     };
-    return { summary, program };
+    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}) };
   }
 
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
@@ -171,25 +179,6 @@ export class DocumentHost {
     return { bytes: await encodeDocument(input) };
   }
 
-  migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {
-    const doc = this.requireDocument();
-    return summarizePlan(doc.value, doc.program, params);
-  }
-
-  migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
-    const doc = this.requireDocument();
-    const made = applyPlan(doc.value, doc.program, target, { tryAnyway: tryAnyway === true });
-    if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
-    this.apply(doc, made.ops);
-    return { program: doc.program, edit: { ops: made.ops, inverse: made.inverse, label: made.label }, notes: made.notes };
-  }
-
-  /** A file newer than the app knows is read-only: every edit is refused with a typed error. */
-  private refuseIfReadOnly(doc: OpenDocument): void {
-    const readOnly = readOnlyReason(doc.value, doc.program);
-    if (readOnly) throw new FormatError({ code: 'unsupported', layer: 'read-only', message: readOnly.reason });
-  }
-
   async original(): Promise<Result<'original'>> {
     const doc = this.requireDocument();
     doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
@@ -210,6 +199,25 @@ export class DocumentHost {
     if (value === undefined) return { absent: true };
     const text = toJson(value);
     return text.length > maxChars ? { tooLarge: text.length } : { text };
+  }
+
+  migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {
+    const doc = this.requireDocument();
+    return summarizePlan(doc.value, doc.program, params);
+  }
+
+  migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
+    const doc = this.requireDocument();
+    const made = applyPlan(doc.value, doc.program, target, { tryAnyway: tryAnyway === true });
+    if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
+    this.apply(doc, made.ops);
+    return { program: doc.program, edit: { ops: made.ops, inverse: made.inverse, label: made.label }, notes: made.notes };
+  }
+
+  /** A file newer than the app knows is read-only: every edit is refused with a typed error. */
+  private refuseIfReadOnly(doc: OpenDocument): void {
+    const readOnly = readOnlyReason(doc.value, doc.program);
+    if (readOnly) throw new FormatError({ code: 'unsupported', layer: 'read-only', message: readOnly.reason });
   }
 
   private makeEdit(doc: OpenDocument, request: EditRequest): Edit {
@@ -250,10 +258,48 @@ export class DocumentHost {
     doc.program = analyzeProgram(value, { recipe: doc.decoded.recipe, name: doc.name });
   }
 
+  private async readCompanion(file: File, signal?: AbortSignal): Promise<CompanionSummary> {
+    try {
+      const bytes = await readFileInChunks(file, () => undefined, signal);
+      const decoded = await decodeBytes(bytes, { name: file.name, signal });
+      const safety = decoded.recipe.find((s) => s.layer === 'pickle')?.options.safety as CompanionSummary['safety'];
+      return { name: file.name, size: file.size, recipe: decoded.recipe, warnings: decoded.warnings, ...(safety ? { safety } : {}) };
+    } catch (e) {
+      return { name: file.name, size: file.size, warnings: [], error: toErrorInfo(e, 'companion') };
+    }
+  }
+
+  private async verifySidecar(bytes: Uint8Array, name: string, sidecar: File): Promise<ChecksumResult> {
+    try {
+      const text = new TextDecoder().decode(await readFileInChunks(sidecar, () => undefined));
+      return { ...(await verifyChecksum(bytes, text, name)), sidecarName: sidecar.name };
+    } catch (e) {
+      // A bad sidecar is reported beside the document; it does not stop the document from opening.
+      return { ok: false, expected: '', actual: '', message: `${sidecar.name} could not be used: ${toErrorInfo(e, 'checksum').message}`, sidecarName: sidecar.name };
+    }
+  }
+
   private async bytesOf(source: OpenSource, onProgress: (p: Progress) => void, signal?: AbortSignal) {
     if (source.kind === 'bytes') return { bytes: new Uint8Array(source.bytes), name: source.name };
     const bytes = await readFileInChunks(source.file, (done, total) => onProgress({ stage: 'read', done, total }), signal);
     return { bytes, name: source.file.name };
+  }
+
+  disassembly(params: Params<'disassembly'>): Result<'disassembly'> {
+    return this.requirePickle().disassembly(params);
+  }
+
+  tensors(params: Params<'tensors'>): Result<'tensors'> {
+    return this.requirePickle().tensors(params, this.requireDocument().program);
+  }
+
+  tensorPreview(params: Params<'tensorPreview'>): Result<'tensorPreview'> {
+    return this.requirePickle().tensorPreview(params);
+  }
+
+  private requirePickle(): PickleInspector {
+    if (!this.pickle) throw new FormatError({ code: 'unsupported', layer: 'pickle', message: 'The open document is not a pickle or torch file as saved.' });
+    return this.pickle;
   }
 
   private requireDocument(): OpenDocument {

@@ -32,6 +32,9 @@ const handlers: Handlers = {
   importModule: (params) => host.importModule(params),
   migrationPlan: (params) => host.migrationPlan(params),
   migrate: (params) => host.migrate(params),
+  disassembly: (params) => host.disassembly(params),
+  tensors: (params) => host.tensors(params),
+  tensorPreview: (params) => host.tensorPreview(params),
 };
 
 function post(message: ResponseMessage, transfer: Transferable[] = []): void {

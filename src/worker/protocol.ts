@@ -36,14 +36,67 @@ export type EditRequest =
   /** The module's state as JSON text from the precise view; the worker parses and validates it. */
   | { kind: 'replace-module'; moduleId: string; json: string };
 
+/** A file opened beside the document (e.g. program.pkl of a DSPy whole-program folder). */
+export interface CompanionSummary {
+  name: string;
+  size: number;
+  recipe?: Recipe;
+  warnings: string[];
+  /** The decode failure, when it could not be read: a companion never sinks the document. */
+  error?: ErrorInfo;
+  /** A pickled companion's safety report (program.pkl), shown before the document. */
+  safety?: PickleSafety;
+}
+
+/** A pickle's safety report as plain data: the `safety` option of its recipe step (core/pickle/pickle-layer safetySummary). */
+export interface PickleSafety {
+  verdict: 'safe' | 'unknown' | 'dangerous';
+  globals: Array<{ module: string; name: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; count: number }>;
+  /** The calls loading it would make, as Python text with the arguments as data: os.system('echo pwned'). */
+  calls: Array<{ offset: number; opcode: string; target: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; text: string }>;
+  safeCalls: Array<{ target: string; count: number }>;
+  signals: string[];
+  stats: { opcodes: number; protocol: number | null; memoPuts: number; memoGets: number; maxStack: number; maxMarks: number; persistentIds: number; buffers: number };
+  error?: ErrorInfo;
+}
+
+/** One row of a torch file's tensor table; `index` names it for tensorPreview. */
+export interface TensorRow {
+  index: number;
+  path: string;
+  dtype: string;
+  shape: number[];
+  stride: number[];
+  storageOffset: number;
+  numel: number;
+  byteSize: number;
+  device: string;
+  storageKey: string;
+  parameter: boolean;
+}
+
+export interface ChecksumResult {
+  ok: boolean;
+  expected: string;
+  actual: string;
+  message: string;
+  sidecarName: string;
+}
+
 export interface Opened {
   summary: DocumentSummary;
   program: Program;
+  companions: CompanionSummary[];
+  checksum?: ChecksumResult;
 }
 
 /** Method name -> [params, result]. */
 export interface WorkerMethods {
-  open: [{ source: OpenSource }, Opened];
+  /**
+   * Opens `source`; `companions` are files that belong to it (a whole-program folder's program.pkl),
+   * `sidecar` a checksum file to verify the source against.
+   */
+  open: [{ source: OpenSource; companions?: File[]; sidecar?: File }, Opened];
   /** One module's saved state as JSON text, for the precise view, with the JSON Schema it must meet. */
   module: [{ moduleId: string }, { module: ModuleInfo; json: string; schema?: object }];
   /** The same module as it was when the file was opened (for the changes diff). */
@@ -80,6 +133,15 @@ export interface WorkerMethods {
   migrationPlan: [PlanRequest, PlanSummary];
   /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
   migrate: [{ target?: string; tryAnyway?: boolean }, { program: Program; edit: Edit; notes: string[] }];
+  /** Pickles only: one page of the pickletools-style disassembly, from an opcode offset (0 or a page's nextOffset). */
+  disassembly: [
+    { offset: number; limit: number },
+    { rows: Array<{ offset: number; code: number; name: string; arg: string; depth: number }>; nextOffset: number | null; streamBytes: number; error?: ErrorInfo },
+  ];
+  /** Torch files only: a page of the tensor table, for one module's subtree or the whole file, in file order or largest first. */
+  tensors: [{ offset: number; limit: number; moduleId?: string; sort?: 'file' | 'size' }, { rows: TensorRow[]; total: number; totalBytes: number; fileTotal: number }];
+  /** Reads one tensor's storage span (the only time tensor bytes are read) for its first values, min, max and mean. */
+  tensorPreview: [{ index: number; count?: number }, { first: Array<number | bigint | boolean>; numel: number; min: number | null; max: number | null; mean: number | null; nanCount: number }];
 }
 
 export type Method = keyof WorkerMethods;

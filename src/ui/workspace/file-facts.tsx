@@ -23,8 +23,14 @@ export function FileFacts() {
       {companions.map((c) => (
         <div key={c.name} className={c.error ? 'fact bad' : c.warnings.length ? 'fact warn' : 'fact'} aria-label={`Companion file ${c.name}`}>
           <strong className="mono">{c.name}</strong> <span className="muted">{formatBytes(c.size)}</span> {c.recipe && <RecipeBadges recipe={c.recipe} />}
+          {c.safety && (
+            <span className={c.safety.verdict === 'safe' ? 'badge subtle' : 'badge warn'} data-verdict={c.safety.verdict}>
+              {c.safety.verdict === 'dangerous' ? 'would run code on load' : c.safety.verdict === 'unknown' ? 'unknown classes' : 'plain data'}: report above
+            </span>
+          )}
           {c.error && <div className="fact-detail">{c.error.message}</div>}
-          {c.warnings.map((w) => (
+          {/* A pickled companion's warnings are its safety report, shown in full above. */}
+          {!c.safety && c.warnings.map((w) => (
             <div key={w} className="fact-detail">
               {w}
             </div>

@@ -7,10 +7,13 @@ import { useSelectionStore } from '../../state/selection-store';
 import { useSettingsStore } from '../../state/settings-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { DocumentView } from '../document/document-view';
+import { FileFacts } from './file-facts';
 import { MigrateBanner } from '../migrate/migrate-banner';
 import { JsonPane } from './json-pane';
 import { ModulePanel } from './module-panel';
 import { ModuleTree } from './module-tree';
+import { PickleContent } from '../pickle/pickle-content';
+import { PickleReports } from '../pickle/pickle-reports';
 import { ProgramBar } from './program-bar';
 import { Splitter } from './splitter';
 
@@ -25,6 +28,7 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
   return (
     <div className="workspace">
       <ProgramBar program={program} summary={summary} />
+      <PickleReports summary={summary} program={program} />
       <MigrateBanner />
       {program.notes.length > 0 && (
         <ul className="notes" aria-label="Notes about this file">
@@ -33,17 +37,20 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
           ))}
         </ul>
       )}
-      {program.modules.length === 0 ? (
-        <DocumentView summary={summary} />
-      ) : (
-        <div className="panes" style={{ gridTemplateColumns: `${treeWidth}px 5px minmax(320px, 1fr) 5px ${jsonWidth}px` }}>
-          <ModuleTree program={program} />
-          <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
-          {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
-          <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
-          {selected ? <JsonPane moduleId={selected.id} /> : <div />}
-        </div>
-      )}
+      <FileFacts />
+      <PickleContent summary={summary}>
+        {program.modules.length === 0 ? (
+          <DocumentView summary={summary} />
+        ) : (
+          <div className="panes" style={{ gridTemplateColumns: `${treeWidth}px 5px minmax(320px, 1fr) 5px ${jsonWidth}px` }}>
+            <ModuleTree program={program} />
+            <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
+            {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
+            <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
+            {selected ? <JsonPane moduleId={selected.id} /> : <div />}
+          </div>
+        )}
+      </PickleContent>
     </div>
   );
 }
