@@ -19,6 +19,7 @@ export interface SeriesMemberMessage {
   bytes: ArrayBuffer;
   order: number;
   tag?: string;
+  modified?: number;
 }
 
 export interface SeriesComparison {
@@ -51,7 +52,7 @@ export class SeriesHost {
   private checkpoints: Checkpoint[] = [];
 
   async open({ base, members }: SeriesParams<'open'>): Promise<SeriesTimeline> {
-    const checkpoints = await readSeries(members.map((m) => ({ name: m.name, bytes: new Uint8Array(m.bytes), order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })));
+    const checkpoints = await readSeries(members.map((m) => ({ name: m.name, bytes: new Uint8Array(m.bytes), order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}), ...(m.modified !== undefined ? { modified: m.modified } : {}) })));
     this.base = base;
     this.checkpoints = checkpoints;
     return timelineOf(base, checkpoints);

@@ -14,6 +14,7 @@ export interface DecodedMember {
   order: number;
   tag?: string;
   size: number;
+  modified?: number;
   recipe?: string;
   /** Absent when decoding failed (then `decodeError` says why). */
   value?: unknown;
@@ -28,7 +29,7 @@ export function materialiseSeries(members: readonly DecodedMember[]): Checkpoint
   const out: Checkpoint[] = [];
   let previous: Checkpoint | undefined;
   members.forEach((m, index) => {
-    const cp: Checkpoint = { index, name: m.name, order: m.order, size: m.size, ...(m.tag !== undefined ? { tag: m.tag } : {}), ...(m.recipe !== undefined ? { recipe: m.recipe } : {}) };
+    const cp: Checkpoint = { index, name: m.name, order: m.order, size: m.size, ...(m.tag !== undefined ? { tag: m.tag } : {}), ...(m.recipe !== undefined ? { recipe: m.recipe } : {}), ...(m.modified !== undefined ? { modified: m.modified } : {}) };
     out.push(cp);
     const before = previous;
     previous = cp;

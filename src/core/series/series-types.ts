@@ -13,6 +13,8 @@ export interface SeriesMemberInput {
   order: number;
   /** The proposal's tag (`best` in `run.v3.best`), when the name has one. */
   tag?: string;
+  /** When the file was last changed (ms since 1970), when known: a browser File's lastModified. */
+  modified?: number;
 }
 
 export type CheckpointKind = 'full' | 'diff';
@@ -46,6 +48,7 @@ export interface Checkpoint {
   tag?: string;
   /** Bytes of the file as given. */
   size: number;
+  modified?: number;
   /** "gzip → json": how the file was stored. */
   recipe?: string;
   /** Absent when the file could not be decoded at all. */
