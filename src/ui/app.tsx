@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useDocumentStore } from '../state/document-store';
+import { useSeriesStore } from '../state/series-store';
 import { EmptyState } from './shell/empty-state';
 import { ErrorBanner } from './shell/error-banner';
 import { HistoryPanel } from './history/history-panel';
@@ -9,6 +10,8 @@ import { Header } from './shell/header';
 import { ProgressBar } from './shell/progress-bar';
 import { useThemeAttribute } from './use-color-scheme';
 import { Workspace } from './workspace/workspace';
+import { SeriesReturnBar } from './series/series-return-bar';
+import { SeriesView } from './series/series-view';
 
 export function App() {
   useThemeAttribute();
@@ -20,6 +23,7 @@ export function App() {
   const openSample = useDocumentStore((s) => s.openSample);
   const cancelOpen = useDocumentStore((s) => s.cancelOpen);
   const dismissError = useDocumentStore((s) => s.dismissError);
+  const seriesShown = useSeriesStore((s) => s.status !== 'closed' && s.view === 'series');
 
   const onFiles = useCallback(
     (files: File[]) => {
@@ -36,7 +40,8 @@ export function App() {
       {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       <SessionPrompt />
-      <main className="app-main">{summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
+      <SeriesReturnBar />
+      <main className="app-main">{seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
       <HistoryPanel />
       <FileDrop onFiles={onFiles} />
     </div>
