@@ -72,6 +72,17 @@ test('a .pth checkpoint shows its module tree and tensor table, and previews a t
   await shoot(page, 'pickle-torch-tensors');
 });
 
+test('a pickled nn.Module gets the amber report (unknown classes) and its content shows without asking', async ({ page }) => {
+  await dropFiles(page, [{ name: 'whole-model.pt', bytes: fixture('torch-module.pt') }]);
+  const report = page.getByRole('region', { name: 'Safety report for whole-model.pt' });
+  await expect(report).toHaveAttribute('data-verdict', 'unknown');
+  await expect(report.getByLabel('Globals')).toContainText('torch.nn.modules.linear.Linear');
+  await expect(page.getByTestId('pickle-content-hidden')).toHaveCount(0);
+  await page.getByRole('treeitem', { name: /head/ }).click();
+  await expect(page.getByLabel('Tensors').locator('tbody tr[data-tensor]')).toHaveCount(2);
+  await shoot(page, 'pickle-nn-module');
+});
+
 test('a malicious pickle shows the red safety report first, with the call as text, and hides the content until asked', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (d) => {
