@@ -4,6 +4,7 @@
  * two torch checkpoint dicts show their epoch and loss; a broken diff is marked where it breaks.
  */
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { dropFiles, editorText, expect, screenshotPath, test } from './fixtures';
 
 const file = (dir: string, name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/${dir}/${name}`, import.meta.url))) });
@@ -39,6 +40,15 @@ test('drop a series, see its timeline, compare the first and last, open the seco
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: screenshotPath('series-compare-dark'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
+
+  // Download as base + diffs in one zip: the proposal's names, a full base and JSON Patch diffs.
+  await expect(page.getByLabel('Layout sizes')).toContainText('Base + diffs is 57% of the full snapshots');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download series' }).click()]);
+  expect(download.suggestedFilename()).toBe('qa_run.diffs.zip');
+  const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  expect(Object.keys(entries)).toEqual(['qa_run.v1', 'qa_run.v2.epoch_1', 'qa_run.v3.best']);
+  expect(JSON.parse(new TextDecoder().decode(entries['qa_run.v2.epoch_1']))[0]).toHaveProperty('op');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved qa_run.diffs.zip' })).toBeVisible();
 
   // Open the second checkpoint as an ordinary document and edit a demo field.
   await page.getByRole('button', { name: 'Open checkpoint 2' }).click();
