@@ -101,11 +101,13 @@ describe.runIf(realFixturesPresent())('real DSPy corpus', () => {
     expect(d.modules[0]?.extendedSignature?.instructions).toBe('Convert pseudocode to NetLogo code with verification.');
   });
 
-  it('says program.pkl is not read yet when metadata.json comes with it', () => {
+  it('says where the modules are when metadata.json comes with program.pkl, and how to see it when it comes alone', () => {
     const p = analyzeProgram(parse('ihower__openai-agents-fastapi-boilerplate__dspy_program__metadata.json'), {
       name: 'metadata.json',
       siblings: ['dspy_program/metadata.json', 'dspy_program/program.pkl'],
     });
-    expect(p.notes.join(' ')).toMatch(/program\.pkl is not read yet/);
+    expect(p.notes.join(' ')).toMatch(/program\.pkl, a cloudpickle .* read inertly for its safety report/);
+    const alone = analyzeProgram(parse('ihower__openai-agents-fastapi-boilerplate__dspy_program__metadata.json'), { name: 'metadata.json' });
+    expect(alone.notes.join(' ')).toMatch(/Drop both files \(or the folder\) together/);
   });
 });

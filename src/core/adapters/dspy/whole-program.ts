@@ -1,4 +1,4 @@
-/** `metadata.json` of a DSPy whole-program save (`save_program=True`); its `program.pkl` needs the pickle reader. */
+/** `metadata.json` of a DSPy whole-program save (`save_program=True`); its modules live in `program.pkl`, a cloudpickle. */
 import { isObject, strOrUndef } from '../../model/keys';
 import type { Detection, Program } from '../../model/program';
 import type { ProgramAdapter } from '../adapter';
@@ -40,8 +40,8 @@ export const dspyWholeProgramAdapter: ProgramAdapter = {
     const hasPickle = (ctx.siblings ?? []).some((s) => /(^|\/)program\.pkl$/.test(s));
     p.notes.push(
       hasPickle
-        ? 'program.pkl is not read yet: the modules live in the pickle, which needs the pickle reader.'
-        : 'This is the metadata.json of a DSPy whole-program save; its modules live in program.pkl, which is not read yet.',
+        ? 'The modules live in program.pkl, a cloudpickle of the program object: it is read inertly for its safety report and never run. Loading it in Python runs its code; save with program.save("x.json") for editable state.'
+        : 'This is the metadata.json of a DSPy whole-program save; its modules live in program.pkl. Drop both files (or the folder) together to see the pickle\'s safety report.',
     );
     return p;
   },
