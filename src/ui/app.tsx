@@ -19,19 +19,13 @@ export function App() {
   const program = useDocumentStore((s) => s.program);
   const opening = useDocumentStore((s) => s.opening);
   const error = useDocumentStore((s) => s.error);
-  const open = useDocumentStore((s) => s.open);
+  const openFiles = useDocumentStore((s) => s.openFiles);
   const openSample = useDocumentStore((s) => s.openSample);
   const cancelOpen = useDocumentStore((s) => s.cancelOpen);
   const dismissError = useDocumentStore((s) => s.dismissError);
   const seriesShown = useSeriesStore((s) => s.status !== 'closed' && s.view === 'series');
 
-  const onFiles = useCallback(
-    (files: File[]) => {
-      const [file] = files;
-      if (file) void open({ kind: 'file', file });
-    },
-    [open],
-  );
+  const onFiles = useCallback((files: File[]) => void openFiles(files), [openFiles]);
   const onSample = useCallback(() => void openSample(), [openSample]);
 
   return (

@@ -5,8 +5,8 @@ import { useUndoStore } from '../../state/undo-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { RecipeBadges } from '../document/recipe-badges';
 import { formatBytes } from '../format-bytes';
-import { HistoryButton } from '../history/history-button';
 import { ExportButton } from '../export/export-button';
+import { HistoryButton } from '../history/history-button';
 
 /** What the file is (format, era, version, layers, size) and the document-wide actions. */
 export function ProgramBar({ program, summary }: { program: Program; summary: DocumentSummary }) {
