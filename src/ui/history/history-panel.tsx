@@ -14,7 +14,7 @@ import { formatTime } from './format-time';
 import { HistoryProblem } from './history-problem';
 import './history.css';
 
-const HistoryDiff = lazy(() => import('./history-diff'));
+const JsonDiff = lazy(() => import('../editor/json-diff'));
 
 const KIND_LABEL: Record<HistoryEntry['kind'], string> = {
   open: 'opened',
@@ -166,7 +166,7 @@ function ComparisonView() {
             <div className="placeholder muted">Replaying both versions…</div>
           ) : (
             <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
-              <HistoryDiff original={comparison.aText} modified={comparison.bText} />
+              <JsonDiff original={comparison.aText} modified={comparison.bText} originalPath="inmemory://history/version-a.json" modifiedPath="inmemory://history/version-b.json" />
             </Suspense>
           )}
         </div>

@@ -8,7 +8,7 @@ import { applyMigration } from './apply-migration';
 import { useMigrationPlan } from './use-migration-plan';
 import './migrate.css';
 
-const MigrationDiff = lazy(() => import('./migration-diff'));
+const JsonDiff = lazy(() => import('../editor/json-diff'));
 
 /** Characters of program text the preview diffs; larger programs show the plan only. */
 const MAX_PREVIEW_CHARS = 3_000_000;
@@ -124,7 +124,7 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
               </div>
               <div className="migrate-preview-body">
                 <Suspense fallback={<div className="placeholder muted">Loading the diff…</div>}>
-                  <MigrationDiff before={plan.preview.before} after={plan.preview.after} />
+                  <JsonDiff original={plan.preview.before} modified={plan.preview.after} originalPath="inmemory://migration/before.json" modifiedPath="inmemory://migration/after.json" hideUnchanged />
                 </Suspense>
               </div>
             </section>

@@ -8,7 +8,7 @@ import type { CheckpointRow } from '../../core/series/series-types';
 import type { SeriesComparison } from '../../worker/series-host';
 import { checkpointLabel } from './series-format';
 
-const SeriesDiffEditor = lazy(() => import('./series-diff-editor'));
+const JsonDiff = lazy(() => import('../editor/json-diff'));
 
 interface Props {
   checkpoints: CheckpointRow[];
@@ -111,7 +111,7 @@ export function SeriesCompare({ checkpoints, comparison, onCompare }: Props) {
           )}
           <div className="series-diff" aria-label="Whole program diff">
             <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
-              <SeriesDiffEditor original={comparison.textA} modified={comparison.textB} a={comparison.a} b={comparison.b} />
+              <JsonDiff original={comparison.textA} modified={comparison.textB} originalPath={`inmemory://series/checkpoint-${comparison.a + 1}.json`} modifiedPath={`inmemory://series/checkpoint-${comparison.b + 1}.json`} />
             </Suspense>
           </div>
         </>

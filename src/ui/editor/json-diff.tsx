@@ -1,0 +1,41 @@
+/**
+ * Two JSON texts side by side in Monaco's diff editor, read-only: versions in the history, a
+ * migration's before and after, two checkpoints of a series. Loaded lazily with Monaco.
+ */
+import { DiffEditor } from '@monaco-editor/react';
+import './monaco-setup';
+import { useColorScheme } from '../use-color-scheme';
+
+export interface JsonDiffProps {
+  original: string;
+  modified: string;
+  /** Model paths: they name the two sides (and let tests find them). */
+  originalPath: string;
+  modifiedPath: string;
+  /** Fold long unchanged stretches, for whole programs where a change is a few lines. */
+  hideUnchanged?: boolean;
+}
+
+export default function JsonDiff({ original, modified, originalPath, modifiedPath, hideUnchanged = false }: JsonDiffProps) {
+  const scheme = useColorScheme();
+  return (
+    <DiffEditor
+      original={original}
+      modified={modified}
+      language="json"
+      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      originalModelPath={originalPath}
+      modifiedModelPath={modifiedPath}
+      options={{
+        readOnly: true,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        fontSize: 12.5,
+        automaticLayout: true,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        hideUnchangedRegions: { enabled: hideUnchanged },
+      }}
+    />
+  );
+}
