@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './main.ts';
-import type { CliIo } from './cli-io.ts';
 import { readRepoFile } from '../test-support/real-fixtures.ts';
 import { decodeBytes } from '../core/pipeline/decode.ts';
+import { memoryIo } from '../test-support/memory-io.ts';
 
-function memoryIo(files: Record<string, Uint8Array> = {}) {
-  const store = new Map(Object.entries(files));
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    readFile: async (p) => {
-      const hit = store.get(p);
-      if (hit) return hit;
-      try {
-        return readRepoFile(p);
-      } catch {
-        throw Object.assign(new Error(`cannot read ${p}: no such file`), { code: 'ENOENT' });
-      }
-    },
-    writeFile: async (p, b) => void store.set(p, b),
-    env: {},
-  };
-  return { io, store, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('cli', () => {
   it('inspect prints the module tree with demo counts, era and version', async () => {

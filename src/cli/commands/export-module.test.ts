@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../main.ts';
-import type { CliIo } from '../cli-io.ts';
-import { readRepoFile } from '../../test-support/real-fixtures.ts';
 import { decodeBytes } from '../../core/pipeline/decode.ts';
 import { parseSidecar } from '../../core/checksum/sidecar.ts';
 import { sha256Hex } from '../../core/checksum/sha256.ts';
+import { memoryIo } from '../../test-support/memory-io.ts';
 
-function memoryIo() {
-  const store = new Map<string, Uint8Array>();
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    readFile: async (p) => store.get(p) ?? readRepoFile(p),
-    writeFile: async (p, b) => void store.set(p, b),
-    env: {},
-  };
-  return { io, store, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('export-module and convert options', () => {
   it('export-module writes {"self": state, "metadata"} with a sidecar sha256sum reads', async () => {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { run } from '../main.ts';
-import type { CliIo } from '../cli-io.ts';
 import { readRepoFile } from '../../test-support/real-fixtures.ts';
 import { loadErrors } from '../../core/migrations/dspy-loader-check.ts';
+import { memoryIo } from '../../test-support/memory-io.ts';
 
-function memoryIo(files: Record<string, Uint8Array> = {}) {
-  const store = new Map(Object.entries(files));
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    readFile: async (p) => store.get(p) ?? readRepoFile(p),
-    writeFile: async (p, b) => void store.set(p, b),
-    env: {},
-  };
-  return { io, store, out: () => out.join(''), err: () => err.join('') };
-}
 
 const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
 

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../main.ts';
-import type { SeriesIo } from './series.ts';
-import { readRepoFile } from '../../test-support/real-fixtures.ts';
+import { memoryIo } from '../../test-support/memory-io.ts';
 
-function memoryIo() {
-  const store = new Map<string, Uint8Array>();
-  const dirs: string[] = [];
-  let out = '';
-  let err = '';
-  const io: SeriesIo = {
-    out: (s) => void (out += s),
-    err: (s) => void (err += s),
-    readFile: async (p) => store.get(p) ?? readRepoFile(p),
-    writeFile: async (p, b) => void store.set(p, b),
-    makeDir: async (p) => void dirs.push(p),
-    env: {},
-  };
-  return { io, store, dirs, out: () => out, err: () => err };
-}
 
 const FULL = ['fixtures/series/full/qa_run.v3.best', 'fixtures/series/full/qa_run.v1', 'fixtures/series/full/qa_run.v2.epoch_1'];
 
