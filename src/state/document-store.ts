@@ -9,7 +9,7 @@ import type { Edit, Operation, Program } from '../core/model/program';
 import { fetchUrl } from '../core/share/fetch-url';
 import { DocumentClient } from '../worker/document-client';
 import { classifyDrop } from '../core/files/classify-drop';
-import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, OpenSource, Progress } from '../worker/protocol';
+import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
 
 export const SAMPLE_URL = './samples/multihop-qa.json';
 export const SAMPLE_NAME = 'multihop-qa.json';
@@ -29,7 +29,25 @@ export interface OpenOptions {
   companions?: File[];
   sidecar?: File;
   ignored?: string[];
+  credentials?: OpenCredentials;
+  /** A key file dropped with the document: named as not used when the document was not encrypted. */
+  keyFileName?: string;
 }
+
+/** An open that wants a key: its worker keeps the bytes, the key prompt tries again with it. */
+export interface LockedOpen {
+  name: string;
+  client: DocumentClient;
+  /** Why: 'maybe-encrypted', 'needs-key' (e.g. our container) or 'wrong-key' after a try. */
+  error: ErrorInfo;
+  info?: Result<'lockInfo'>;
+  options?: OpenOptions;
+  tries: number;
+}
+
+const KEY_ERRORS = new Set(['maybe-encrypted', 'needs-key', 'wrong-key']);
+/** The caller of a locked open waits here for the key prompt's outcome (a resumed history applies its edits after). */
+let lockWaiter: { client: DocumentClient; resolve(opened: boolean): void } | undefined;
 
 interface DocumentState {
   client?: DocumentClient;
@@ -47,6 +65,16 @@ interface DocumentState {
   checksum?: ChecksumResult;
   /** Files dropped together that were not used, said plainly rather than dropped silently. */
   ignoredFiles: string[];
+  /** SHA-256 of the file as opened (for an encrypted file, of its encrypted bytes). */
+  sha256?: string;
+  /** How the open document was encrypted (no secret: the key stays in its worker). */
+  encryption?: EncryptionFacts;
+  /** An encrypted file waiting for its key (see ui/crypto/key-prompt). */
+  locked?: LockedOpen;
+  /** Tries the locked open again; resolves to the error to show (the prompt stays), or undefined once open. */
+  unlock(credentials: OpenCredentials): Promise<ErrorInfo | undefined>;
+  /** Gives up on the locked file: its worker and its bytes go. */
+  cancelUnlock(): void;
   open(source: OpenSource, options?: OpenOptions): Promise<boolean>;
   /** Opens what several dropped or picked files are together (see core/files/classify-drop). */
   openFiles(files: File[]): Promise<boolean>;
@@ -63,155 +91,234 @@ interface DocumentState {
   dismissError(): void;
 }
 
-export const useDocumentStore = create<DocumentState>()((set, get) => ({
-  revision: 0,
-  readOnly: false,
-  companions: [],
-  ignoredFiles: [],
+export const useDocumentStore = create<DocumentState>()((set, get) => {
+  /** The previous document's worker (and with it any key it held) goes when another one is shown. */
+  function adopt(client: DocumentClient, opened: Opened, options: OpenOptions | undefined): void {
+    get().client?.terminate();
+    const unusedKey = options?.keyFileName && !opened.encryption ? [options.keyFileName] : [];
+    set({
+      client,
+      summary: opened.summary,
+      program: opened.program,
+      companions: opened.companions,
+      checksum: opened.checksum,
+      sha256: opened.sha256,
+      encryption: opened.encryption,
+      ignoredFiles: [...(options?.ignored ?? []), ...unusedKey],
+      opening: undefined,
+      locked: undefined,
+      revision: get().revision + 1,
+      readOnly: options?.readOnly ?? false,
+    });
+  }
 
-  async open(source, options) {
-    get().opening?.client?.terminate();
-    get().opening?.abort?.abort();
-    const client = new DocumentClient();
-    const name = source.kind === 'file' ? source.file.name : source.name;
-    set({ opening: { name, client }, error: undefined });
-    try {
-      const params = { source, ...(options?.companions ? { companions: options.companions } : {}), ...(options?.sidecar ? { sidecar: options.sidecar } : {}) };
-      const opened = await client.call('open', params, {
-        onProgress: (progress) => {
-          if (get().opening?.client === client) set({ opening: { name, client, progress } });
-        },
-        transfer: source.kind === 'bytes' ? [source.bytes] : [],
-      });
-      if (get().opening?.client !== client) return false; // superseded by a newer open
-      get().client?.terminate();
-      set({
-        client,
-        summary: opened.summary,
-        program: opened.program,
-        companions: opened.companions,
-        checksum: opened.checksum,
-        ignoredFiles: options?.ignored ?? [],
-        opening: undefined,
-        revision: get().revision + 1,
-        readOnly: options?.readOnly ?? false,
-      });
-      return true;
-    } catch (e) {
-      client.terminate();
-      if (get().opening?.client !== client) return false;
-      const error = toErrorInfo(e, 'open');
-      set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: name } });
-      return false;
-    }
-  },
+  function settleLock(opened: boolean): void {
+    const waiter = lockWaiter;
+    lockWaiter = undefined;
+    waiter?.resolve(opened);
+  }
 
-  async openFiles(files) {
-    const plan = classifyDrop(files);
-    switch (plan.kind) {
-      case 'empty':
+  /** A new open replaces a file still waiting for its key. */
+  function dropLocked(): void {
+    const locked = get().locked;
+    if (!locked) return;
+    locked.client.terminate();
+    set({ locked: undefined });
+    settleLock(false);
+  }
+
+  return {
+    revision: 0,
+    readOnly: false,
+    companions: [],
+    ignoredFiles: [],
+
+    async open(source, options) {
+      get().opening?.client?.terminate();
+      get().opening?.abort?.abort();
+      dropLocked();
+      const client = new DocumentClient();
+      const name = source.kind === 'file' ? source.file.name : source.name;
+      set({ opening: { name, client }, error: undefined });
+      try {
+        const params = {
+          source,
+          ...(options?.companions ? { companions: options.companions } : {}),
+          ...(options?.sidecar ? { sidecar: options.sidecar } : {}),
+          ...(options?.credentials ? { credentials: options.credentials } : {}),
+        };
+        const opened = await client.call('open', params, {
+          onProgress: (progress) => {
+            if (get().opening?.client === client) set({ opening: { name, client, progress } });
+          },
+          transfer: source.kind === 'bytes' ? [source.bytes] : [],
+        });
+        if (get().opening?.client !== client) return false; // superseded by a newer open
+        adopt(client, opened, options);
+        return true;
+      } catch (e) {
+        if (get().opening?.client !== client) {
+          client.terminate();
+          return false;
+        }
+        const error = toErrorInfo(e, 'open');
+        if (KEY_ERRORS.has(error.code) || (options?.credentials && error.layer === 'key')) {
+          // The worker keeps the bytes; the key prompt asks, and this open resolves with its outcome.
+          set({ opening: undefined, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
+          const settled = new Promise<boolean>((resolve) => {
+            lockWaiter = { client, resolve };
+          });
+          void client.call('lockInfo', {}).then(
+            (info) => {
+              const locked = get().locked;
+              if (locked?.client === client) set({ locked: { ...locked, info } });
+            },
+            () => undefined,
+          );
+          return settled;
+        }
+        client.terminate();
+        set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: name } });
         return false;
-      case 'single':
-        return get().open(
-          { kind: 'file', file: plan.main },
-          { ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: [...plan.ignored, ...(plan.keyFile ? [plan.keyFile] : [])].map((f) => f.name) },
-        );
-      case 'whole-program':
-        return get().open({ kind: 'file', file: plan.main }, { companions: plan.companions, ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: plan.ignored.map((f) => f.name) });
-      case 'series': {
-        // The series view holds its own worker; loaded on demand, so a single file never pays for it.
-        const { useSeriesStore } = await import('./series-store');
-        const base = plan.members[0]!.base;
-        return useSeriesStore.getState().openSeries(base, plan.members.map((m) => ({ file: m.file, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })), plan.ignored.map((f) => f.name));
       }
-    }
-  },
+    },
 
-  async openSample() {
-    try {
-      const response = await fetch(SAMPLE_URL);
-      if (!response.ok) throw new Error(`the sample could not be loaded (HTTP ${response.status})`);
-      const bytes = await response.arrayBuffer();
-      await get().open({ kind: 'bytes', bytes, name: SAMPLE_NAME });
-    } catch (e) {
-      set({ error: { ...toErrorInfo(e, 'sample'), fileName: SAMPLE_NAME } });
-    }
-  },
+    async unlock(credentials) {
+      const locked = get().locked;
+      if (!locked) return undefined;
+      try {
+        const opened = await locked.client.call('unlock', { credentials });
+        if (get().locked?.client !== locked.client) return undefined;
+        adopt(locked.client, opened, locked.options);
+        settleLock(true);
+        return undefined;
+      } catch (e) {
+        const error = toErrorInfo(e, 'unlock');
+        const now = get().locked;
+        if (now?.client === locked.client) set({ locked: { ...now, error, tries: now.tries + 1 } });
+        return error;
+      }
+    },
 
-  async openUrl(url) {
-    get().opening?.client?.terminate();
-    get().opening?.abort?.abort();
-    const abort = new AbortController();
-    const name = url.split(/[?#]/)[0]?.split('/').filter(Boolean).at(-1) ?? url;
-    set({ opening: { name, abort }, error: undefined });
-    try {
-      const file = await fetchUrl(url, {
-        signal: abort.signal,
-        onProgress: (done, total) => {
-          if (get().opening?.abort === abort) set({ opening: { name, abort, progress: { stage: 'download', done, total } } });
-        },
-      });
-      if (get().opening?.abort !== abort) return false;
-      return await get().open({ kind: 'bytes', bytes: file.bytes.buffer as ArrayBuffer, name: file.name });
-    } catch (e) {
-      if (get().opening?.abort !== abort) return false;
-      const error = toErrorInfo(e, 'url');
-      set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: url } });
-      return false;
-    }
-  },
+    cancelUnlock() {
+      dropLocked();
+    },
 
-  openAsCopy() {
-    set({ readOnly: false });
-  },
+    async openFiles(files) {
+      const plan = classifyDrop(files);
+      switch (plan.kind) {
+        case 'empty':
+          return false;
+        case 'single': {
+          // A small .key/.hex file dropped beside the data is its key (read here, parsed in the worker).
+          const keyFile = plan.keyFile;
+          const credentials: OpenCredentials | undefined = keyFile ? { key: new Uint8Array(await keyFile.arrayBuffer()), source: { from: 'file', name: keyFile.name } } : undefined;
+          return get().open(
+            { kind: 'file', file: plan.main },
+            {
+              ...(plan.sidecar ? { sidecar: plan.sidecar } : {}),
+              ignored: plan.ignored.map((f) => f.name),
+              ...(credentials && keyFile ? { credentials, keyFileName: keyFile.name } : {}),
+            },
+          );
+        }
+        case 'whole-program':
+          return get().open({ kind: 'file', file: plan.main }, { companions: plan.companions, ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: plan.ignored.map((f) => f.name) });
+        case 'series': {
+          // The series view holds its own worker; loaded on demand, so a single file never pays for it.
+          const { useSeriesStore } = await import('./series-store');
+          const base = plan.members[0]!.base;
+          return useSeriesStore.getState().openSeries(base, plan.members.map((m) => ({ file: m.file, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })), plan.ignored.map((f) => f.name));
+        }
+      }
+    },
 
-  cancelOpen() {
-    const opening = get().opening;
-    if (!opening) return;
-    opening.client?.terminate();
-    opening.abort?.abort();
-    set({ opening: undefined });
-  },
+    async openSample() {
+      try {
+        const response = await fetch(SAMPLE_URL);
+        if (!response.ok) throw new Error(`the sample could not be loaded (HTTP ${response.status})`);
+        const bytes = await response.arrayBuffer();
+        await get().open({ kind: 'bytes', bytes, name: SAMPLE_NAME });
+      } catch (e) {
+        set({ error: { ...toErrorInfo(e, 'sample'), fileName: SAMPLE_NAME } });
+      }
+    },
 
-  async edit(request) {
-    const client = get().client;
-    if (!client) return undefined;
-    if (get().readOnly) {
-      set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
-      return undefined;
-    }
-    try {
-      const { program, edit } = await client.call('edit', { edit: request });
-      set({ program, revision: get().revision + 1, error: undefined });
-      return edit;
-    } catch (e) {
-      set({ error: toErrorInfo(e, 'edit') });
-      return undefined;
-    }
-  },
+    async openUrl(url) {
+      get().opening?.client?.terminate();
+      get().opening?.abort?.abort();
+      const abort = new AbortController();
+      const name = url.split(/[?#]/)[0]?.split('/').filter(Boolean).at(-1) ?? url;
+      set({ opening: { name, abort }, error: undefined });
+      try {
+        const file = await fetchUrl(url, {
+          signal: abort.signal,
+          onProgress: (done, total) => {
+            if (get().opening?.abort === abort) set({ opening: { name, abort, progress: { stage: 'download', done, total } } });
+          },
+        });
+        if (get().opening?.abort !== abort) return false;
+        return await get().open({ kind: 'bytes', bytes: file.bytes.buffer as ArrayBuffer, name: file.name });
+      } catch (e) {
+        if (get().opening?.abort !== abort) return false;
+        const error = toErrorInfo(e, 'url');
+        set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: url } });
+        return false;
+      }
+    },
 
-  async applyOps(ops) {
-    const client = get().client;
-    if (!client) return false;
-    if (get().readOnly) {
-      set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
-      return false;
-    }
-    try {
-      const { program } = await client.call('applyOps', { ops });
-      set({ program, revision: get().revision + 1, error: undefined });
-      return true;
-    } catch (e) {
-      set({ error: toErrorInfo(e, 'edit') });
-      return false;
-    }
-  },
+    openAsCopy() {
+      set({ readOnly: false });
+    },
 
-  showError(error) {
-    set({ error });
-  },
+    cancelOpen() {
+      const opening = get().opening;
+      if (!opening) return;
+      opening.client?.terminate();
+      opening.abort?.abort();
+      set({ opening: undefined });
+    },
 
-  dismissError() {
-    set({ error: undefined });
-  },
-}));
+    async edit(request) {
+      const client = get().client;
+      if (!client) return undefined;
+      if (get().readOnly) {
+        set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
+        return undefined;
+      }
+      try {
+        const { program, edit } = await client.call('edit', { edit: request });
+        set({ program, revision: get().revision + 1, error: undefined });
+        return edit;
+      } catch (e) {
+        set({ error: toErrorInfo(e, 'edit') });
+        return undefined;
+      }
+    },
+
+    async applyOps(ops) {
+      const client = get().client;
+      if (!client) return false;
+      if (get().readOnly) {
+        set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
+        return false;
+      }
+      try {
+        const { program } = await client.call('applyOps', { ops });
+        set({ program, revision: get().revision + 1, error: undefined });
+        return true;
+      } catch (e) {
+        set({ error: toErrorInfo(e, 'edit') });
+        return false;
+      }
+    },
+
+    showError(error) {
+      set({ error });
+    },
+
+    dismissError() {
+      set({ error: undefined });
+    },
+  };
+});

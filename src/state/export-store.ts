@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { ExportOptions, ExportResult } from '../core/export/export-options';
 import type { ModuleFileShape } from '../core/export/module-file';
+import type { ExportEncryptionRequest } from '../worker/protocol';
 import { useDocumentStore } from './document-store';
 import { useUndoStore } from './undo-store';
 
@@ -24,8 +25,9 @@ interface ExportState {
   openDialog(dialog: ExportDialog): void;
   close(): void;
   setHandle(handle: SaveHandle | undefined): void;
-  exportDocument(options: ExportOptions): Promise<ExportResult>;
-  exportModule(moduleId: string, options: ExportOptions, shape?: ModuleFileShape): Promise<ExportResult>;
+  /** `encryption`: the worker adds the key (the document's own, or the one given) to the export. */
+  exportDocument(options: ExportOptions, encryption?: ExportEncryptionRequest): Promise<ExportResult>;
+  exportModule(moduleId: string, options: ExportOptions, shape?: ModuleFileShape, encryption?: ExportEncryptionRequest): Promise<ExportResult>;
   readModuleFile(file: File): Promise<{ suggestedName: string; formatLabel: string; moduleIds: string[] }>;
   /** Imports a module file as one edit in the undo history; resolves to an error to show, or undefined. */
   importModule(file: File, asName: string, replace: boolean): Promise<ErrorInfo | undefined>;
@@ -41,8 +43,8 @@ export const useExportStore = create<ExportState>()((set) => ({
   openDialog: (dialog) => set({ dialog }),
   close: () => set({ dialog: undefined }),
   setHandle: (handle) => set({ handle }),
-  exportDocument: (options) => client().call('export', { options }),
-  exportModule: (moduleId, options, shape) => client().call('exportModule', { moduleId, options, ...(shape ? { shape } : {}) }),
+  exportDocument: (options, encryption) => client().call('export', { options, ...(encryption ? { encryption } : {}) }),
+  exportModule: (moduleId, options, shape, encryption) => client().call('exportModule', { moduleId, options, ...(shape ? { shape } : {}), ...(encryption ? { encryption } : {}) }),
   async readModuleFile(file) {
     const bytes = await file.arrayBuffer();
     return client().call('readModuleFile', { bytes, name: file.name }, { transfer: [bytes] });

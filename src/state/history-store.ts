@@ -5,7 +5,9 @@
  * so every open and every edit is recorded whatever made it.
  *
  * Nothing from an open's credentials is ever stored: only the bytes as read, the name, the size and
- * the recipe with anything key-like dropped (core/history/safe-recipe).
+ * the recipe with anything key-like dropped (core/history/safe-recipe). An encrypted document's
+ * original is its encrypted bytes, and its entries are sealed with a key held in memory only
+ * (state/key-store, history/sealing-backend); after a reload they open once the key is entered.
  */
 import { create } from 'zustand';
 import { parseHistory, serializeHistory } from '../core/history/history-file';
@@ -19,8 +21,11 @@ import type { Edit, Operation } from '../core/model/program';
 import type { DocumentClient } from '../worker/document-client';
 import type { DocumentSummary } from '../worker/protocol';
 import { useDocumentStore } from './document-store';
-import type { HistoryBackend, SessionRecord } from './history/backend';
+import type { SessionRecord } from './history/backend';
 import { IdbBackend } from './history/idb-backend';
+import { SealingBackend } from './history/sealing-backend';
+import { isSealed } from './history/sealed-entries';
+import { forgetHistoryKey, historyKeyOf, isEncrypted, isEncryptedRecipe, loadHistoryKey, markEncrypted } from './key-store';
 import { isQuotaError, storageMessage } from './history/quota-error';
 import { requestPersistence, storageInfo, type StorageInfo } from './history/storage-info';
 import { holdTabLock, liveTabs, withLock } from './history/tab-locks';
@@ -98,7 +103,7 @@ interface HistoryState {
   flush(): Promise<void>;
 }
 
-const backend: HistoryBackend = new IdbBackend();
+const backend = new SealingBackend(new IdbBackend(), { isEncrypted, keyOf: historyKeyOf });
 let line: Line | undefined;
 let counter = 0;
 /** Set just before the undo store is changed by this store, so the change is recorded with its kind. */
@@ -193,7 +198,10 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     const resume = pendingResume;
     pendingResume = undefined;
     const l: Line = { client, name: summary.name, summary, head: resume?.head ?? null, early: [] };
+    const previous = line?.docId;
     line = l;
+    // The closed document's key goes once its last entries are sealed and stored.
+    if (previous) void queue.flush().then(() => previous !== line?.docId && forgetHistoryKey(previous));
     stored = [];
     set({ docId: undefined, head: l.head, entries: [], comparison: undefined });
     if (!resume) record('open', `Opened ${summary.name}`, []);
@@ -204,6 +212,12 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         // The stored bytes no longer hash to their key: start a new line rather than replay onto the wrong file.
         l.head = null;
         record('open', `Opened ${summary.name}`, []);
+      }
+      if (isEncryptedRecipe(summary.recipe)) {
+        // Before any entry is queued: an encrypted document's entries are sealed, never written in clear.
+        markEncrypted(sha256);
+        if (!(await loadHistoryKey(client, sha256))) throw new Error('the worker has no key to seal this encrypted document’s history with');
+        if (line !== l) return;
       }
       l.docId = sha256;
       for (const e of l.early) queue.add({ ...e, docId: sha256 }, sessionOf(l));
@@ -285,7 +299,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         for (const s of left.sort((a, b) => b.time - a.time)) {
           const entries = byId(await backend.listEntries(s.docId));
           if (!entries.has(s.head)) continue;
-          offers.push({ ...s, edits: lineTo(entries, s.head).filter((e) => e.ops.length > 0 && e.kind !== 'open').length });
+          offers.push({ ...s, edits: lineTo(entries, s.head).filter((e) => (e.ops.length > 0 || isSealed(e)) && e.kind !== 'open').length });
         }
         set({ offers });
       } catch (e) {
@@ -400,7 +414,8 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       await queue.flush();
       const document = await backend.getDocument(docId);
       if (!document) return undefined;
-      const [original, entries] = await Promise.all([backend.getOriginal(docId), backend.listEntries(docId)]);
+      // As stored: an encrypted document's file carries its encrypted original and sealed entries.
+      const [original, entries] = await Promise.all([backend.getOriginal(docId), backend.storedEntries(docId)]);
       const text = serializeHistory({ document, ...(original ? { original } : {}), entries: chronological(entries) });
       if (line?.docId === docId) record('export', 'Exported the history', []);
       return { name: document.name, text };
@@ -440,10 +455,22 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         const entries = byId(list);
         const at = head && entries.has(head) ? head : chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
         if (!at) return false;
-        const ops = opsTo(entries, at);
         pendingResume = { docId, head: at };
         const bytes = original.slice().buffer;
-        if (!(await useDocumentStore.getState().open({ kind: 'bytes', bytes, name: doc.name }))) return false;
+        // An encrypted original asks for its key here (the key prompt), and resolves once it is entered.
+        if (!(await useDocumentStore.getState().open({ kind: 'bytes', bytes, name: doc.name }))) {
+          pendingResume = undefined;
+          return false;
+        }
+        let opened = entries;
+        if (list.some(isSealed)) {
+          const client = useDocumentStore.getState().client;
+          if (client) await loadHistoryKey(client, docId);
+          const unsealed = await backend.listEntries(docId);
+          if (unsealed.some(isSealed)) throw new Error('its edits are sealed with another key than the one entered, so only the original was reopened');
+          opened = byId(unsealed);
+        }
+        const ops = opsTo(opened, at);
         if (ops.length > 0 && !(await useDocumentStore.getState().applyOps(ops))) return false;
         set({ notice: `Reopened ${doc.name} at version ${chronological(list).findIndex((e) => e.id === at) + 1}.` });
         return true;

@@ -4,6 +4,7 @@ import { useSeriesStore } from '../state/series-store';
 import { EmptyState } from './shell/empty-state';
 import { ErrorBanner } from './shell/error-banner';
 import { HistoryPanel } from './history/history-panel';
+import { KeyPrompt } from './crypto/key-prompt';
 import { SessionPrompt } from './history/session-prompt';
 import { FileDrop } from './shell/file-drop';
 import { Header } from './shell/header';
@@ -38,6 +39,7 @@ export function App() {
       <main className="app-main">{seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
       <HistoryPanel />
       <FileDrop onFiles={onFiles} />
+      <KeyPrompt />
     </div>
   );
 }

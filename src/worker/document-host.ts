@@ -37,7 +37,9 @@ import { exportModule } from '../core/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/export/module-file';
 import type { JsonPatchOperation } from '../core/layers/layer';
 import { verifyChecksum } from '../core/checksum/verify';
-import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, OpenSource, Params, Progress, Result } from './protocol';
+import { readContainerHeader, sniffContainer } from '../core/crypto/container';
+import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
+import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
 import { readFileInChunks } from './read-file';
 import { PickleInspector, pickleContainer } from './pickle-inspector';
 
@@ -53,6 +55,15 @@ interface OpenDocument {
   /** The bytes as opened, kept until the history has them (see `original`). */
   bytes?: Uint8Array;
   sha256?: string;
+  encryption?: EncryptionFacts;
+}
+
+/** An open waiting for a key: what it read, so the key prompt can try again without the file. */
+interface LockedOpen {
+  bytes: Uint8Array;
+  name: string;
+  companions: File[];
+  sidecar?: File;
 }
 
 export class DocumentHost {
@@ -61,16 +72,67 @@ export class DocumentHost {
   private exportBytes: Uint8Array | undefined;
   /** Pickles and torch files only: the disassembly, tensor table and previews (see pickle-inspector). */
   private pickle: PickleInspector | undefined;
+  /** The open document's key or passphrase (encrypted files only); see document-secrets. */
+  private secrets: DocumentSecrets | undefined;
+  /** The bytes of an open that failed for want of the right key. */
+  private locked: LockedOpen | undefined;
 
-  async open({ source, companions = [], sidecar }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
+  async open({ source, companions = [], sidecar, credentials }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const started = performance.now();
     const { bytes, name } = await this.bytesOf(source, onProgress, signal);
+    return this.openBytes({ bytes, name, companions, ...(sidecar ? { sidecar } : {}) }, credentials, onProgress, started, signal);
+  }
+
+  /** A second try at an open that wanted a key, from the bytes it kept: nothing is read again. */
+  async unlock({ credentials }: Params<'unlock'>, onProgress: (p: Progress) => void): Promise<Result<'unlock'>> {
+    if (!this.locked) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No encrypted file is waiting for a key in this worker.' });
+    return this.openBytes(this.locked, credentials, onProgress, performance.now());
+  }
+
+  lockInfo(): Result<'lockInfo'> {
+    const locked = this.locked;
+    if (!locked) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No encrypted file is waiting for a key in this worker.' });
+    let container: { kdf: string; iterations: number } | undefined;
+    if (sniffContainer(locked.bytes)) {
+      try {
+        container = { kdf: 'PBKDF2-SHA-256', iterations: readContainerHeader(locked.bytes).iterations };
+      } catch {
+        // A damaged header is reported by the open itself; the prompt just shows less.
+      }
+    }
+    return { name: locked.name, size: locked.bytes.length, ...(container ? { container } : {}) };
+  }
+
+  async historyKey(): Promise<Result<'historyKey'>> {
+    const doc = this.requireDocument();
+    if (!this.secrets || !doc.encryption) return {};
+    doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
+    return { key: await this.secrets.historyKey(doc.sha256) };
+  }
+
+  private async openBytes(input: LockedOpen, credentials: OpenCredentials | undefined, onProgress: (p: Progress) => void, started: number, signal?: AbortSignal): Promise<Result<'open'>> {
+    const { bytes, name, companions, sidecar } = input;
     const checksum = sidecar ? await this.verifySidecar(bytes, name, sidecar) : undefined;
-    const decoded = await decodeBytes(bytes, { name, signal, onProgress });
+    let decoded: DecodedDocument;
+    let secrets: DocumentSecrets | undefined;
+    let encryption: EncryptionFacts | undefined;
+    try {
+      secrets = credentials ? DocumentSecrets.from(credentials) : undefined;
+      decoded = await decodeBytes(bytes, { name, signal, onProgress, ...(secrets ? { credentials: secrets.credentials } : {}) });
+      encryption = secrets?.factsFor(decoded.recipe);
+    } catch (e) {
+      // Kept for the key prompt's next try; a bad key is as answerable as none.
+      if (isKeyError(e) || (credentials && e instanceof FormatError && e.layer === 'key')) this.locked = input;
+      throw e;
+    }
+    this.locked = undefined;
+    const sha256 = await sha256Hex(bytes);
     const companionSummaries = await Promise.all(companions.map((file) => this.readCompanion(file, signal)));
     onProgress({ stage: 'analyse', done: 0, total: 1 });
     const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name, siblings: companions.map((c) => c.name) });
-    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [], bytes };
+    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [], bytes, sha256, ...(encryption ? { encryption } : {}) };
+    // The secret stays only for a file that needed it: export and history sealing use it.
+    this.secrets = encryption ? secrets : undefined;
     // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
     this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
     const container = pickleContainer(decoded.recipe);
@@ -84,7 +146,7 @@ export class DocumentHost {
       warnings: decoded.warnings,
       openMs: Math.round(performance.now() - started),
     };
-    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}) };
+    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}) };
   }
 
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
@@ -143,8 +205,9 @@ export class DocumentHost {
   }
 
   /** The document as a file in the chosen recipe, decoded again as a check before it is handed over. */
-  async export({ options }: Params<'export'>): Promise<Result<'export'>> {
+  async export({ options: asked, encryption }: Params<'export'>): Promise<Result<'export'>> {
     const doc = this.requireDocument();
+    const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
     const source: ExportSource = { value: doc.value, program: doc.program, recipe: doc.decoded.recipe, appliedOps: doc.applied, originalValue: doc.original, name: doc.name };
     if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
     if (this.exportBytes) source.originalBytes = this.exportBytes;
@@ -152,8 +215,9 @@ export class DocumentHost {
   }
 
   /** One module as a file its framework loads alone. */
-  async exportModule({ moduleId, shape, options }: Params<'exportModule'>): Promise<Result<'exportModule'>> {
+  async exportModule({ moduleId, shape, options: asked, encryption }: Params<'exportModule'>): Promise<Result<'exportModule'>> {
     const doc = this.requireDocument();
+    const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
     return exportModule({ value: doc.value, program: doc.program, recipe: doc.decoded.recipe }, moduleId, { ...options, ...(shape ? { shape } : {}) });
   }
 

@@ -14,6 +14,9 @@ type Handlers = { [M in Method]: (params: Params<M>, onProgress: (p: Progress) =
 
 const handlers: Handlers = {
   open: (params, onProgress) => host.open(params, onProgress),
+  unlock: (params, onProgress) => host.unlock(params, onProgress),
+  lockInfo: () => host.lockInfo(),
+  historyKey: () => host.historyKey(),
   text: (params) => host.text(params),
   module: (params) => host.module(params),
   originalModule: (params) => host.originalModule(params),

@@ -8,6 +8,8 @@ import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/model/p
 import type { ExportOptions, ExportResult } from '../core/export/export-options';
 import type { ModuleFileShape } from '../core/export/module-file';
 import type { PlanRequest, PlanSummary } from '../core/migrations/plan-summary';
+import type { RawLayout } from '../core/crypto/aes-gcm-raw';
+import type { KeySource } from '../core/crypto/key-handle';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
@@ -83,11 +85,42 @@ export interface ChecksumResult {
   sidecarName: string;
 }
 
+/**
+ * A key or passphrase for an encrypted file. The worker keeps it in its memory for this document
+ * only (export and history sealing) and never hands it back; it dies with the worker.
+ */
+export interface OpenCredentials {
+  /** Key text (64 hex / base64) or a key file's bytes; parsed in the worker. */
+  key?: string | Uint8Array;
+  passphrase?: string;
+  /** A raw-key layout the user insisted on; absent means try both. */
+  layout?: RawLayout;
+  source?: KeySource;
+}
+
+/** How the open document was encrypted, for people: no secret in here. */
+export interface EncryptionFacts {
+  scheme: 'raw' | 'container';
+  layout?: RawLayout;
+  kdf?: string;
+  iterations?: number;
+  /** "key from the file fixture.key", "passphrase typed in". */
+  keyLabel: string;
+}
+
+/** Encryption for an export: with the open document's own secret, or a new one. */
+export type ExportEncryptionRequest =
+  | { scheme: 'raw'; layout?: RawLayout; key: 'document' | string | Uint8Array }
+  | { scheme: 'container'; passphrase: 'document' | string };
+
 export interface Opened {
   summary: DocumentSummary;
   program: Program;
   companions: CompanionSummary[];
   checksum?: ChecksumResult;
+  /** SHA-256 of the bytes as opened (encrypted bytes for an encrypted file). */
+  sha256: string;
+  encryption?: EncryptionFacts;
 }
 
 /** Method name -> [params, result]. */
@@ -96,7 +129,13 @@ export interface WorkerMethods {
    * Opens `source`; `companions` are files that belong to it (a whole-program folder's program.pkl),
    * `sidecar` a checksum file to verify the source against.
    */
-  open: [{ source: OpenSource; companions?: File[]; sidecar?: File }, Opened];
+  open: [{ source: OpenSource; companions?: File[]; sidecar?: File; credentials?: OpenCredentials }, Opened];
+  /** After an open failed for want of the right key ('maybe-encrypted', 'needs-key', 'wrong-key'): try again from the bytes kept. */
+  unlock: [{ credentials: OpenCredentials }, Opened];
+  /** What the key prompt shows about the file kept by a failed open: its size and, for our container, the KDF and cost. */
+  lockInfo: [Record<string, never>, { name: string; size: number; container?: { kdf: string; iterations: number } }];
+  /** The non-extractable AES-GCM key the history seals this document's entries with; absent when it is not encrypted. */
+  historyKey: [Record<string, never>, { key?: CryptoKey }];
   /** One module's saved state as JSON text, for the precise view, with the JSON Schema it must meet. */
   module: [{ moduleId: string }, { module: ModuleInfo; json: string; schema?: object }];
   /** The same module as it was when the file was opened (for the changes diff). */
@@ -122,9 +161,9 @@ export interface WorkerMethods {
   /** The current document written back with its own recipe (edits spliced into the source text); the benchmark's export step. */
   encode: [Record<string, never>, { bytes: Uint8Array }];
   /** The document as a file in the chosen recipe, checked by decoding it again; the bytes are transferred. */
-  export: [{ options: ExportOptions }, ExportResult];
+  export: [{ options: ExportOptions; encryption?: ExportEncryptionRequest }, ExportResult];
   /** One module as its own file (DSPy `{"self": ...}` or the envelope module file). */
-  exportModule: [{ moduleId: string; shape?: ModuleFileShape; options: ExportOptions }, ExportResult];
+  exportModule: [{ moduleId: string; shape?: ModuleFileShape; options: ExportOptions; encryption?: ExportEncryptionRequest }, ExportResult];
   /** What a module file holds (name to suggest, modules), before importing it. */
   readModuleFile: [{ bytes: ArrayBuffer; name: string }, { suggestedName: string; formatLabel: string; moduleIds: string[] }];
   /** The edit adding (or replacing) a module from a file; the page applies it as one undoable step. */

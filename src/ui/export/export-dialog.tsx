@@ -15,6 +15,7 @@ import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';
 import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save-file';
+import { ExportEncryptionSection, encryptionRequest, encryptionStep, initialEncryption } from '../crypto/export-encryption';
 import './export.css';
 
 const COMPRESSIONS: ExportCompression[] = ['none', 'gzip', 'zlib', 'deflate-raw'];
@@ -24,6 +25,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const summary = useDocumentStore((s) => s.summary);
   const program = useDocumentStore((s) => s.program);
+  const documentEncryption = useDocumentStore((s) => s.encryption);
   const close = useExportStore((s) => s.close);
   const handle = useExportStore((s) => s.handle);
   const setHandle = useExportStore((s) => s.setHandle);
@@ -45,6 +47,8 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const [result, setResult] = useState<ExportResult>();
   const [error, setError] = useState<ErrorInfo>();
   const [status, setStatus] = useState<string>();
+  const [encryption, setEncryption] = useState(() => initialEncryption(documentEncryption));
+  const sealing = encryptionRequest(encryption, documentEncryption);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -54,11 +58,11 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const isDspy = program?.adapterId === 'dspy-state';
   const secrets = moduleId === undefined ? (program?.secrets ?? []) : (program?.secrets ?? []).filter((s) => s.moduleId === moduleId);
   const autoName = useMemo(() => {
-    const layers = recipeFor({ syntax, compression });
+    const layers = [...encryptionStep(encryption), ...recipeFor({ syntax, compression })];
     return moduleId !== undefined ? exportFileName(moduleFileBaseName(moduleId) + '.json', layers) : exportFileName(summary?.name, layers);
-  }, [syntax, compression, moduleId, summary?.name]);
+  }, [syntax, compression, moduleId, summary?.name, encryption]);
   const fileName = nameEdited ?? autoName;
-  const levelInvalid = compression === 'deflate-raw' && level === '0';
+  const levelInvalid = (compression === 'deflate-raw' && level === '0') || sealing.problem !== undefined;
 
   const options = (): ExportOptions => {
     const o: ExportOptions = { syntax, compression, jsonStyle, redactSecrets: redact, fileName };
@@ -72,7 +76,10 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
     setError(undefined);
     setStatus(undefined);
     try {
-      const r = moduleId !== undefined ? await exportModule(moduleId, options(), shape === 'default' ? undefined : shape) : await exportDocument(options());
+      const r =
+        moduleId !== undefined
+          ? await exportModule(moduleId, options(), shape === 'default' ? undefined : shape, sealing.request)
+          : await exportDocument(options(), sealing.request);
       setResult(r);
       setStatus(await deliver(r));
     } catch (e) {
@@ -194,6 +201,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           <input className="text-input mono" value={fileName} onChange={(e) => setNameEdited(e.currentTarget.value)} aria-label="File name" />
         </label>
       </div>
+      <ExportEncryptionSection choice={encryption} facts={documentEncryption} onChange={setEncryption} />
       {nameEdited !== undefined && nameEdited !== autoName && (
         <button type="button" className="button ghost small" onClick={() => setNameEdited(undefined)}>
           Use {autoName}
@@ -211,7 +219,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           </label>
         </div>
       )}
-      {levelInvalid && <p className="export-error">Raw deflate at level 0 cannot be recognised when opened again; pick another level.</p>}
+      {compression === 'deflate-raw' && level === '0' && <p className="export-error">Raw deflate at level 0 cannot be recognised when opened again; pick another level.</p>}
       {error && (
         <p className="export-error" role="alert">
           Export failed [{error.layer}]: {error.message}
