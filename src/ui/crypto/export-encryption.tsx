@@ -58,10 +58,12 @@ export function encryptionStep(choice: EncryptionChoice): Recipe {
 export function ExportEncryptionSection({
   choice,
   facts,
+  compression,
   onChange,
 }: {
   choice: EncryptionChoice;
   facts: EncryptionFacts | undefined;
+  compression: string;
   onChange: (next: EncryptionChoice) => void;
 }) {
   const fileInput = useRef<HTMLInputElement>(null);
@@ -78,8 +80,8 @@ export function ExportEncryptionSection({
           <span>Encrypt</span>
           <select className="select" value={choice.scheme} onChange={(e) => set({ scheme: e.currentTarget.value as EncryptionScheme, own: facts?.scheme === e.currentTarget.value })} aria-label="Encrypt">
             <option value="none">No</option>
-            <option value="raw">Raw key, AES-256-GCM (.enc)</option>
-            <option value="container">Passphrase container (.psenc)</option>
+            <option value="raw">Raw key (.enc)</option>
+            <option value="container">Passphrase (.psenc)</option>
           </select>
         </label>
         {choice.scheme !== 'none' && canUseOwn && (
@@ -146,8 +148,11 @@ export function ExportEncryptionSection({
           </>
         )}
       </div>
-      {choice.scheme === 'container' && <p className="muted">PBKDF2-SHA-256 with 600,000 iterations derives the key; without the passphrase the file cannot be opened.</p>}
-      {choice.scheme === 'raw' && <p className="muted">Compression, if chosen, comes first; the key is not written anywhere, keep it yourself.</p>}
+      {choice.scheme === 'container' && (
+        <p className="muted">Program Studio’s container: AES-256-GCM with a key from PBKDF2-SHA-256 (600,000 iterations). Without the passphrase the file cannot be opened.</p>
+      )}
+      {choice.scheme === 'raw' && <p className="muted">AES-256-GCM with a 32-byte key, as Ruby’s OpenSSL writes it. The key is not written anywhere: keep it yourself.</p>}
+      {choice.scheme !== 'none' && compression !== 'none' && <p className="muted">Compressed first, then encrypted.</p>}
       {choice.scheme !== 'none' && problem && <p className="export-warning">{problem}</p>}
     </fieldset>
   );

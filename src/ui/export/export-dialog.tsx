@@ -201,7 +201,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           <input className="text-input mono" value={fileName} onChange={(e) => setNameEdited(e.currentTarget.value)} aria-label="File name" />
         </label>
       </div>
-      <ExportEncryptionSection choice={encryption} facts={documentEncryption} onChange={setEncryption} />
+      <ExportEncryptionSection choice={encryption} facts={documentEncryption} compression={compression} onChange={setEncryption} />
       {nameEdited !== undefined && nameEdited !== autoName && (
         <button type="button" className="button ghost small" onClick={() => setNameEdited(undefined)}>
           Use {autoName}
