@@ -11,12 +11,34 @@ export function parsePointer(pointer: string): string[] {
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 export function formatPointer(segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const s of segments) out += '/' + escapeSegment(String(s));
+  return out;
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
   return base + formatPointer(segments);
+}
+
+/** The value at `pointer`, or undefined when any step is missing. Own properties only. */
+export function getAt(root: unknown, pointer: string): unknown {
+  let cur: unknown = root;
+  for (const token of parsePointer(pointer)) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+      cur = cur[Number(token)];
+    } else if (cur !== null && typeof cur === 'object' && Object.prototype.hasOwnProperty.call(cur, token)) {
+      cur = (cur as Record<string, unknown>)[token];
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
 }
 
 /** The value at `pointer`; a missing step is a typed error naming the deepest existing path. */

@@ -6,7 +6,7 @@
  */
 import { analyzeProgram } from '../core/adapters/analyze';
 import { FormatError, toErrorInfo } from '../core/errors';
-import { getAtPointer } from '../core/json-pointer';
+import { getAt, getAtPointer } from '../core/json-pointer';
 import { findJsonSyntaxError } from '../core/json-text/json-syntax-error';
 import { filterDemos, findModule, readDemos } from '../core/model/demos';
 import {
@@ -23,7 +23,7 @@ import { deepEqual } from '../core/model/deep-equal';
 import { applyWithInverse } from '../core/model/patch';
 import { applyPlan, readOnlyReason } from '../core/migrations/plan';
 import { summarizePlan } from '../core/migrations/plan-summary';
-import { getAt } from '../core/model/pointer';
+
 import { diffValues } from '../core/history/diff-values';
 import { sha256Hex } from '../core/checksum/sha256';
 import type { Edit, Operation, Program } from '../core/model/program';

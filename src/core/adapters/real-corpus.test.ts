@@ -3,7 +3,7 @@
  * file (module names, demo counts, era and version), one row per file.
  */
 import { describe, expect, it } from 'vitest';
-import { getAt } from '../model/pointer';
+import { getAt } from '../json-pointer';
 import { readRealFixture, realDspyFiles, realFixturesPresent } from '../../test-support/real-fixtures';
 import { analyzeProgram } from './analyze';
 

@@ -7,7 +7,7 @@
 import { FormatError } from '../errors.ts';
 import { toDemo } from '../model/demos.ts';
 import { isObject, normaliseKey } from '../model/keys.ts';
-import { getAt, joinPointer } from '../model/pointer.ts';
+import { getAt, joinPointer } from '../json-pointer.ts';
 import type { FieldInfo, ModuleInfo, Program } from '../model/program.ts';
 import type { ExportAdapter } from './export-options.ts';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeProgram } from '../adapters/analyze.ts';
 import { locate } from '../json-text/json-scanner.ts';
-import { parsePointer } from '../json-text/json-pointer.ts';
+import { parsePointer } from '../json-pointer.ts';
 import { setDemoField } from '../model/edits.ts';
 import { applyWithInverse } from '../model/patch.ts';
 import { decodeBytes } from '../pipeline/decode.ts';

@@ -14,7 +14,7 @@ import { FormatError } from '../errors.ts';
 import { findModule } from '../model/demos.ts';
 import { isObject, keyOf, prop } from '../model/keys.ts';
 import { applyWithInverse } from '../model/patch.ts';
-import { getAt, joinPointer } from '../model/pointer.ts';
+import { getAt, joinPointer } from '../json-pointer.ts';
 import type { Edit, ModuleInfo, Operation, Program } from '../model/program.ts';
 import { dspyPredictorSchema, dspyRetrieveSchema } from '../schemas/dspy-state-schema.ts';
 import { envelopeModuleSchema } from '../schemas/envelope-schema.ts';

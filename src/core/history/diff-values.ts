@@ -5,7 +5,7 @@
  * object, since key order decides the bytes written back.
  */
 import { deepEqual } from '../model/deep-equal';
-import { joinPointer } from '../model/pointer';
+import { joinPointer } from '../json-pointer';
 import type { Operation } from '../model/program';
 
 type Obj = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * Finds numbers whose written form JavaScript would not reproduce (1.0, 1e-05, -0, big integers),
  * with their JSON pointers. One tokenizing pass; only run when a cheap regex says there may be any.
  */
-import { escapeSegment } from './json-pointer.ts';
+import { escapeSegment } from '../json-pointer.ts';
 import { readKey, skipString, skipWs } from './json-scanner.ts';
 
 export function canonicalNumber(lexeme: string): boolean {

@@ -7,7 +7,7 @@
 import { FormatError } from '../errors.ts';
 import type { JsonPatchOperation } from '../layers/layer.ts';
 import { DEFAULT_JSON_STYLE, type JsonStyle } from './json-style.ts';
-import { parsePointer } from './json-pointer.ts';
+import { parsePointer } from '../json-pointer.ts';
 import { arrayIndex, forEachMember, locate, membersOf, skipValue, skipWs, type Located } from './json-scanner.ts';
 import { quoteJsonString, stringifyJson } from './stringify-json.ts';
 

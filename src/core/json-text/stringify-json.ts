@@ -4,7 +4,7 @@
  * because "/" and non-ASCII characters only ever occur inside strings in JSON output.
  */
 import { DEFAULT_JSON_STYLE, type JsonStyle } from './json-style.ts';
-import { escapeSegment } from './json-pointer.ts';
+import { escapeSegment } from '../json-pointer.ts';
 
 function hex4(code: number, upper: boolean): string {
   const h = code.toString(16).padStart(4, '0');

@@ -5,7 +5,7 @@
  */
 import { FormatError, formatCount } from '../errors.ts';
 import type { Limits } from '../limits.ts';
-import { escapeSegment } from '../json-text/json-pointer.ts';
+import { escapeSegment } from '../json-pointer.ts';
 
 export interface MsgpackSideTable {
   /** Pointers of floats with an integral value (1.0), which a plain number cannot tell from 1. */

@@ -3,7 +3,7 @@
  * table: numbers listed as floats stay floats (1.0), listed 32-bit floats stay 32-bit.
  */
 import { FormatError } from '../errors.ts';
-import { escapeSegment } from '../json-text/json-pointer.ts';
+import { escapeSegment } from '../json-pointer.ts';
 
 export interface MsgpackEncodeHints {
   floats?: readonly string[];

@@ -5,7 +5,7 @@
  */
 import { FormatError, formatCount } from '../errors.ts';
 import type { Limits } from '../limits.ts';
-import { formatPointer } from '../json-text/json-pointer.ts';
+import { formatPointer } from '../json-pointer.ts';
 
 interface Frame {
   keys: string[] | null;

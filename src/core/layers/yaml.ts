@@ -9,7 +9,7 @@ import type { JsonPatchOperation, LayerContext, StepOptions, SyntaxEncodeInput, 
 import { checkTreeLimits } from './tree-limits.ts';
 import { decodeUtf8, hasBom, textStart } from './text-bytes.ts';
 import { looksLikeText } from './deflate-options.ts';
-import { parsePointer } from '../json-text/json-pointer.ts';
+import { parsePointer } from '../json-pointer.ts';
 
 const encoder = new TextEncoder();
 const MAPPING_LINE = /^[ \t]*(?:- )?(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"{[\]}][^\n:#]*?)[ \t]*:(?:[ \t]|$)/m;

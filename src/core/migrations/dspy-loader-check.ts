@@ -7,7 +7,7 @@
 import { parseVersion } from '../adapters/dspy/eras';
 import { classifyParam } from '../adapters/dspy/predictor';
 import { isObject } from '../model/keys';
-import { joinPointer } from '../model/pointer';
+import { joinPointer } from '../json-pointer';
 
 export type LoadErrorKind = 'KeyError' | 'NotImplementedError' | 'ValueError' | 'TypeError' | 'warning';
 

@@ -4,7 +4,7 @@
  * wanted order as such moves, for migrations and for making an inverse restore the exact order.
  */
 import { isObject } from '../model/keys';
-import { joinPointer } from '../model/pointer';
+import { joinPointer } from '../json-pointer';
 import type { Operation } from '../model/program';
 
 /**

@@ -1,7 +1,7 @@
 /** Demos are read a page at a time, straight from the value tree: never copied as a whole. */
 import { FormatError } from '../errors';
 import { isObject, normaliseKey } from './keys';
-import { getAt, joinPointer } from './pointer';
+import { getAt, joinPointer } from '../json-pointer';
 import type { Demo, ModuleInfo, Program } from './program';
 
 /** Keys that mark a demo rather than hold one of its fields. */

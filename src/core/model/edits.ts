@@ -9,7 +9,7 @@ import type { FieldProp } from '../adapters/adapter';
 import { demoArray, findModule } from './demos';
 import { isObject, keyForWrite, keyOf, usesSymbolKeys } from './keys';
 import { applyWithInverse } from './patch';
-import { getAt, joinPointer } from './pointer';
+import { getAt, joinPointer } from '../json-pointer';
 import type { Edit, ModuleInfo, Operation, Program } from './program';
 
 function unsupported(message: string, path?: string): never {

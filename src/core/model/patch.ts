@@ -6,7 +6,7 @@
 import { FormatError } from '../errors';
 import type { Operation } from './program';
 import { hasOwn } from './keys';
-import { getAt, parsePointer } from './pointer';
+import { getAt, parsePointer } from '../json-pointer';
 
 type Container = Record<string, unknown> | unknown[];
 

@@ -4,7 +4,7 @@
  * word, and skipping them keeps the scan cheap on 50,000 demos.
  */
 import { isObject, normaliseKey } from './keys';
-import { joinPointer } from './pointer';
+import { joinPointer } from '../json-pointer';
 import type { ModuleInfo, Operation, Program, SecretFinding } from './program';
 
 const NOT_SECRET = new Set(['sort_key', 'primary_key', 'foreign_key', 'cache_key', 'partition_key', 'key_key', 'dict_key']);

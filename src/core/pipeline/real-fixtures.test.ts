@@ -11,7 +11,7 @@ import { detectJsonStyle } from '../json-text/json-style.ts';
 import { stringifyJson } from '../json-text/stringify-json.ts';
 import { patchJsonText } from '../json-text/patch-json-text.ts';
 import { locate } from '../json-text/json-scanner.ts';
-import { parsePointer } from '../json-text/json-pointer.ts';
+import { parsePointer } from '../json-pointer.ts';
 
 const present = realFixturesPresent();
 const files = realDspyFiles();

@@ -5,7 +5,7 @@
  */
 import { analyzeProgram } from '../adapters/analyze';
 import { deepEqual } from '../model/deep-equal';
-import { getAt } from '../model/pointer';
+import { getAt } from '../json-pointer';
 import type { ModuleInfo } from '../model/program';
 
 export interface ModuleComparison {

@@ -6,7 +6,7 @@ import { FormatError, isFormatError } from '../errors';
 import { deepEqual } from '../model/deep-equal';
 import { isObject } from '../model/keys';
 import { applyWithInverse } from '../model/patch';
-import { getAt } from '../model/pointer';
+import { getAt } from '../json-pointer';
 import type { Operation } from '../model/program';
 import type { FailedOperation } from './series-types';
 

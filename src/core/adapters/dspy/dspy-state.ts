@@ -5,7 +5,7 @@
 import { FormatError } from '../../errors';
 import { hasOwn, isObject, strOrUndef, type PlainObject } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
-import { joinPointer } from '../../model/pointer';
+import { joinPointer } from '../../json-pointer';
 import type { Detection, FieldInfo, ModuleInfo, Operation, Program, Signature } from '../../model/program';
 import type { AdapterEdits, FieldProp, ProgramAdapter } from '../adapter';
 import { findSecrets } from '../../model/secrets';

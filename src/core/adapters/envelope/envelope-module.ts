@@ -5,7 +5,7 @@
  */
 import { isObject, keyOf, normaliseKey, prop, strOrUndef, usesSymbolKeys, type PlainObject } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
-import { joinPointer } from '../../model/pointer';
+import { joinPointer } from '../../json-pointer';
 import type { FieldInfo, ModuleInfo, ModuleKind, Signature } from '../../model/program';
 import { parseSignatureString } from './signature-string';
 

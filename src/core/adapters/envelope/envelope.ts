@@ -5,7 +5,7 @@
  */
 import { FormatError } from '../../errors';
 import { isObject, keyForWrite, keyOf, normaliseKey, prop, strOrUndef, type PlainObject } from '../../model/keys';
-import { getAt, joinPointer } from '../../model/pointer';
+import { getAt, joinPointer } from '../../json-pointer';
 import type { Detection, ModuleInfo, Operation, Program } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
 import type { AdapterEdits, FieldProp, ProgramAdapter } from '../adapter';

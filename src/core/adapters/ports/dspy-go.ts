@@ -1,7 +1,7 @@
 /** dspy-go `SaveProgram`: `{modules: {name: {signature, demos: [{inputs, outputs}], lm_identifier, tuned_parameters, module_type}}, metadata: {dspy_go_version}}`. */
 import { isObject, strOrUndef } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
-import { joinPointer } from '../../model/pointer';
+import { joinPointer } from '../../json-pointer';
 import type { Detection, FieldInfo, ModuleInfo, Program, Signature } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
 import type { ProgramAdapter } from '../adapter';

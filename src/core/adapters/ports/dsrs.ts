@@ -1,7 +1,7 @@
 /** DSRs (dspy-rs) `ModuleState`: `{predictors: {name: {demos: [flat rows], instruction_override}}}`; no version field. */
 import { isObject, strOrUndef } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
-import { joinPointer } from '../../model/pointer';
+import { joinPointer } from '../../json-pointer';
 import type { ModuleInfo, Operation, Program } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
 import type { ProgramAdapter } from '../adapter';

@@ -7,7 +7,7 @@ import { eraOfVersion, parseVersion, type DspyEra } from '../../adapters/dspy/er
 import { deepEqual } from '../../model/deep-equal';
 import { isObject, strOrUndef, type PlainObject } from '../../model/keys';
 import { applyWithInverse } from '../../model/patch';
-import { joinPointer } from '../../model/pointer';
+import { joinPointer } from '../../json-pointer';
 import type { Operation } from '../../model/program';
 import { reorderOps } from '../key-order';
 import type { Migration, MigrationContext } from '../types';

@@ -5,7 +5,7 @@
  * gets `:streaming_enabled:`, a JSON file gets `streaming_enabled`.
  */
 import { isObject, keyForWrite, keyOf, usesSymbolKeys, type PlainObject } from '../../model/keys';
-import { getAt, joinPointer } from '../../model/pointer';
+import { getAt, joinPointer } from '../../json-pointer';
 import type { Operation, Program } from '../../model/program';
 import type { Migration, MigrationOutput } from '../types';
 
