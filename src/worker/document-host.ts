@@ -23,7 +23,6 @@ import { deepEqual } from '../core/model/deep-equal';
 import { applyWithInverse } from '../core/model/patch';
 import { applyPlan, readOnlyReason } from '../core/migrations/plan';
 import { summarizePlan } from '../core/migrations/plan-summary';
-
 import { diffValues } from '../core/history/diff-values';
 import { sha256Hex } from '../core/checksum/sha256';
 import type { Edit, Operation, Program } from '../core/model/program';
