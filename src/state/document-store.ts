@@ -107,6 +107,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       ignoredFiles: [...(options?.ignored ?? []), ...unusedKey],
       opening: undefined,
       locked: undefined,
+      error: undefined,
       revision: get().revision + 1,
       readOnly: options?.readOnly ?? false,
     });
@@ -164,7 +165,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         const error = toErrorInfo(e, 'open');
         if (KEY_ERRORS.has(error.code) || (options?.credentials && error.layer === 'key')) {
           // The worker keeps the bytes; the key prompt asks, and this open resolves with its outcome.
-          set({ opening: undefined, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
+          // The banner says what failed (and stays if the prompt is cancelled); the prompt offers the way on.
+        set({ opening: undefined, error: { ...error, fileName: name }, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
           const settled = new Promise<boolean>((resolve) => {
             lockWaiter = { client, resolve };
           });
