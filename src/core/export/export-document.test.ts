@@ -40,6 +40,8 @@ describe('exportDocument', () => {
     expect(yamlZ.fileName).toBe('program.yaml.zz');
     expect(yamlZ.identical).toBe(false);
     expect(baseNameOf('a/b/model.msgpack.gz')).toBe('model');
+    expect(baseNameOf('program.json.gz.psenc')).toBe('program');
+    expect(baseNameOf('program.json.enc')).toBe('program');
   });
 
   it('gives a sidecar that the checksum reader accepts for the file', async () => {

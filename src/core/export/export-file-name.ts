@@ -1,7 +1,7 @@
 /** File names of exports, kept apart from the layers so the page can name a file without loading them. */
 import { fileExtensionFor, type Recipe } from '../layers/recipe.ts';
 
-const KNOWN_SUFFIXES = ['.gz', '.gzip', '.zz', '.zlib', '.deflate', '.enc', '.json', '.yaml', '.yml', '.msgpack', '.mpk', '.pkl', '.pickle'];
+const KNOWN_SUFFIXES = ['.gz', '.gzip', '.zz', '.zlib', '.deflate', '.enc', '.psenc', '.json', '.yaml', '.yml', '.msgpack', '.mpk', '.pkl', '.pickle'];
 
 /** "program.json.gz" → "program": every layer suffix comes off, whatever order it was in. */
 export function baseNameOf(name: string): string {
