@@ -99,10 +99,10 @@ test('a share link opens the same program read-only in a fresh browser, and its 
   expect(stranger.requests.filter((u) => u.includes('#') || u.includes(payload.slice(0, 24)))).toEqual([]);
   expect(stranger.external).toEqual([]);
 
-  // Edits are refused while read-only; "Open as my copy" makes it editable and drops the payload from the URL.
-  await other.getByRole('button', { name: 'Add demo' }).click();
-  await expect(other.locator('.error-banner')).toContainText('read-only');
-  await expect(other.getByRole('article', { name: 'Demo 2' })).toHaveCount(0);
+  // Nothing offers an edit while read-only; "Open as my copy" makes it editable and drops the payload from the URL.
+  await expect(other.getByRole('button', { name: 'Add demo' })).toBeDisabled();
+  await expect(other.getByRole('textbox', { name: 'Instructions' })).not.toBeEditable();
+  await expect(other.getByRole('button', { name: /^Delete demo/ })).toHaveCount(0);
   await other.getByRole('button', { name: 'Open as my copy' }).click();
   await expect(other.getByText('Shared link · read-only')).toHaveCount(0);
   await expect.poll(() => other.url()).toMatch(/#\/m\/generate_query\.predict$/);

@@ -65,6 +65,8 @@ interface DocumentState {
   checksum?: ChecksumResult;
   /** Files dropped together that were not used, said plainly rather than dropped silently. */
   ignoredFiles: string[];
+  /** Why the worker refuses edits to this document (a version newer than the app knows). */
+  lockedReason?: string;
   /** SHA-256 of the file as opened (for an encrypted file, of its encrypted bytes). */
   sha256?: string;
   /** How the open document was encrypted (no secret: the key stays in its worker). */
@@ -102,6 +104,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       program: opened.program,
       companions: opened.companions,
       checksum: opened.checksum,
+      lockedReason: opened.locked,
       sha256: opened.sha256,
       encryption: opened.encryption,
       ignoredFiles: [...(options?.ignored ?? []), ...unusedKey],

@@ -145,7 +145,8 @@ export class DocumentHost {
       warnings: decoded.warnings,
       openMs: Math.round(performance.now() - started),
     };
-    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}) };
+    const locked = readOnlyReason(decoded.value, program)?.reason;
+    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
   }
 
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {

@@ -121,6 +121,8 @@ export interface Opened {
   /** SHA-256 of the bytes as opened (encrypted bytes for an encrypted file). */
   sha256: string;
   encryption?: EncryptionFacts;
+  /** Why the document cannot be edited (a version newer than this app knows), when it cannot. */
+  locked?: string;
 }
 
 /** Method name -> [params, result]. */

@@ -17,6 +17,8 @@ export interface ModuleJsonEditorProps {
   original?: string;
   /** Sends valid text to be applied; resolves to an error message when the worker refused it. */
   onApply(text: string): Promise<string | undefined>;
+  /** Shown but not editable (a read-only document). */
+  readOnly?: boolean;
 }
 
 const APPLY_AFTER_MS = 700;
@@ -25,10 +27,10 @@ function modelUri(moduleId: string): string {
   return `inmemory://program/modules/${encodeURIComponent(moduleId)}.json`;
 }
 
-export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply }: ModuleJsonEditorProps) {
+export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply, readOnly = false }: ModuleJsonEditorProps) {
   const scheme = useColorScheme();
   const theme = scheme === 'dark' ? 'vs-dark' : 'vs';
-  const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({ kind: 'ok', text: 'In sync with the model' });
+  const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({ kind: 'ok', text: readOnly ? 'Read-only' : 'In sync with the model' });
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const lastApplied = useRef(json);
@@ -111,7 +113,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             defaultValue={json}
             theme={theme}
             onMount={onMount}
-            options={{ minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, wordWrap: 'on', scrollBeyondLastLine: false, tabSize: 2, folding: true }}
+            options={{ readOnly, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, wordWrap: 'on', scrollBeyondLastLine: false, tabSize: 2, folding: true }}
           />
         )}
       </div>

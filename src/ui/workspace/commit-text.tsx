@@ -14,9 +14,11 @@ interface Props {
   placeholder?: string;
   autoFocus?: boolean;
   onDone?(): void;
+  /** Shown but not editable (a read-only document). */
+  disabled?: boolean;
 }
 
-export function CommitText({ value, onCommit, label, multiline, rows = 3, className, placeholder, autoFocus, onDone }: Props) {
+export function CommitText({ value, onCommit, label, multiline, rows = 3, className, placeholder, autoFocus, onDone, disabled }: Props) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
 
@@ -44,6 +46,7 @@ export function CommitText({ value, onCommit, label, multiline, rows = 3, classN
     onBlur: commit,
     onKeyDown,
     spellCheck: false,
+    readOnly: disabled,
   };
   return multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
 }

@@ -21,7 +21,7 @@ function asText(value: unknown): { text: string; json: boolean } {
   return { text: JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? 'null', json: true };
 }
 
-function FieldValue({ name, value, onCommit }: { name: string; value: unknown; onCommit(value: unknown): void }) {
+function FieldValue({ name, value, onCommit, editable }: { name: string; value: unknown; onCommit(value: unknown): void; editable: boolean }) {
   const { text, json } = asText(value);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -83,8 +83,9 @@ function FieldValue({ name, value, onCommit }: { name: string; value: unknown; o
       <button
         type="button"
         className={json ? 'value-text mono' : 'value-text'}
-        aria-label={`${name}: ${text.slice(0, 80)}. Click to edit`}
-        title="Click to edit"
+        aria-label={editable ? `${name}: ${text.slice(0, 80)}. Click to edit` : `${name}: ${text.slice(0, 80)}`}
+        title={editable ? 'Click to edit' : undefined}
+        disabled={!editable}
         onClick={() => {
           setDraft(text);
           setEditing(true);
@@ -101,10 +102,10 @@ function FieldValue({ name, value, onCommit }: { name: string; value: unknown; o
   );
 }
 
-export function DemoCard({ demo, position, total, checked, actions }: { demo: Demo; position: number; total: number; checked: boolean; actions: DemoActions }) {
+export function DemoCard({ demo, position, total, checked, actions, editable }: { demo: Demo; position: number; total: number; checked: boolean; actions: DemoActions; editable: boolean }) {
   const [dropTarget, setDropTarget] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.target !== e.currentTarget) return;
+    if (e.target !== e.currentTarget || !editable) return;
     if (e.altKey && e.key === 'ArrowUp' && demo.index > 0) {
       e.preventDefault();
       actions.move(demo.index, demo.index - 1);
@@ -143,7 +144,7 @@ export function DemoCard({ demo, position, total, checked, actions }: { demo: De
       <header className="demo-head">
         <span
           className="drag-handle"
-          draggable
+          draggable={editable}
           title="Drag to reorder (or Alt+↑/↓)"
           aria-hidden="true"
           onDragStart={(e) => {
@@ -153,7 +154,7 @@ export function DemoCard({ demo, position, total, checked, actions }: { demo: De
         >
           ⋮⋮
         </span>
-        <input type="checkbox" aria-label={`Select demo ${demo.index + 1}`} checked={checked} onChange={(e) => actions.toggle(demo.index, e.currentTarget.checked)} />
+        {editable && <input type="checkbox" aria-label={`Select demo ${demo.index + 1}`} checked={checked} onChange={(e) => actions.toggle(demo.index, e.currentTarget.checked)} />}
         <span className="demo-number">#{demo.index + 1}</span>
         {position !== demo.index && <span className="muted">({position + 1} shown)</span>}
         {demo.augmented ? (
@@ -166,27 +167,29 @@ export function DemoCard({ demo, position, total, checked, actions }: { demo: De
             {k}
           </span>
         ))}
-        <span className="demo-actions">
-          <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} up`} disabled={demo.index === 0} onClick={() => actions.move(demo.index, demo.index - 1)}>
-            <Icon name="up" />
-          </button>
-          <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} down`} disabled={demo.index >= total - 1} onClick={() => actions.move(demo.index, demo.index + 1)}>
-            <Icon name="down" />
-          </button>
-          <button type="button" className="icon-button" aria-label={`Duplicate demo ${demo.index + 1}`} onClick={() => actions.duplicate(demo.index)}>
-            <Icon name="copy" />
-          </button>
-          <button type="button" className="icon-button danger" aria-label={`Delete demo ${demo.index + 1}`} onClick={() => actions.remove(demo.index)}>
-            <Icon name="delete" />
-          </button>
-        </span>
+        {editable && (
+          <span className="demo-actions">
+            <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} up`} disabled={demo.index === 0} onClick={() => actions.move(demo.index, demo.index - 1)}>
+              <Icon name="up" />
+            </button>
+            <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} down`} disabled={demo.index >= total - 1} onClick={() => actions.move(demo.index, demo.index + 1)}>
+              <Icon name="down" />
+            </button>
+            <button type="button" className="icon-button" aria-label={`Duplicate demo ${demo.index + 1}`} onClick={() => actions.duplicate(demo.index)}>
+              <Icon name="copy" />
+            </button>
+            <button type="button" className="icon-button danger" aria-label={`Delete demo ${demo.index + 1}`} onClick={() => actions.remove(demo.index)}>
+              <Icon name="delete" />
+            </button>
+          </span>
+        )}
       </header>
       <dl className="demo-fields">
         {demo.fields.map(([name, value]) => (
           <div key={name} className="demo-field">
             <dt className="mono">{name}</dt>
             <dd>
-              <FieldValue name={name} value={value} onCommit={(v) => actions.editField(demo.index, name, v)} />
+              <FieldValue name={name} value={value} editable={editable} onCommit={(v) => actions.editField(demo.index, name, v)} />
             </dd>
           </div>
         ))}

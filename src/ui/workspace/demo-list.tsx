@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject }
 import type { Demo, ModuleInfo } from '../../core/model/program';
 import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
+import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 import { DemoCard, type DemoActions } from './demo-card';
 
@@ -30,6 +31,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
   const toggleDemo = useSelectionStore((s) => s.toggleDemo);
   const clearChecked = useSelectionStore((s) => s.clearChecked);
   const perform = useUndoStore((s) => s.perform);
+  const editable = useEditable();
   const debouncedFilter = useDebounced(filter.trim(), 150);
 
   const [indexes, setIndexes] = useState<number[]>();
@@ -155,7 +157,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
             Delete {checked.size} selected
           </button>
         )}
-        <button type="button" className="button small" onClick={addDemo} disabled={module.demosPointer === undefined}>
+        <button type="button" className="button small" onClick={addDemo} disabled={!editable || module.demosPointer === undefined}>
           Add demo
         </button>
       </div>
@@ -173,7 +175,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - scrollMargin}px)` }}
               >
                 {demo ? (
-                  <DemoCard demo={demo} position={item.index} total={module.demoCount} checked={checked.has(demo.index)} actions={actions} />
+                  <DemoCard demo={demo} position={item.index} total={module.demoCount} checked={checked.has(demo.index)} actions={actions} editable={editable} />
                 ) : (
                   <div className="demo-card loading" aria-hidden="true" />
                 )}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDocumentStore } from '../../state/document-store';
+import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
@@ -16,6 +17,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   const revision = useDocumentStore((s) => s.revision);
   const name = useDocumentStore((s) => s.summary?.name ?? 'document');
   const perform = useUndoStore((s) => s.perform);
+  const editable = useEditable();
   const [tab, setTab] = useState<Tab>('module');
   const [state, setState] = useState<{ moduleId: string; json: string; schema?: object }>();
   const [original, setOriginal] = useState<{ moduleId: string; json: string }>();
@@ -63,7 +65,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
       <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
         {tab === 'module' &&
           (ready ? (
-            <ModuleJsonEditor key={moduleId} moduleId={moduleId} json={state.json} schema={state.schema} onApply={onApply} />
+            <ModuleJsonEditor key={moduleId} moduleId={moduleId} json={state.json} schema={state.schema} onApply={onApply} readOnly={!editable} />
           ) : (
             <div className="placeholder muted">Loading…</div>
           ))}

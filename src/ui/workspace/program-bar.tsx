@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Program } from '../../core/model/program';
 import { useDocumentStore } from '../../state/document-store';
+import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { RecipeBadges } from '../document/recipe-badges';
@@ -10,6 +11,7 @@ import { HistoryButton } from '../history/history-button';
 
 /** What the file is (format, era, version, layers, size) and the document-wide actions. */
 export function ProgramBar({ program, summary }: { program: Program; summary: DocumentSummary }) {
+  const editable = useEditable();
   const past = useUndoStore((s) => s.past);
   const future = useUndoStore((s) => s.future);
   const undo = useUndoStore((s) => s.undo);
@@ -59,10 +61,10 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
       <span className="program-actions">
         <ExportButton />
         {changed ? <span className="badge warn" data-testid="changed">{past.length} edit{past.length > 1 ? 's' : ''}</span> : null}
-        <button type="button" className="button small" onClick={() => void undo()} disabled={past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
+        <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo
         </button>
-        <button type="button" className="button small" onClick={() => void redo()} disabled={future.length === 0} title={future[0] ? `Redo: ${future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+        <button type="button" className="button small" onClick={() => void redo()} disabled={!editable || future.length === 0} title={future[0] ? `Redo: ${future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
           Redo
         </button>
         <HistoryButton />

@@ -1,9 +1,11 @@
 import type { ModuleInfo } from '../../core/model/program';
+import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 import { CommitText } from './commit-text';
 
 export function SignatureEditor({ module }: { module: ModuleInfo }) {
   const perform = useUndoStore((s) => s.perform);
+  const editable = useEditable();
   const signature = module.signature;
   if (!signature) return <p className="muted section-empty">This module has no signature in the file.</p>;
   return (
@@ -15,6 +17,7 @@ export function SignatureEditor({ module }: { module: ModuleInfo }) {
         multiline
         rows={Math.min(12, Math.max(3, Math.ceil((signature.instructions?.length ?? 0) / 90)))}
         label="Instructions"
+        disabled={!editable}
         className="text-input instructions"
         value={signature.instructions ?? ''}
         placeholder="No instructions saved"
@@ -60,6 +63,7 @@ export function SignatureEditor({ module }: { module: ModuleInfo }) {
                   {field.prefix !== undefined ? (
                     <CommitText
                       label={`Prefix of ${field.name}`}
+                      disabled={!editable}
                       value={field.prefix}
                       onCommit={(text) => void perform({ kind: 'field', moduleId: module.id, fieldIndex: i, prop: 'prefix', text })}
                     />
@@ -70,6 +74,7 @@ export function SignatureEditor({ module }: { module: ModuleInfo }) {
                 <td>
                   <CommitText
                     label={`Description of ${field.name}`}
+                    disabled={!editable}
                     value={field.description ?? ''}
                     onCommit={(text) => void perform({ kind: 'field', moduleId: module.id, fieldIndex: i, prop: 'description', text })}
                   />
