@@ -52,7 +52,7 @@ const FIELDS: Array<[file: string, moduleId: string, fields: Array<[string, stri
   ['stanfordnlp__dspy__tests_primitives_resources_saved_program.json', 'react', [['question', 'input'], ['trajectory', 'input'], ['next_thought', 'output'], ['next_tool_name', 'output'], ['next_tool_args', 'output']]],
   ['suryaEdify__dspy-testing__optimized_agent.json', 'react.extract.predict', [['question', 'input'], ['context', 'input'], ['history', 'input'], ['trajectory', 'input'], ['reasoning', 'output'], ['sql_query', 'output'], ['answer', 'output']]],
   ['can-gurkan__LEAR__optimized_program.json', 'self', [['pseudocode', 'input'], ['reasoning', 'output'], ['netlogo_code', 'output']]],
-  ['flsteven87__prompt_engineering__compiled_program.json', 'classifier', [['question', 'unknown'], ['answer', 'output']]],
+  ['flsteven87__prompt_engineering__compiled_program.json', 'classifier', [['question', 'input'], ['answer', 'output']]],
   ['robjsliwa__adventures_in_dspy__compiled_program.json', 'predictor', [['updated_game_state', 'output']]],
 ];
 
