@@ -33,17 +33,17 @@ export function FileDigest() {
   };
 
   return (
-    <div className="fact file-digest" aria-label="Opened file">
+    <div className="file-digest" aria-label="Opened file">
       {encryption && (
         <span className="badge accent" data-testid="opened-encryption" title="The key stays in this tab’s memory for this document only">
           Decrypted · {describeEncryption(encryption)}
         </span>
       )}
-      <strong>SHA-256</strong>
+      <span className="muted">SHA-256</span>
       <span className="file-digest-hash" data-testid="opened-sha256" title={`SHA-256 of ${name ?? 'the file'} as opened`}>
         {sha256}
       </span>
-      <button type="button" className="button small" onClick={() => void copy()} aria-label="Copy SHA-256">
+      <button type="button" className="link" onClick={() => void copy()} aria-label="Copy SHA-256">
         Copy
       </button>
       {copied && (

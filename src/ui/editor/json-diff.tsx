@@ -32,6 +32,8 @@ export default function JsonDiff({ original, modified, originalPath, modifiedPat
         minimap: { enabled: false },
         fontSize: 12.5,
         automaticLayout: true,
+        // Demos are prose: curly quotes and accents are content, not look-alike characters to flag.
+        unicodeHighlight: { ambiguousCharacters: false },
         scrollBeyondLastLine: false,
         wordWrap: 'on',
         hideUnchangedRegions: { enabled: hideUnchanged },

@@ -21,6 +21,8 @@ export default function JsonView({ text, path }: { text: string; path: string })
         scrollBeyondLastLine: false,
         wordWrap: 'on',
         automaticLayout: true,
+        // Demos are prose: curly quotes and accents are content, not look-alike characters to flag.
+        unicodeHighlight: { ambiguousCharacters: false },
         renderWhitespace: 'none',
         folding: true,
       }}

@@ -104,7 +104,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             theme={theme}
             originalModelPath={`${uri}.original`}
             modifiedModelPath={`${uri}.modified`}
-            options={{ readOnly: true, renderSideBySide: false, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, wordWrap: 'on', scrollBeyondLastLine: false }}
+            options={{ readOnly: true, renderSideBySide: false, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, unicodeHighlight: { ambiguousCharacters: false }, wordWrap: 'on', scrollBeyondLastLine: false }}
           />
         ) : (
           <Editor
@@ -113,7 +113,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             defaultValue={json}
             theme={theme}
             onMount={onMount}
-            options={{ readOnly, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, wordWrap: 'on', scrollBeyondLastLine: false, tabSize: 2, folding: true }}
+            options={{ readOnly, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, unicodeHighlight: { ambiguousCharacters: false }, wordWrap: 'on', scrollBeyondLastLine: false, tabSize: 2, folding: true }}
           />
         )}
       </div>

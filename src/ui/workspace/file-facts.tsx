@@ -5,17 +5,14 @@
 import { useDocumentStore } from '../../state/document-store';
 import { formatBytes } from '../format-bytes';
 import { RecipeBadges } from '../document/recipe-badges';
-import { FileDigest } from '../crypto/file-digest';
 
 export function FileFacts() {
   const checksum = useDocumentStore((s) => s.checksum);
   const companions = useDocumentStore((s) => s.companions);
   const ignored = useDocumentStore((s) => s.ignoredFiles);
-  const sha256 = useDocumentStore((s) => s.sha256);
-  if (!sha256 && !checksum && companions.length === 0 && ignored.length === 0) return null;
+  if (!checksum && companions.length === 0 && ignored.length === 0) return null;
   return (
     <div className="file-facts">
-      <FileDigest />
       {checksum && (
         <div className={checksum.ok ? 'fact ok' : 'fact bad'} role={checksum.ok ? 'status' : 'alert'} aria-label="Checksum">
           <strong>{checksum.ok ? 'Checksum matches' : 'Checksum does not match'}</strong>

@@ -48,12 +48,12 @@ export function SignatureEditor({ module }: { module: ModuleInfo }) {
             {signature.fields.map((field, i) => (
               <tr key={i}>
                 <td className="mono">
-                  {field.name}
-                  {field.nameInferred && (
-                    <span className="badge subtle" title="The file does not store field names; this one was inferred from its prefix and the demos.">
-                      inferred
-                    </span>
-                  )}
+                  <span
+                    className={field.nameInferred ? 'field-name inferred' : 'field-name'}
+                    title={field.nameInferred ? `${field.name}: inferred (the file does not store field names; this one comes from its prefix, description or the demos)` : field.name}
+                  >
+                    {field.name}
+                  </span>
                   {field.type && <span className="muted"> : {field.type}</span>}
                 </td>
                 <td>

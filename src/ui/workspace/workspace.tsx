@@ -16,6 +16,7 @@ import { PickleContent } from '../pickle/pickle-content';
 import { PickleReports } from '../pickle/pickle-reports';
 import { ProgramBar } from './program-bar';
 import { Splitter } from './splitter';
+import { StatusBar } from './status-bar';
 
 export function Workspace({ program, summary }: { program: Program; summary: DocumentSummary }) {
   const moduleId = useSelectionStore((s) => s.moduleId);
@@ -51,6 +52,7 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
           </div>
         )}
       </PickleContent>
+      <StatusBar />
     </div>
   );
 }
