@@ -1,0 +1,72 @@
+/** Targets of issue 9 checked against a run, and the Markdown table of bench/results.md. */
+
+const ms = (v) => (v === undefined ? '—' : `${Math.round(v).toLocaleString('en-US')} ms`);
+const mb = (v) => (v === undefined ? '—' : `${(v / 1e6).toFixed(1)} MB`);
+const kb = (v) => (v === undefined ? '—' : `${(v / 1024).toFixed(1)} KiB`);
+const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
+
+const stepOf = (run, prefix) => run.steps.find((s) => s.name.startsWith(prefix));
+
+/** The targets apply to the largest program measured (100 MB in a full run). */
+export function evaluateTargets(results) {
+  const run = [...results.runs].sort((a, b) => b.rawBytes - a.rawBytes)[0];
+  const targets = [];
+  const add = (label, measured, target, pass) => targets.push({ program: run?.name, label, measured, target, pass });
+  if (run) {
+    const open = stepOf(run, 'open');
+    const edit = stepOf(run, 'edit');
+    const exp = stepOf(run, 'export');
+    const a = open.wallMs / run.floors.browserWorker.wallMs;
+    const b = open.wallMs / run.floors.node.ms;
+    add('open vs floor (a), browser worker', `${x(a)} (${ms(open.wallMs)} vs ${ms(run.floors.browserWorker.wallMs)})`, '≤ 1.2×', a <= 1.2);
+    add('open vs floor (b), Node', `${x(b)} (${ms(open.wallMs)} vs ${ms(run.floors.node.ms)})`, '≤ 1.0×', b <= 1.0);
+    const interactive = run.steps.filter((s) => !s.name.startsWith('export'));
+    const worst = interactive.reduce((m, s) => (s.longtasks.longestMs > m.longtasks.longestMs ? s : m));
+    add('longest main-thread task (open, select, scroll, edit)', `${ms(worst.longtasks.longestMs)} (in "${worst.name}")`, '≤ 50 ms', worst.longtasks.longestMs <= 50);
+    add('one demo edit visible after the commit keystroke', ms(edit.wallMs), '≤ 50 ms', edit.wallMs <= 50);
+    add('its history entry (Edit ops + inverse, as JSON)', edit.historyEntryBytes === undefined ? 'not seen' : `${edit.historyEntryBytes.toLocaleString('en-US')} bytes`, '≤ 10 KB', (edit.historyEntryBytes ?? Infinity) <= 10_000);
+    const e = exp.wallMs / run.floors.nodeExport.ms;
+    add('export .json.gz vs Node stringify + gzip', `${x(e)} (${ms(exp.wallMs)} vs ${ms(run.floors.nodeExport.ms)})`, '≤ 1.5×', e <= 1.5 && exp.holdsEdit === true);
+    const peak = Math.max(...run.steps.map((s) => s.memory.jsHeap));
+    add('peak JS heap (page + workers, incl. ArrayBuffers)', `${mb(peak)} = ${x(peak / run.rawBytes)} raw`, '≤ 3× raw', peak <= 3 * run.rawBytes);
+  }
+  const s = results.shell;
+  add('app shell JS without Monaco, gzipped', `${kb(s.shellGzip)} (${s.shell.length} files)`, '≤ 250 KB', s.shellGzip <= 250_000 && !s.monacoInShell);
+  add('Monaco loaded lazily', s.monacoInShell ? 'in the shell' : 'lazy chunk', 'not in the shell', !s.monacoInShell && s.monacoLazy);
+  return targets;
+}
+
+export function renderMarkdown(r) {
+  const m = r.machine;
+  const lines = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Run ${r.when} by \`npm run bench\` in ${Math.round(r.totalSeconds)} s. Seeded synthetic DSPy 3.x programs (seed ${r.seed}); see [docs/performance.md](../docs/performance.md) for what each number means.`, '');
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB RAM, ${m.os}; Node ${m.node}; Chromium ${m.chromium} (headless).`, '');
+  lines.push('## Targets', '', '| target | measured | goal | |', '|---|---|---|---|');
+  for (const t of r.targets) lines.push(`| ${t.label}${t.program ? ` (${t.program})` : ''} | ${t.measured} | ${t.target} | ${t.pass ? 'pass' : '**miss**'} |`);
+  lines.push('', '## Open, against the floors', '');
+  lines.push('| program | raw | .json.gz | demos | app open | floor (a) browser worker | app/(a) | floor (b) Node | app/(b) |', '|---|---|---|---|---|---|---|---|---|');
+  for (const run of r.runs) {
+    const open = stepOf(run, 'open');
+    const a = run.floors.browserWorker;
+    const b = run.floors.node;
+    lines.push(`| ${run.name} | ${mb(run.rawBytes)} | ${mb(run.gzBytes)} | ${run.demos.toLocaleString('en-US')} | ${ms(open.wallMs)} | ${ms(a.wallMs)} (gunzip ${ms(a.gunzipMs)}, decode ${ms(a.decodeMs)}, parse ${ms(a.parseMs)}) | ${x(open.wallMs / a.wallMs)} | ${ms(b.ms)} (gunzip ${ms(b.gunzipMs)}, parse ${ms(b.parseMs)}) | ${x(open.wallMs / b.ms)} |`);
+  }
+  lines.push('', '## Every step', '');
+  lines.push('| program | step | wall | longest task | long tasks | peak JS heap (page + workers) | renderer peak RSS | notes |', '|---|---|---|---|---|---|---|---|');
+  for (const run of r.runs) {
+    for (const s of run.steps) {
+      const notes = [];
+      if (s.workerOpenMs !== undefined) notes.push(`worker read + decode + analyse ${ms(s.workerOpenMs)}`);
+      if (s.jsonPaneMs !== undefined) notes.push(`JSON pane ready after ${ms(s.jsonPaneMs)}${s.jsonPaneTimedOut ? ' (timed out)' : ''}`);
+      if (s.workerReplyMs !== undefined) notes.push(`worker replied after ${ms(s.workerReplyMs)}`);
+      if (s.historyEntryBytes !== undefined) notes.push(`history entry ${s.historyEntryBytes.toLocaleString('en-US')} bytes`);
+      if (s.bytes !== undefined) notes.push(`${mb(s.bytes)} out; ${s.holdsEdit ? 'holds the edit' : '**edit missing**'}; floor ${ms(run.floors.nodeExport.ms)} → ${x(s.wallMs / run.floors.nodeExport.ms)}`);
+      lines.push(`| ${run.name} | ${s.name} | ${ms(s.wallMs)} | ${ms(s.longtasks.longestMs)} | ${s.longtasks.count} | ${mb(s.memory.jsHeap)} (page ${mb(s.memory.pageHeap)}, workers ${mb(s.memory.workerHeap)}) | ${mb(s.memory.rendererPeakRss)} | ${notes.join('; ')} |`);
+    }
+  }
+  lines.push('', '## App shell', '');
+  lines.push(`Entry chunk and its static imports: ${kb(r.shell.shellGzip)} gzipped (${kb(r.shell.shellBytes)} raw): ${r.shell.shell.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')}.`);
+  lines.push(`Loaded on demand: ${r.shell.lazy.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ') || 'nothing'}. All JavaScript in the build: ${kb(r.shell.totalJsGzip)} gzipped.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generate seeded DSPy programs (1, 10, 100 MB raw), build the app, serve it, and
+ * drive it in headless Chromium through open → select the big module → scroll → edit → export,
+ * next to the floors it is compared with. Writes bench/results.json and bench/results.md.
+ *
+ * Options (env): BENCH_SIZES=1mb,10mb,100mb  OUT_DIR=dist-bench  BENCH_PORT=4215  BENCH_SKIP_BUILD=1
+ *                BENCH_NO_HEAP=1 (no CDP heap sampling, to see what sampling itself costs)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../scripts/find-browser.mjs';
+import { BENCH_SIZES, generateProgram } from './gen-program.mjs';
+import { startServer } from './server.mjs';
+import { nodeFloors } from './node-floors.mjs';
+import { measureShell } from './shell-size.mjs';
+import { attachHeapSampler } from './heap-sampler.mjs';
+import { prepareAppPage, runAppJourney } from './app-steps.mjs';
+import { evaluateTargets, renderMarkdown } from './report.mjs';
+
+const here = (p) => new URL(p, import.meta.url).pathname;
+const OUT_DIR = process.env.OUT_DIR ?? 'dist-bench';
+const PORT = Number(process.env.BENCH_PORT ?? 4215);
+const SEED = 9;
+const wanted = (process.env.BENCH_SIZES ?? BENCH_SIZES.map((s) => s.name).join(',')).split(',');
+const sizes = BENCH_SIZES.filter((s) => wanted.includes(s.name));
+// Same flags as playwright.config.ts, so the bench sees the browser the e2e tests see.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const started = performance.now();
+const log = (s) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
+
+function ensureData(spec) {
+  const dir = here('./data/');
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}dspy-${spec.name}-seed${SEED}.json.gz`;
+  const meta = `${file}.meta.json`;
+  if (!existsSync(file) || !existsSync(meta)) {
+    const t0 = performance.now();
+    const { text, bigModule, demoCount } = generateProgram({ ...spec, seed: SEED });
+    const raw = Buffer.from(text);
+    writeFileSync(file, gzipSync(raw, { level: 6 }));
+    writeFileSync(meta, JSON.stringify({ rawBytes: raw.length, bigModule, demoCount }));
+    log(`generated ${spec.name}: ${raw.length.toLocaleString('en-US')} bytes raw in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return { file, url: `/data/${file.slice(dir.length)}`, name: `program-${spec.name}.json.gz`, ...JSON.parse(readFileSync(meta, 'utf8')) };
+}
+
+function machine(browserVersion) {
+  const cpu = cpus();
+  let os = process.platform;
+  try {
+    os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+  } catch {
+    /* not Linux */
+  }
+  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryBytes: totalmem(), os, node: process.version, chromium: browserVersion };
+}
+
+async function main() {
+  const data = sizes.map((s) => ({ spec: s, ...ensureData(s) }));
+
+  if (!process.env.BENCH_SKIP_BUILD) {
+    log(`building the app into ${OUT_DIR}`);
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, OUT_DIR } });
+  }
+  const shell = measureShell(OUT_DIR);
+  log(`app shell JS: ${(shell.shellGzip / 1024).toFixed(1)} KiB gzipped (${shell.shell.length} files), Monaco in shell: ${shell.monacoInShell}`);
+
+  const server = await startServer({ port: PORT, mounts: { '/': OUT_DIR, '/floor/': here('./'), '/data/': here('./data/') } });
+  const base = `http://127.0.0.1:${PORT}`;
+  const found = findChromium();
+  const runs = [];
+  let browserVersion = 'unknown';
+  try {
+    for (const d of data) {
+      log(`${d.spec.name}: ${d.rawBytes.toLocaleString('en-US')} bytes raw, ${d.demoCount.toLocaleString('en-US')} demos in ${d.bigModule}`);
+      const gz = readFileSync(d.file);
+      const floorsNode = nodeFloors(gz, 3);
+      log(`  floor (b) Node gunzip+parse ${floorsNode.open.ms.toFixed(0)} ms; export floor stringify+gzip ${floorsNode.export.ms.toFixed(0)} ms`);
+
+      // A fresh browser per size: one renderer, no heap left over from the previous program.
+      const browser = await chromium.launch({ executablePath: found.path, headless: true, args: ARGS });
+      browserVersion = browser.version();
+      try {
+        const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
+        const floorPage = await context.newPage();
+        await floorPage.goto(`${base}/floor/floor.html`);
+        await floorPage.waitForFunction(() => window.floorReady === true);
+        let floorA;
+        for (let i = 0; i < 3; i++) {
+          const r = await floorPage.evaluate((url) => window.floor(url), d.url);
+          if (!r.ok) throw new Error(`floor page failed: ${r.error}`);
+          if (!floorA || r.wallMs < floorA.wallMs) floorA = r;
+        }
+        await floorPage.close();
+        log(`  floor (a) browser worker gunzip+decode+parse ${floorA.wallMs.toFixed(0)} ms`);
+
+        const page = await prepareAppPage(context, base);
+        const sampler = await attachHeapSampler(page, browser);
+        const steps = await runAppJourney(page, sampler, { dataUrl: d.url, fileName: d.name, bigModule: d.bigModule, marker: `bench-edit-${d.spec.name}` });
+        await sampler.detach();
+        runs.push({ name: d.spec.name, rawBytes: d.rawBytes, gzBytes: gz.length, demos: d.demoCount, floors: { browserWorker: floorA, node: floorsNode.open, nodeExport: floorsNode.export }, steps });
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+
+  const results = {
+    when: new Date().toISOString(),
+    machine: machine(browserVersion),
+    seed: SEED,
+    shell,
+    runs,
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  results.targets = evaluateTargets(results);
+  writeFileSync(here('./results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(here('./results.md'), renderMarkdown(results));
+  log(`wrote bench/results.json and bench/results.md in ${results.totalSeconds.toFixed(0)} s`);
+  for (const t of results.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.label}: ${t.measured} (target ${t.target})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
