@@ -30,6 +30,16 @@ const SYNTAXES: ExportSyntax[] = ['json', 'yaml', 'msgpack'];
 const COMPRESSIONS: ExportCompression[] = ['none', 'gzip', 'zlib', 'deflate-raw'];
 
 describe('exportDocument', () => {
+  it('keeps number spellings JavaScript would change (1.0, 1e-05) when the file is written afresh', async () => {
+    const text = '{"lm": {"temperature": 1.0, "top_p": 1e-05, "n": 3}}';
+    const doc = await decodeBytes(new TextEncoder().encode(text), { name: 'p.json' });
+    const program = analyzeProgram(doc.value, { recipe: doc.recipe });
+    const src: ExportSource = { value: doc.value, program, recipe: doc.recipe, sourceText: doc.text, appliedOps: [], originalValue: doc.value, name: 'p.json' };
+    const pretty = new TextDecoder().decode((await exportDocument(src, { jsonStyle: 'pretty' })).bytes);
+    expect(pretty).toContain('"temperature": 1.0');
+    expect(pretty).toContain('"top_p": 1e-05');
+  });
+
   it('writes a gzip file back byte for byte when untouched, and names files after the recipe', async () => {
     const src = await open('fixtures/formats/program.json.gz');
     const same = await exportDocument(src);

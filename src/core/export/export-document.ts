@@ -15,6 +15,7 @@ import type { Operation } from '../model/program.ts';
 import { redactSecrets } from '../model/secrets.ts';
 import { decodeBytes } from '../pipeline/decode.ts';
 import { encodeDocument } from '../pipeline/encode.ts';
+import { withNumberLexemes, type JsonStyle } from '../json-text/json-style.ts';
 import { convertForAdapter } from './convert-adapter.ts';
 import { exportRegistry } from './yaml-interop-layer.ts';
 import type { ExportOptions, ExportResult, ExportSource } from './export-options.ts';
@@ -78,7 +79,8 @@ export async function exportDocument(source: ExportSource, options: ExportOption
     bytes = await encodeDocument({ value: converted.value, recipe, source: { text: source.sourceText, ops } }, encodeOptions(options));
     identical = ops.length === 0 && sameRecipe(recipe, source.recipe);
   } else {
-    bytes = await encodeDocument({ value: converted.value, recipe }, encodeOptions(options));
+    const written = source.sourceText !== undefined ? withDeferredNumbers(recipe, source.sourceText) : recipe;
+    bytes = await encodeDocument({ value: converted.value, recipe: written }, encodeOptions(options));
   }
 
   await verifyExport(bytes, converted.value, recipe, options);
@@ -89,4 +91,12 @@ export async function exportDocument(source: ExportSource, options: ExportOption
 
 function encodeOptions(options: ExportOptions) {
   return options.encryption ? { credentials: options.encryption.credentials, registry: exportRegistry } : { registry: exportRegistry };
+}
+
+/** A JSON step whose number lexemes were deferred at decode gets them now, from the source text. */
+function withDeferredNumbers(recipe: Recipe, sourceText: string): Recipe {
+  const last = recipe[recipe.length - 1];
+  const style = last?.layer === 'json' ? (last.options.style as JsonStyle | undefined) : undefined;
+  if (!last || !style?.numbersDeferred) return recipe;
+  return [...recipe.slice(0, -1), { ...last, options: { ...last.options, style: withNumberLexemes(style, sourceText) } }];
 }

@@ -30,8 +30,10 @@ export function dspyJsonStyle(version: string | undefined): JsonStyle {
 export const COMPACT_JSON_STYLE: JsonStyle = { ...DEFAULT_JSON_STYLE, indent: '', keySeparator: ':', itemSeparator: ',', trailingNewline: false };
 
 function styleFor(choice: ExportJsonStyle, kept: JsonStyle | undefined, program: Program | undefined, indent?: number): JsonStyle {
-  if (choice === 'pretty') return { ...DEFAULT_JSON_STYLE, indent: ' '.repeat(indent ?? 2) };
-  if (choice === 'compact') return { ...COMPACT_JSON_STYLE };
+  // Number spellings (1.0, 1e-05) belong to the value, not the layout: they carry over to any layout.
+  const numbers = kept ? { ...(kept.numbers ? { numbers: kept.numbers } : {}), ...(kept.numbersDeferred ? { numbersDeferred: true } : {}) } : {};
+  if (choice === 'pretty') return { ...DEFAULT_JSON_STYLE, indent: ' '.repeat(indent ?? 2), ...numbers };
+  if (choice === 'compact') return { ...COMPACT_JSON_STYLE, ...numbers };
   if (kept) return kept;
   return program?.ecosystem === 'dspy' ? dspyJsonStyle(program.version) : { ...DEFAULT_JSON_STYLE };
 }

@@ -26,6 +26,11 @@ export interface JsonStyle {
    * by JSON pointer: JSON.parse forgets them, so they are kept here to be written back.
    */
   numbers?: [pointer: string, lexeme: string][];
+  /**
+   * True when `numbers` was not collected at decode (it costs a full tokenizing pass): whoever writes
+   * the value afresh collects them from the source text first (see withNumberLexemes).
+   */
+  numbersDeferred?: boolean;
 }
 
 export const DEFAULT_JSON_STYLE: JsonStyle = {
@@ -52,7 +57,7 @@ const SAMPLE = 64 * 1024;
 /** Cheap pre-check: does the text hold any number lexeme JavaScript might print differently? */
 const ODD_NUMBER = /[0-9]\.[0-9]*0(?![0-9])|[0-9][eE]|[0-9]{16}|-0(?![.0-9eE])/;
 
-export function detectJsonStyle(text: string): JsonStyle {
+export function detectJsonStyle(text: string, { numbers = true }: { numbers?: boolean } = {}): JsonStyle {
   const head = text.slice(0, SAMPLE);
   const style: JsonStyle = { ...DEFAULT_JSON_STYLE };
   style.newline = head.includes('\r\n') ? '\r\n' : '\n';
@@ -90,9 +95,15 @@ export function detectJsonStyle(text: string): JsonStyle {
   if (emptyArray) style.emptyArray = emptyArray[0];
   const emptyObject = /\{[ \t\r\n]*\}/.exec(head);
   if (emptyObject) style.emptyObject = emptyObject[0];
-  if (ODD_NUMBER.test(text)) {
-    const numbers = collectNumberLexemes(text);
-    if (numbers.length > 0) style.numbers = numbers;
-  }
+  if (!numbers) style.numbersDeferred = true;
+  else return withNumberLexemes(style, text);
   return style;
+}
+
+/** The style with the number lexemes of `sourceText` collected, when they were deferred at decode. */
+export function withNumberLexemes(style: JsonStyle, sourceText: string): JsonStyle {
+  const { numbersDeferred: _deferred, ...rest } = style;
+  if (!ODD_NUMBER.test(sourceText)) return rest;
+  const numbers = collectNumberLexemes(sourceText);
+  return numbers.length > 0 ? { ...rest, numbers } : rest;
 }

@@ -67,7 +67,8 @@ export const jsonLayer: SyntaxLayer = {
       checkTreeLimits(value, ctx.limits, 'json', body.length > ctx.limits.maxStringLength);
     }
     ctx.onProgress?.({ stage: 'json', done: bytes.length, total: bytes.length });
-    const options: StepOptions = { style: detectJsonStyle(body) };
+    // Number lexemes need a full tokenizing pass; they are collected only when a value is written afresh.
+    const options: StepOptions = { style: detectJsonStyle(body, { numbers: false }) };
     if (bom) options.bom = true;
     return { value, text, options };
   },
