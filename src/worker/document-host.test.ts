@@ -120,3 +120,21 @@ describe('DocumentHost companions and sidecars', () => {
     expect(bad.checksum?.message).toContain(digest);
   });
 });
+
+describe('DocumentHost module view of a large module', () => {
+  it('leaves megabytes of demos out of the module JSON, and an edit of that view keeps them', async () => {
+    const demos = Array.from({ length: 3000 }, (_, i) => ({ question: `q${i}`, answer: 'a'.repeat(400) }));
+    const big = { 'qa.predict': { ...program['generate_answer.predict'], demos }, metadata: program.metadata };
+    const host = new DocumentHost();
+    await host.open({ source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(JSON.stringify(big, null, 2))), name: 'big.json' } }, () => undefined);
+    const view = host.module({ moduleId: 'qa.predict' });
+    expect(view.leftOut).toEqual({ key: 'demos', index: 2, count: 3000 });
+    expect(view.json.length).toBeLessThan(10_000);
+    expect((view.schema as { required?: string[] }).required).not.toContain('demos');
+
+    const edited = { ...JSON.parse(view.json), signature: { instructions: 'Shorter.', fields: big['qa.predict'].signature.fields } };
+    host.edit({ edit: { kind: 'replace-module', moduleId: 'qa.predict', json: JSON.stringify(edited), leftOut: view.leftOut } });
+    expect(host.demos({ moduleId: 'qa.predict', offset: 2999, count: 1 }).demos[0]?.fields).toEqual([['question', 'q2999'], ['answer', 'a'.repeat(400)]]);
+    expect(host.module({ moduleId: 'qa.predict' }).module.signature?.instructions).toBe('Shorter.');
+  });
+});

@@ -21,6 +21,7 @@ import {
 } from '../core/model/edits';
 import { deepEqual } from '../core/model/deep-equal';
 import { applyWithInverse } from '../core/model/patch';
+import { moduleView, restoreLeftOut } from '../core/model/module-view';
 import { applyPlan, readOnlyReason } from '../core/migrations/plan';
 import { summarizePlan } from '../core/migrations/plan-summary';
 import { diffValues } from '../core/history/diff-values';
@@ -160,14 +161,16 @@ export class DocumentHost {
   module({ moduleId }: Params<'module'>): Result<'module'> {
     const doc = this.requireDocument();
     const module = findModule(doc.program, moduleId);
-    return { module, json: toJson(getAtPointer(doc.value, module.pointer)), schema: moduleSchemaFor(doc.program, module) };
+    const { view, leftOut } = moduleView(getAtPointer(doc.value, module.pointer), module);
+    const schema = moduleSchemaFor(doc.program, module);
+    return { module, json: toJson(view), schema: leftOut && schema ? withoutRequired(schema, leftOut.key) : schema, ...(leftOut ? { leftOut } : {}) };
   }
 
   originalModule({ moduleId }: Params<'originalModule'>): Result<'originalModule'> {
     const doc = this.requireDocument();
     const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
     const module = original.modules.find((m) => m.id === moduleId);
-    return { json: module ? toJson(getAtPointer(doc.original, module.pointer)) : '' };
+    return { json: module ? toJson(moduleView(getAtPointer(doc.original, module.pointer), module).view) : '' };
   }
 
   demos({ moduleId, offset, count, indexes }: Params<'demos'>): Result<'demos'> {
@@ -303,7 +306,8 @@ export class DocumentHost {
         return moveDemo(value, program, request.moduleId, request.from, request.to);
       case 'replace-module': {
         const module = findModule(program, request.moduleId);
-        const state = parseJson(request.json);
+        const parsed = parseJson(request.json);
+        const state = request.leftOut ? restoreLeftOut(parsed, getAtPointer(value, module.pointer), request.leftOut) : parsed;
         const schema = moduleSchemaFor(program, module);
         const problems = schema ? validateValue(state, schema) : [];
         const first = problems[0];
@@ -370,6 +374,12 @@ export class DocumentHost {
     if (!this.doc) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open in this worker.' });
     return this.doc;
   }
+}
+
+/** The schema without `key` required: the view that leaves it out is still valid. */
+function withoutRequired(schema: Record<string, unknown>, key: string): Record<string, unknown> {
+  const required = Array.isArray(schema.required) ? schema.required.filter((k) => k !== key) : schema.required;
+  return { ...schema, required };
 }
 
 function parseJson(text: string): unknown {

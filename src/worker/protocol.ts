@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../core/errors';
 import type { Recipe } from '../core/layers/recipe';
+import type { LeftOut } from '../core/model/module-view';
 import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/model/program';
 import type { ExportOptions, ExportResult } from '../core/export/export-options';
 import type { ModuleFileShape } from '../core/export/module-file';
@@ -36,7 +37,7 @@ export type EditRequest =
   | { kind: 'remove-demos'; moduleId: string; demoIndexes: number[] }
   | { kind: 'move-demo'; moduleId: string; from: number; to: number }
   /** The module's state as JSON text from the precise view; the worker parses and validates it. */
-  | { kind: 'replace-module'; moduleId: string; json: string };
+  | { kind: 'replace-module'; moduleId: string; json: string; leftOut?: LeftOut };
 
 /** A file opened beside the document (e.g. program.pkl of a DSPy whole-program folder). */
 export interface CompanionSummary {
@@ -139,7 +140,7 @@ export interface WorkerMethods {
   /** The non-extractable AES-GCM key the history seals this document's entries with; absent when it is not encrypted. */
   historyKey: [Record<string, never>, { key?: CryptoKey }];
   /** One module's saved state as JSON text, for the precise view, with the JSON Schema it must meet. */
-  module: [{ moduleId: string }, { module: ModuleInfo; json: string; schema?: object }];
+  module: [{ moduleId: string }, { module: ModuleInfo; json: string; schema?: object; leftOut?: LeftOut }];
   /** The same module as it was when the file was opened (for the changes diff). */
   originalModule: [{ moduleId: string }, { json: string }];
   /** A page of demos, by position in the list or by explicit indexes (a filtered view). */

@@ -19,6 +19,8 @@ export interface ModuleJsonEditorProps {
   onApply(text: string): Promise<string | undefined>;
   /** Shown but not editable (a read-only document). */
   readOnly?: boolean;
+  /** Says what the view leaves out (a module's megabytes of demos). */
+  leftOutNote?: string;
 }
 
 const APPLY_AFTER_MS = 700;
@@ -27,7 +29,7 @@ function modelUri(moduleId: string): string {
   return `inmemory://program/modules/${encodeURIComponent(moduleId)}.json`;
 }
 
-export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply, readOnly = false }: ModuleJsonEditorProps) {
+export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply, readOnly = false, leftOutNote }: ModuleJsonEditorProps) {
   const scheme = useColorScheme();
   const theme = scheme === 'dark' ? 'vs-dark' : 'vs';
   const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({ kind: 'ok', text: readOnly ? 'Read-only' : 'In sync with the model' });
@@ -95,6 +97,11 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
       <div className={`json-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="json-status">
         {status.text}
       </div>
+      {leftOutNote && (
+        <div className="json-status" data-testid="json-left-out">
+          {leftOutNote}
+        </div>
+      )}
       <div className="json-editor-body">
         {original !== undefined ? (
           <DiffEditor

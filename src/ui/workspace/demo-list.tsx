@@ -65,10 +65,17 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
     for (const child of Array.from(panel.children)) if (child !== list.parentElement) observer.observe(child);
     return () => observer.disconnect();
   }, [panel]);
-  // Rows are keyed by what they show; pages are forgotten whenever the document or the view changes.
-  const [pages, setPages] = useState<{ key: string; map: Map<number, Demo[]> }>({ key: '', map: new Map() });
-  const viewKey = `${module.id}\u0000${revision}\u0000${indexes ? debouncedFilter : ''}`;
+  // Pages belong to one view (module and filter); a new view forgets them. After an edit the pages on
+  // screen stay until their fresh copies arrive, so an edit never flashes the list blank.
+  const [pages, setPages] = useState<{ key: string; map: Map<number, { revision: number; demos: Demo[] }> }>({ key: '', map: new Map() });
+  const viewKey = `${module.id}\u0000${indexes ? debouncedFilter : ''}\u0000${indexes?.length ?? ''}`;
   const pageMap = pages.key === viewKey ? pages.map : undefined;
+  /** Pages asked for and not yet answered, so a re-render does not ask again. */
+  const inFlight = useRef(new Set<string>());
+  const viewKeyRef = useRef(viewKey);
+  useLayoutEffect(() => {
+    viewKeyRef.current = viewKey;
+  }, [viewKey]);
 
   const virtualizer = useVirtualizer({
     count,
@@ -83,27 +90,29 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
 
   useEffect(() => {
     if (!client) return;
-    let live = true;
     for (let page = firstPage; page <= lastPage; page++) {
-      if (pageMap?.has(page)) continue;
+      if (pageMap?.get(page)?.revision === revision) continue;
+      const request = `${viewKey}\u0000${revision}\u0000${page}`;
+      if (inFlight.current.has(request)) continue;
+      inFlight.current.add(request);
       const offset = page * PAGE;
       const slice = indexes?.slice(offset, offset + PAGE);
       client
         .call('demos', { moduleId: module.id, offset, count: PAGE, indexes: slice })
         .then(({ demos }) => {
-          if (!live) return;
+          // An answer for a view the list has left is dropped; a newer revision's copy is never replaced by an older one.
           setPages((prev) => {
+            if (viewKeyRef.current !== viewKey) return prev;
             const map = new Map(prev.key === viewKey ? prev.map : undefined);
-            map.set(page, demos);
+            if ((map.get(page)?.revision ?? -1) > revision) return prev;
+            map.set(page, { revision, demos });
             return { key: viewKey, map };
           });
         })
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(() => inFlight.current.delete(request));
     }
-    return () => {
-      live = false;
-    };
-  }, [client, module.id, firstPage, lastPage, pageMap, indexes, viewKey]);
+  }, [client, module.id, firstPage, lastPage, pageMap, indexes, viewKey, revision]);
 
   const actions: DemoActions = useMemo(
     () => ({
@@ -165,7 +174,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
         {count === 0 && <p className="muted section-empty">{indexes ? 'No demo matches the filter.' : 'No demos.'}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const demo = pageMap?.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
+            const demo = pageMap?.get(Math.floor(item.index / PAGE))?.demos[item.index % PAGE];
             return (
               <div
                 key={item.key}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
+import type { LeftOut } from '../../core/model/module-view';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));
@@ -11,6 +12,10 @@ const MAX_FILE_VIEW_CHARS = 5_000_000;
 
 type Tab = 'module' | 'changes' | 'file';
 
+function leftOutNote(leftOut: LeftOut | undefined): string | undefined {
+  return leftOut && `"${leftOut.key}" (${leftOut.count.toLocaleString('en-US')} demos) is left out of this view to keep it fast; edit demos in the list.`;
+}
+
 /** The precise view: the selected module as editable JSON, its changes since opening, or the whole file. */
 export function JsonPane({ moduleId }: { moduleId: string }) {
   const client = useDocumentStore((s) => s.client);
@@ -19,13 +24,13 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   const perform = useUndoStore((s) => s.perform);
   const editable = useEditable();
   const [tab, setTab] = useState<Tab>('module');
-  const [state, setState] = useState<{ moduleId: string; json: string; schema?: object }>();
+  const [state, setState] = useState<{ moduleId: string; json: string; schema?: object; leftOut?: LeftOut }>();
   const [original, setOriginal] = useState<{ moduleId: string; json: string }>();
   const [file, setFile] = useState<{ text: string } | { tooLarge: number }>();
 
   useEffect(() => {
     let live = true;
-    client?.call('module', { moduleId }).then((r) => live && setState({ moduleId, json: r.json, schema: r.schema }), () => undefined);
+    client?.call('module', { moduleId }).then((r) => live && setState({ moduleId, json: r.json, schema: r.schema, leftOut: r.leftOut }), () => undefined);
     return () => {
       live = false;
     };
@@ -42,7 +47,8 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
 
   const onApply = async (json: string): Promise<string | undefined> => {
     const before = useDocumentStore.getState().error;
-    const edit = await perform({ kind: 'replace-module', moduleId, json });
+    const leftOut = state?.moduleId === moduleId ? state.leftOut : undefined;
+    const edit = await perform({ kind: 'replace-module', moduleId, json, ...(leftOut ? { leftOut } : {}) });
     if (edit) return undefined;
     const error = useDocumentStore.getState().error;
     if (error && error !== before) {
@@ -65,7 +71,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
       <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
         {tab === 'module' &&
           (ready ? (
-            <ModuleJsonEditor key={moduleId} moduleId={moduleId} json={state.json} schema={state.schema} onApply={onApply} readOnly={!editable} />
+            <ModuleJsonEditor key={moduleId} moduleId={moduleId} json={state.json} schema={state.schema} onApply={onApply} readOnly={!editable} leftOutNote={leftOutNote(state.leftOut)} />
           ) : (
             <div className="placeholder muted">Loading…</div>
           ))}
