@@ -41,6 +41,7 @@ import { readContainerHeader, sniffContainer } from '../core/crypto/container';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
 import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
 import { readFileInChunks } from './read-file';
+import { StageClock } from './stage-clock';
 import { PickleInspector, pickleContainer } from './pickle-inspector';
 
 interface OpenDocument {
@@ -78,15 +79,17 @@ export class DocumentHost {
   private locked: LockedOpen | undefined;
 
   async open({ source, companions = [], sidecar, credentials }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
-    const started = performance.now();
-    const { bytes, name } = await this.bytesOf(source, onProgress, signal);
-    return this.openBytes({ bytes, name, companions, ...(sidecar ? { sidecar } : {}) }, credentials, onProgress, started, signal);
+    const clock = new StageClock();
+    const progress = clock.wrap(onProgress);
+    const { bytes, name } = await this.bytesOf(source, progress, signal);
+    return this.openBytes({ bytes, name, companions, ...(sidecar ? { sidecar } : {}) }, credentials, progress, clock, signal);
   }
 
   /** A second try at an open that wanted a key, from the bytes it kept: nothing is read again. */
   async unlock({ credentials }: Params<'unlock'>, onProgress: (p: Progress) => void): Promise<Result<'unlock'>> {
     if (!this.locked) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No encrypted file is waiting for a key in this worker.' });
-    return this.openBytes(this.locked, credentials, onProgress, performance.now());
+    const clock = new StageClock();
+    return this.openBytes(this.locked, credentials, clock.wrap(onProgress), clock);
   }
 
   lockInfo(): Result<'lockInfo'> {
@@ -110,9 +113,12 @@ export class DocumentHost {
     return { key: await this.secrets.historyKey(doc.sha256) };
   }
 
-  private async openBytes(input: LockedOpen, credentials: OpenCredentials | undefined, onProgress: (p: Progress) => void, started: number, signal?: AbortSignal): Promise<Result<'open'>> {
+  private async openBytes(input: LockedOpen, credentials: OpenCredentials | undefined, onProgress: (p: Progress) => void, clock: StageClock, signal?: AbortSignal): Promise<Result<'open'>> {
     const { bytes, name, companions, sidecar } = input;
     const checksum = sidecar ? await this.verifySidecar(bytes, name, sidecar) : undefined;
+    // WebCrypto hashes on its own thread: the digest is ready by the time decoding is done.
+    const digest = sha256Hex(bytes);
+    digest.catch(() => undefined);
     let decoded: DecodedDocument;
     let secrets: DocumentSecrets | undefined;
     let encryption: EncryptionFacts | undefined;
@@ -126,7 +132,7 @@ export class DocumentHost {
       throw e;
     }
     this.locked = undefined;
-    const sha256 = await sha256Hex(bytes);
+    const sha256 = await digest;
     const companionSummaries = await Promise.all(companions.map((file) => this.readCompanion(file, signal)));
     onProgress({ stage: 'analyse', done: 0, total: 1 });
     const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name, siblings: companions.map((c) => c.name) });
@@ -144,7 +150,8 @@ export class DocumentHost {
       inputBytes: decoded.inputBytes,
       decodedBytes: decoded.decodedBytes,
       warnings: decoded.warnings,
-      openMs: Math.round(performance.now() - started),
+      openMs: clock.total(),
+      stages: clock.stages(),
     };
     const locked = readOnlyReason(decoded.value, program)?.reason;
     return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };

@@ -6,6 +6,7 @@
 import { toErrorInfo } from '../core/errors';
 import { DocumentHost } from './document-host';
 import type { Method, Params, Progress, RequestMessage, ResponseMessage, Result } from './protocol';
+import { throttleProgress } from './throttle-progress';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = new DocumentHost();
@@ -53,7 +54,7 @@ function transferablesOf(method: Method, result: unknown): Transferable[] {
 
 scope.onmessage = async (event: MessageEvent<RequestMessage>) => {
   const { id, method, params } = event.data;
-  const onProgress = (progress: Progress) => post({ id, kind: 'progress', progress });
+  const onProgress = throttleProgress((progress: Progress) => post({ id, kind: 'progress', progress }));
   try {
     const handler = handlers[method] as (p: typeof params, onProgress: (p: Progress) => void) => unknown;
     if (!handler) throw new Error(`Unknown worker method ${String(method)}`);

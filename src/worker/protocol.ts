@@ -25,6 +25,8 @@ export interface DocumentSummary {
   warnings: string[];
   /** Milliseconds spent reading and decoding, for the status bar. */
   openMs: number;
+  /** Where those milliseconds went, stage by stage in order ("read", "gzip", "json", "analyse"). */
+  stages: Array<[stage: string, ms: number]>;
 }
 
 /** A model edit, as the forms ask for it; the worker turns it into JSON Patch operations. */

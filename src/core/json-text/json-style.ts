@@ -76,7 +76,6 @@ export function detectJsonStyle(text: string, { numbers = true }: { numbers?: bo
     style.itemSeparator = item?.[1] ?? ',';
   }
   style.escapeSlash = text.includes('\\/');
-  const hasRawNonAscii = /[^\x00-\x7f]/.test(text); // eslint-disable-line no-control-regex
   const escaped = /\\u([0-9a-fA-F]{4})/g;
   let m: RegExpExecArray | null;
   let hasEscapedNonAscii = false;
@@ -89,7 +88,8 @@ export function detectJsonStyle(text: string, { numbers = true }: { numbers?: bo
       caseKnown = true;
     }
   }
-  style.asciiOnly = !hasRawNonAscii && hasEscapedNonAscii;
+  // Only a file that escapes non-ASCII can be ASCII-only on purpose; the full scan for raw non-ASCII runs only then.
+  style.asciiOnly = hasEscapedNonAscii && !/[^\x00-\x7f]/.test(text); // eslint-disable-line no-control-regex
   style.trailingNewline = text.endsWith('\n');
   const emptyArray = /\[[ \t\r\n]*\]/.exec(head);
   if (emptyArray) style.emptyArray = emptyArray[0];

@@ -57,9 +57,9 @@ export const jsonLayer: SyntaxLayer = {
     return 0;
   },
   async decode(bytes: Uint8Array, ctx: LayerContext) {
+    ctx.onProgress?.({ stage: 'json', done: 0, total: bytes.length });
     const bom = hasBom(bytes);
     const text = decodeUtf8(bytes, 'json');
-    ctx.onProgress?.({ stage: 'json', done: 0, total: bytes.length });
     const body = bom ? text.slice(1) : text;
     const value = parseJsonText(body, ctx, bom ? 3 : 0);
     // A text shorter than a cap cannot hold a string or container that breaks it.

@@ -51,7 +51,7 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
       {program.eraLabel && <span className="badge subtle" data-testid="era">{program.eraLabel}</span>}
       <RecipeBadges recipe={summary.recipe} />
       <span className="muted">
-        {formatBytes(summary.inputBytes)} · opened in {summary.openMs.toLocaleString('en-US')} ms
+        {formatBytes(summary.inputBytes)}{summary.decodedBytes !== summary.inputBytes ? ` → ${formatBytes(summary.decodedBytes)}` : ''}
       </span>
       {program.secrets.length > 0 && (
         <span className="badge warn" title="Keys that look like secrets (api_key, token…) are saved in this file">
