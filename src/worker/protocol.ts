@@ -11,6 +11,7 @@ import type { ModuleFileShape } from '../core/export/module-file';
 import type { PlanRequest, PlanSummary } from '../core/migrations/plan-summary';
 import type { RawLayout } from '../core/crypto/aes-gcm-raw';
 import type { KeySource } from '../core/crypto/key-handle';
+import type { TensorInfo } from '../core/torch/torch-file';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
@@ -66,19 +67,9 @@ export interface PickleSafety {
 }
 
 /** One row of a torch file's tensor table; `index` names it for tensorPreview. */
-export interface TensorRow {
+export type TensorRow = Pick<TensorInfo, 'path' | 'dtype' | 'shape' | 'stride' | 'storageOffset' | 'numel' | 'byteSize' | 'device' | 'storageKey' | 'parameter'> & {
   index: number;
-  path: string;
-  dtype: string;
-  shape: number[];
-  stride: number[];
-  storageOffset: number;
-  numel: number;
-  byteSize: number;
-  device: string;
-  storageKey: string;
-  parameter: boolean;
-}
+};
 
 export interface ChecksumResult {
   ok: boolean;

@@ -7,6 +7,7 @@
 import { deepEqual } from '../model/deep-equal';
 import { joinPointer } from '../json-pointer';
 import type { Operation } from '../model/program';
+import { commonEnds } from '../model/common-ends';
 
 type Obj = Record<string, unknown>;
 
@@ -51,10 +52,7 @@ function diffObjects(a: Obj, b: Obj, path: string, out: Operation[]): void {
 }
 
 function diffArrays(a: unknown[], b: unknown[], path: string, out: Operation[]): void {
-  let head = 0;
-  while (head < a.length && head < b.length && deepEqual(a[head], b[head])) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && deepEqual(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  const { head, tail } = commonEnds(a, b);
   const aMid = a.length - head - tail;
   const bMid = b.length - head - tail;
   const common = Math.min(aMid, bMid);

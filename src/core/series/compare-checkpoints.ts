@@ -7,6 +7,7 @@ import { analyzeProgram } from '../adapters/analyze';
 import { deepEqual } from '../model/deep-equal';
 import { getAt } from '../json-pointer';
 import type { ModuleInfo } from '../model/program';
+import { commonEnds } from '../model/common-ends';
 
 export interface ModuleComparison {
   id: string;
@@ -40,10 +41,7 @@ function demosOf(value: unknown, m: ModuleInfo | undefined): unknown[] {
 }
 
 export function compareDemos(a: readonly unknown[], b: readonly unknown[]): { added: number; removed: number; changed: number } {
-  let head = 0;
-  while (head < a.length && head < b.length && deepEqual(a[head], b[head])) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && deepEqual(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  const { head, tail } = commonEnds(a, b);
   const aMid = a.length - head - tail;
   const bMid = b.length - head - tail;
   const common = Math.min(aMid, bMid);
