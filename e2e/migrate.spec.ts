@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { loadErrors } from '../src/core/migrations/dspy-loader-check';
 import { editorText, expect, pickFiles, screenshotPath, test } from './fixtures';
 
 const eraB = readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url));
@@ -85,6 +86,17 @@ test('an era B file: banner, plan and diff preview, apply, undo, apply again, re
   await expect.poll(async () => (await editorText(page, 'file/old-program.json')) ?? '').toContain('"dspy": "3.3.1"');
   const text = (await editorText(page, 'file/old-program.json')) ?? '';
   expect(text).not.toContain('signature_instructions');
+
+  // Export: the downloaded file is what DSPy 3.x loads (its load rules, mirrored in core, find nothing).
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+s');
+  const exportDialog = page.getByTestId('export-dialog');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
+  const path = await download.path();
+  const exported = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  expect(loadErrors(exported, '3.3.1')).toEqual([]);
+  expect(loadErrors(JSON.parse(eraB.toString('utf8')), '3.3.1')).not.toEqual([]);
+  expect(Object.keys(exported)).toContain('generate_answer.predict');
 });
 
 test('the dialog in dark mode', async ({ page }) => {
