@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * Writes every fixture the project makes itself, each folder by its own generator, so anyone can see
+ * how a test file came to be. The pickle generator needs python3 (standard library only); without it
+ * the committed pickle fixtures are left as they are, and the script says so.
+ */
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['node', ['scripts/make-sample.mjs']],
+  ['node', ['scripts/make-format-fixtures.mjs']],
+  ['node', ['scripts/make-program-fixtures.mjs']],
+  ['node', ['scripts/make-crypto-fixtures.mjs']],
+  ['node', ['scripts/make-series-fixtures.mjs']],
+  ['python3', ['scripts/make-pickle-fixtures.py']],
+];
+
+let failed = 0;
+for (const [cmd, args] of steps) {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  const run = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (run.error && cmd === 'python3') {
+    console.warn('python3 is not available: fixtures/pickle/ was not regenerated (the committed files stay).');
+  } else if (run.status !== 0) {
+    failed++;
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
