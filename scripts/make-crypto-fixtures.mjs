@@ -16,7 +16,7 @@
  */
 import { createCipheriv, createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -88,6 +88,9 @@ function encryptRuby(plain, label) {
   return execFileSync('ruby', ['-e', RUBY, key.toString('hex'), fixed(label, 12).toString('hex')], { input: plain });
 }
 
+// Without Ruby here, a Ruby-made file from an earlier run is kept: it is the one file no code of ours wrote.
+const RUBY_FILE = join(out, 'program.json.ruby.enc');
+const earlierRuby = existsSync(RUBY_FILE) ? readFileSync(RUBY_FILE) : undefined;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const manifest = [];
@@ -105,7 +108,12 @@ write('program.json.enc', encryptNode(json, 'node iv-ct-tag', 'iv-ct-tag'), { sc
 write('program.json.gz.enc', encryptNode(gz, 'node gz iv-ct-tag', 'iv-ct-tag'), { scheme: 'raw', layout: 'iv-ct-tag', plaintext: 'program.json.gz', madeBy: 'node crypto' });
 write('program.json.iv-tag-ct.enc', encryptNode(json, 'node iv-tag-ct', 'iv-tag-ct'), { scheme: 'raw', layout: 'iv-tag-ct', plaintext: 'program.json', madeBy: 'node crypto' });
 const ruby = encryptRuby(json, 'ruby iv-ct-tag');
-if (ruby) write('program.json.ruby.enc', ruby, { scheme: 'raw', layout: 'iv-ct-tag', plaintext: 'program.json', madeBy: 'ruby openssl' });
+const rubyEntry = { scheme: 'raw', layout: 'iv-ct-tag', plaintext: 'program.json', madeBy: 'ruby openssl' };
+if (ruby) write('program.json.ruby.enc', ruby, rubyEntry);
+else if (earlierRuby) {
+  console.log('kept the Ruby-made program.json.ruby.enc from an earlier run');
+  write('program.json.ruby.enc', earlierRuby, rubyEntry);
+}
 for (const [name, plain, label] of [['program.json.psenc', json, 'container'], ['program.json.gz.psenc', gz, 'container gz']]) {
   const sealed = await encryptWithPassphrase(new Uint8Array(plain), PASSPHRASE, {
     weakIterationsForTests: 1000,
