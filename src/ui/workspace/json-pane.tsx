@@ -23,6 +23,13 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   const name = useDocumentStore((s) => s.summary?.name ?? 'document');
   const perform = useUndoStore((s) => s.perform);
   const editable = useEditable();
+  // Monaco is created in a task of its own, after the workspace has painted: opening a file then
+  // never waits on the editor, and no single main-thread task holds both.
+  const [deferred, setDeferred] = useState(true);
+  useEffect(() => {
+    const timer = setTimeout(() => setDeferred(false), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const [tab, setTab] = useState<Tab>('module');
   const [state, setState] = useState<{ moduleId: string; json: string; schema?: object; leftOut?: LeftOut }>();
   const [original, setOriginal] = useState<{ moduleId: string; json: string }>();
@@ -58,7 +65,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
     return 'The edit was not applied';
   };
 
-  const ready = state && state.moduleId === moduleId;
+  const ready = !deferred && state && state.moduleId === moduleId;
   return (
     <aside className="json-pane" aria-label="JSON">
       <div className="pane-title tabs" role="tablist" aria-label="JSON views">
