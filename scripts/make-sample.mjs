@@ -11,6 +11,17 @@ const lm = {
   finetuning_model: null, launch_kwargs: {}, train_kwargs: {}, temperature: 0.0, max_tokens: 4000,
 };
 
+// Both hops of the query generator share one signature, as a list of ChainOfThought modules does.
+const querySignature = {
+  instructions: 'Write a simple search query that will help answer a complex question.',
+  fields: [
+    { prefix: 'Context:', description: 'may contain relevant facts' },
+    { prefix: 'Question:', description: '${question}' },
+    reasoning,
+    { prefix: 'Query:', description: 'a search query' },
+  ],
+};
+
 const hopDemos = (hop) => [
   {
     augmented: true,
@@ -32,28 +43,12 @@ const program = {
   retrieve: { k: 3 },
   'generate_query[0].predict': {
     traces: [], train: [], demos: hopDemos(0),
-    signature: {
-      instructions: 'Write a simple search query that will help answer a complex question.',
-      fields: [
-        { prefix: 'Context:', description: 'may contain relevant facts' },
-        { prefix: 'Question:', description: '${question}' },
-        reasoning,
-        { prefix: 'Query:', description: 'a search query' },
-      ],
-    },
+    signature: querySignature,
     lm: null,
   },
   'generate_query[1].predict': {
     traces: [], train: [], demos: hopDemos(1),
-    signature: {
-      instructions: 'Write a simple search query that will help answer a complex question.',
-      fields: [
-        { prefix: 'Context:', description: 'may contain relevant facts' },
-        { prefix: 'Question:', description: '${question}' },
-        reasoning,
-        { prefix: 'Query:', description: 'a search query' },
-      ],
-    },
+    signature: querySignature,
     lm: null,
   },
   'generate_answer.predict': {

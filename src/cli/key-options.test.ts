@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { FormatError } from '../core/errors.ts';
 import { encryptRaw } from '../core/crypto/aes-gcm-raw.ts';
 import { encryptWithPassphrase } from '../core/crypto/container.ts';
 import { parseKeyOptions, resolveSecret, type SecretIo } from './key-options.ts';
+import { errorOf } from '../test-support/errors';
 
 const key = new Uint8Array(randomBytes(32));
 const hex = Buffer.from(key).toString('hex');
 const plain = new TextEncoder().encode('{"a":1}');
 
-function errorOf(f: () => unknown): FormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
 
 function io(files: Record<string, Uint8Array | string>, env: Record<string, string> = {}): SecretIo {
   return {

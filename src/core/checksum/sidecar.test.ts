@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../errors.ts';
 import { formatSidecar, parseSidecar, parseSidecarEntries } from './sidecar.ts';
+import { errorOf } from '../../test-support/errors';
 
 const A = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 const B = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-function errorOf(f: () => unknown): FormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('parseSidecar', () => {
   it('reads sha256sum text and binary lines', () => {

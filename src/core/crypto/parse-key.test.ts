@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Buffer } from 'node:buffer';
-import { FormatError } from '../errors.ts';
 import { parseKey } from './parse-key.ts';
+import { errorOf } from '../../test-support/errors';
 
 const key = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 255);
 const hex = Buffer.from(key).toString('hex');
 
-function errorOf(f: () => unknown): FormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('parseKey', () => {
   it('reads 64 hex characters in either case, with surrounding whitespace', () => {

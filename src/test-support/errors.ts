@@ -1,0 +1,12 @@
+/** The FormatError a call throws; anything else it throws, or no throw at all, fails the test. */
+import { FormatError } from '../core/errors';
+
+export function errorOf(f: () => unknown): FormatError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof FormatError) return e;
+    throw e;
+  }
+  throw new Error('expected a FormatError');
+}
