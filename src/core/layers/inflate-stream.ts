@@ -144,7 +144,7 @@ function nativeAvailable(ctx: LayerContext): boolean {
   if (ctx.engine === 'fflate') return false;
   if (typeof DecompressionStream !== 'function') return false;
   if (ctx.engine === 'native') return true;
-  // Node has the class too, but the brief keeps Node (tests, CLI) on one well-known engine.
+  // Node has the class too, but tests and the CLI stay on one well-known engine (fflate) unless asked.
   const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
   return !proc?.versions?.node;
 }
