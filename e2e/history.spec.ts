@@ -243,3 +243,31 @@ test('a history exported as one file imports again into a fresh browser', async 
   await expect.poll(() => moduleJson(other)).toEqual(edited);
   await fresh.close();
 });
+
+test('two tabs editing the same document both keep their edits in its history', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  for (const page of [a, b]) {
+    await page.goto('./');
+    await openFixture(page);
+  }
+  const instructions = a.getByRole('textbox', { name: 'Instructions' });
+  await instructions.fill('Answer from tab A.');
+  await instructions.press('Tab');
+  await demoCard(b, 2).getByRole('button', { name: /^answer: / }).click();
+  const answer = demoCard(b, 2).getByRole('textbox', { name: 'Edit answer' });
+  await answer.fill('Lima, from tab B');
+  await answer.press('Control+Enter');
+  await waitSaved(a);
+  await waitSaved(b);
+
+  // A third tab opening the same bytes finds one history holding both tabs' edits.
+  const c = await context.newPage();
+  await c.goto('./');
+  const prompt = c.getByRole('button', { name: 'Not now' });
+  if (await prompt.isVisible()) await prompt.click();
+  await openFixture(c);
+  await openHistory(c);
+  const labels = await versions(c).allTextContents();
+  expect(labels.some((l) => l.includes(`Edit instructions of ${ID}`))).toBe(true);
+  expect(labels.some((l) => l.includes(`Edit answer of demo 2 of ${ID}`))).toBe(true);
+});
