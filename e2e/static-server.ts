@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -82,5 +82,24 @@ export async function serveStatic(options: { root?: string; prefix?: string; fil
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** Where the build is hosted in the sub-path journeys: as a team would host it on an intranet. */
+export const SUB_PATH = '/tools/program-studio/';
+
+/**
+ * Serves the production build (OUT_DIR, else dist) under `prefix` for the tests of one spec file,
+ * and stops it after them. Returns a getter: the server exists only once the spec has started.
+ */
+export function serveBuildForSpec(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, prefix = SUB_PATH): () => StaticServer {
+  let server: StaticServer | undefined;
+  test.beforeAll(async () => {
+    server = await serveStatic({ root: resolve(process.env.OUT_DIR ?? 'dist'), prefix });
+  });
+  test.afterAll(async () => server?.close());
+  return () => {
+    if (!server) throw new Error('the build server starts in beforeAll');
+    return server;
   };
 }

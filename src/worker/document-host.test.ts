@@ -4,21 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DocumentHost } from './document-host';
 import type { Progress } from './protocol';
+import { SMALL_PROGRAM, SMALL_PROGRAM_TEXT } from '../test-support/small-program';
 
-const program = {
-  'generate_answer.predict': {
-    traces: [],
-    train: [],
-    demos: [
-      { augmented: true, question: 'What is 2+2?', answer: '4' },
-      { question: 'Capital of France?', answer: 'Paris' },
-    ],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
-    lm: null,
-  },
-  metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
-};
-const text = JSON.stringify(program, null, 2) + '\n';
+const program = SMALL_PROGRAM;
+const text = SMALL_PROGRAM_TEXT;
 
 function bytes(b: Uint8Array): ArrayBuffer {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;

@@ -5,21 +5,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DocumentHost } from '../../worker/document-host';
+import { SMALL_PROGRAM, SMALL_PROGRAM_TEXT } from '../../test-support/small-program';
 
-const program = {
-  'generate_answer.predict': {
-    traces: [],
-    train: [],
-    demos: [
-      { augmented: true, question: 'What is 2+2?', answer: '4' },
-      { question: 'Capital of France?', answer: 'Paris' },
-    ],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
-    lm: null,
-  },
-  metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
-};
-const data = new TextEncoder().encode(JSON.stringify(program, null, 2) + '\n');
+const program = SMALL_PROGRAM;
+const data = new TextEncoder().encode(SMALL_PROGRAM_TEXT);
 const ID = 'generate_answer.predict';
 
 async function opened() {
