@@ -88,6 +88,8 @@ interface DocumentState {
   cancelOpen(): void;
   /** Applies a model edit in the worker; resolves to its patch, or undefined when it failed (error shown). */
   edit(request: EditRequest): Promise<Edit | undefined>;
+  /** The same, answering a failure to the caller (for an error shown where the user typed) instead of the banner. */
+  tryEdit(request: EditRequest): Promise<{ edit: Edit } | { error: ErrorInfo }>;
   applyOps(ops: Operation[]): Promise<boolean>;
   showError(error: ErrorInfo & { fileName?: string }): void;
   dismissError(): void;
@@ -285,19 +287,24 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
     },
 
     async edit(request) {
-      const client = get().client;
-      if (!client) return undefined;
-      if (get().readOnly) {
-        set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
+      const result = await get().tryEdit(request);
+      if ('error' in result) {
+        set({ error: result.error });
         return undefined;
       }
+      return result.edit;
+    },
+
+    async tryEdit(request) {
+      const client = get().client;
+      if (!client) return { error: { code: 'invalid', layer: 'edit', message: 'No document is open.' } };
+      if (get().readOnly) return { error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } };
       try {
         const { program, edit } = await client.call('edit', { edit: request });
         set({ program, revision: get().revision + 1, error: undefined });
-        return edit;
+        return { edit };
       } catch (e) {
-        set({ error: toErrorInfo(e, 'edit') });
-        return undefined;
+        return { error: toErrorInfo(e, 'edit') };
       }
     },
 

@@ -3,6 +3,7 @@
  * edit's patch and its inverse, so both directions are one small operation list sent to the worker.
  */
 import { create } from 'zustand';
+import type { ErrorInfo } from '../core/errors';
 import type { Edit } from '../core/model/program';
 import type { EditRequest } from '../worker/protocol';
 import { useDocumentStore } from './document-store';
@@ -11,6 +12,8 @@ interface UndoState {
   past: Edit[];
   future: Edit[];
   perform(request: EditRequest): Promise<Edit | undefined>;
+  /** Like perform, but a refused edit comes back to the caller (shown where the user typed), not in the banner. */
+  attempt(request: EditRequest): Promise<{ edit: Edit } | { error: ErrorInfo }>;
   /** Records an edit the worker has already applied (a migration) as one undo step. */
   record(edit: Edit): void;
   undo(): Promise<void>;
@@ -26,6 +29,12 @@ export const useUndoStore = create<UndoState>()((set, get) => ({
     const edit = await useDocumentStore.getState().edit(request);
     if (edit && edit.ops.length > 0) set({ past: [...get().past, edit], future: [] });
     return edit;
+  },
+
+  async attempt(request) {
+    const result = await useDocumentStore.getState().tryEdit(request);
+    if ('edit' in result && result.edit.ops.length > 0) set({ past: [...get().past, result.edit], future: [] });
+    return result;
   },
 
   record(edit) {

@@ -127,3 +127,12 @@ describe('DocumentHost module view of a large module', () => {
     expect(host.module({ moduleId: 'qa.predict' }).module.signature?.instructions).toBe('Shorter.');
   });
 });
+
+describe('DocumentHost demo fields typed as JSON', () => {
+  it('parses the typed JSON in the worker, and refuses text that is not JSON with its place', async () => {
+    const { host } = await open(new TextEncoder().encode(text), 'program.json');
+    host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 0, field: 'answer', json: '["4", "four"]' } });
+    expect(host.demos({ moduleId: 'generate_answer.predict', offset: 0, count: 1 }).demos[0]?.fields).toContainEqual(['answer', ['4', 'four']]);
+    expect(() => host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 0, field: 'answer', json: '["4",\n  ]' } })).toThrow(/line 2, column/);
+  });
+});

@@ -7,7 +7,7 @@
 import { analyzeProgram } from '../core/adapters/analyze';
 import { FormatError, toErrorInfo } from '../core/errors';
 import { getAt, getAtPointer } from '../core/json-pointer';
-import { findJsonSyntaxError } from '../core/json-text/json-syntax-error';
+import { displayJson, parseEditedJson } from '../core/json-text/display-json';
 import { filterDemos, findModule, readDemos } from '../core/model/demos';
 import {
   addDemo,
@@ -160,7 +160,7 @@ export class DocumentHost {
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
     const doc = this.requireDocument();
     // The untouched whole document is shown as the file wrote it; anything else is pretty-printed.
-    const text = pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0 ? doc.decoded.text : toJson(getAtPointer(doc.value, pointer));
+    const text = pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0 ? doc.decoded.text : displayJson(getAtPointer(doc.value, pointer));
     if (text.length > maxChars) return { tooLarge: text.length };
     return { text };
   }
@@ -170,14 +170,14 @@ export class DocumentHost {
     const module = findModule(doc.program, moduleId);
     const { view, leftOut } = moduleView(getAtPointer(doc.value, module.pointer), module);
     const schema = moduleSchemaFor(doc.program, module);
-    return { module, json: toJson(view), schema: leftOut && schema ? withoutRequired(schema, leftOut.key) : schema, ...(leftOut ? { leftOut } : {}) };
+    return { module, json: displayJson(view), schema: leftOut && schema ? withoutRequired(schema, leftOut.key) : schema, ...(leftOut ? { leftOut } : {}) };
   }
 
   originalModule({ moduleId }: Params<'originalModule'>): Result<'originalModule'> {
     const doc = this.requireDocument();
     const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
     const module = original.modules.find((m) => m.id === moduleId);
-    return { json: module ? toJson(moduleView(getAtPointer(doc.original, module.pointer), module).view) : '' };
+    return { json: module ? displayJson(moduleView(getAtPointer(doc.original, module.pointer), module).view) : '' };
   }
 
   demos({ moduleId, offset, count, indexes }: Params<'demos'>): Result<'demos'> {
@@ -271,7 +271,7 @@ export class DocumentHost {
     const doc = this.requireDocument();
     const value = getAt(applyWithInverse(doc.original, ops).value, pointer);
     if (value === undefined) return { absent: true };
-    const text = toJson(value);
+    const text = displayJson(value);
     return text.length > maxChars ? { tooLarge: text.length } : { text };
   }
 
@@ -302,7 +302,7 @@ export class DocumentHost {
       case 'field':
         return setFieldProp(value, program, request.moduleId, request.fieldIndex, request.prop, request.text);
       case 'demo-field':
-        return setDemoField(value, program, request.moduleId, request.demoIndex, request.field, request.value);
+        return setDemoField(value, program, request.moduleId, request.demoIndex, request.field, request.json !== undefined ? parseEditedJson(request.json) : request.value);
       case 'add-demo':
         return addDemo(value, program, request.moduleId, request.demo, request.at);
       case 'duplicate-demo':
@@ -313,7 +313,7 @@ export class DocumentHost {
         return moveDemo(value, program, request.moduleId, request.from, request.to);
       case 'replace-module': {
         const module = findModule(program, request.moduleId);
-        const parsed = parseJson(request.json);
+        const parsed = parseEditedJson(request.json);
         const state = request.leftOut ? restoreLeftOut(parsed, getAtPointer(value, module.pointer), request.leftOut) : parsed;
         const schema = moduleSchemaFor(program, module);
         const problems = schema ? validateValue(state, schema) : [];
@@ -389,16 +389,4 @@ function withoutRequired(schema: Record<string, unknown>, key: string): Record<s
   return { ...schema, required };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw findJsonSyntaxError(text) ?? new FormatError({ code: 'syntax', layer: 'json', message: 'The text is not valid JSON.' });
-  }
-}
-
-/** Pretty JSON for the views; big integers (MessagePack, pickles) have no JSON form and show as digits. */
-function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? 'null';
-}
 

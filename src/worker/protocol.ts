@@ -34,7 +34,8 @@ export interface DocumentSummary {
 export type EditRequest =
   | { kind: 'instructions'; moduleId: string; text: string }
   | { kind: 'field'; moduleId: string; fieldIndex: number; prop: 'name' | 'prefix' | 'description' | 'type'; text: string }
-  | { kind: 'demo-field'; moduleId: string; demoIndex: number; field: string; value: unknown }
+  /** `json`, when given, is the new value as JSON text typed by the user: the worker parses it. */
+  | { kind: 'demo-field'; moduleId: string; demoIndex: number; field: string; value?: unknown; json?: string }
   | { kind: 'add-demo'; moduleId: string; demo: Record<string, unknown>; at?: number }
   | { kind: 'duplicate-demo'; moduleId: string; demoIndex: number }
   | { kind: 'remove-demos'; moduleId: string; demoIndexes: number[] }

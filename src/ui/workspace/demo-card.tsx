@@ -1,15 +1,17 @@
 /**
  * One demo: its fields in saved order, each editable inline. Strings edit as text; other values
- * (lists, objects, numbers) edit as JSON, and text that is not JSON is refused with the reason.
+ * (lists, objects, numbers) edit as JSON, which the worker parses; a refusal is shown in place.
  */
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Demo } from '../../core/model/program';
+import { displayJson } from '../../core/json-text/display-json';
 import { Icon } from '../icon';
 
 const FOLD_AT = 600;
 
 export interface DemoActions {
-  editField(demoIndex: number, field: string, value: unknown): void;
+  /** Resolves to the reason when the edit was refused (e.g. text that is not JSON). */
+  editField(demoIndex: number, field: string, change: { text: string } | { json: string }): Promise<string | undefined>;
   duplicate(demoIndex: number): void;
   remove(demoIndex: number): void;
   move(from: number, to: number): void;
@@ -18,10 +20,10 @@ export interface DemoActions {
 
 function asText(value: unknown): { text: string; json: boolean } {
   if (typeof value === 'string') return { text: value, json: false };
-  return { text: JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? 'null', json: true };
+  return { text: displayJson(value), json: true };
 }
 
-function FieldValue({ name, value, onCommit, editable }: { name: string; value: unknown; onCommit(value: unknown): void; editable: boolean }) {
+function FieldValue({ name, value, onCommit, editable }: { name: string; value: unknown; onCommit(change: { text: string } | { json: string }): Promise<string | undefined>; editable: boolean }) {
   const { text, json } = asText(value);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -34,18 +36,10 @@ function FieldValue({ name, value, onCommit, editable }: { name: string; value: 
         setEditing(false);
         return;
       }
-      if (!json) {
-        onCommit(draft);
-        setEditing(false);
-        return;
-      }
-      try {
-        onCommit(JSON.parse(draft));
-        setEditing(false);
-        setProblem(undefined);
-      } catch (e) {
-        setProblem(`Not JSON: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      void onCommit(json ? { json: draft } : { text: draft }).then((refused) => {
+        setProblem(refused);
+        if (!refused) setEditing(false);
+      });
     };
     const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
       e.stopPropagation(); // card shortcuts must not fire while typing

@@ -31,6 +31,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
   const toggleDemo = useSelectionStore((s) => s.toggleDemo);
   const clearChecked = useSelectionStore((s) => s.clearChecked);
   const perform = useUndoStore((s) => s.perform);
+  const attempt = useUndoStore((s) => s.attempt);
   const editable = useEditable();
   const debouncedFilter = useDebounced(filter.trim(), 150);
 
@@ -116,7 +117,11 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
 
   const actions: DemoActions = useMemo(
     () => ({
-      editField: (demoIndex, field, value) => void perform({ kind: 'demo-field', moduleId: module.id, demoIndex, field, value }),
+      editField: async (demoIndex, field, change) => {
+        const request = 'json' in change ? { json: change.json } : { value: change.text };
+        const result = await attempt({ kind: 'demo-field', moduleId: module.id, demoIndex, field, ...request });
+        return 'error' in result ? result.error.message : undefined;
+      },
       duplicate: (demoIndex) => void perform({ kind: 'duplicate-demo', moduleId: module.id, demoIndex }),
       remove: (demoIndex) => {
         clearChecked();
@@ -131,7 +136,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
       },
       toggle: (demoIndex, on) => toggleDemo(demoIndex, on),
     }),
-    [perform, module.id, clearChecked, toggleDemo],
+    [perform, attempt, module.id, clearChecked, toggleDemo],
   );
 
   const addDemo = () => {

@@ -21,7 +21,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   const client = useDocumentStore((s) => s.client);
   const revision = useDocumentStore((s) => s.revision);
   const name = useDocumentStore((s) => s.summary?.name ?? 'document');
-  const perform = useUndoStore((s) => s.perform);
+  const attempt = useUndoStore((s) => s.attempt);
   const editable = useEditable();
   // Monaco is created in a task of its own, after the workspace has painted: opening a file then
   // never waits on the editor, and no single main-thread task holds both.
@@ -52,17 +52,12 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
     };
   }, [client, moduleId, tab, revision]);
 
+  // A refused edit is shown in the editor's own status line, where the user typed it.
   const onApply = async (json: string): Promise<string | undefined> => {
-    const before = useDocumentStore.getState().error;
     const leftOut = state?.moduleId === moduleId ? state.leftOut : undefined;
-    const edit = await perform({ kind: 'replace-module', moduleId, json, ...(leftOut ? { leftOut } : {}) });
-    if (edit) return undefined;
-    const error = useDocumentStore.getState().error;
-    if (error && error !== before) {
-      useDocumentStore.getState().dismissError(); // shown in the editor's own status line instead
-      return error.path ? `${error.message} (at ${error.path})` : error.message;
-    }
-    return 'The edit was not applied';
+    const result = await attempt({ kind: 'replace-module', moduleId, json, ...(leftOut ? { leftOut } : {}) });
+    if ('edit' in result) return undefined;
+    return result.error.path ? `${result.error.message} (at ${result.error.path})` : result.error.message;
   };
 
   const ready = !deferred && state && state.moduleId === moduleId;

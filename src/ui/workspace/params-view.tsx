@@ -1,8 +1,9 @@
+import { displayJson } from '../../core/json-text/display-json';
 import type { ModuleInfo } from '../../core/model/program';
 
 function show(value: unknown): string {
   if (typeof value === 'string') return value;
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return displayJson(value, '');
 }
 
 /** Parameters and LM settings; values are shown as text (edit them precisely in the JSON view). */
