@@ -1,9 +1,18 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { findChromium } from './scripts/find-browser.mjs';
 
 // A synchronous look-up only; `npm run browser:ensure` installs one before the tests when none is found.
 const browser = findChromium();
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+// A free port, chosen once in the main process and inherited by Playwright's workers through the
+// environment, so `npm test` runs beside `npm start` or another test run on the same machine.
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+process.env.E2E_PORT ??= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: './e2e',
