@@ -33,6 +33,17 @@ export default tseslint.config(
     },
   },
   {
+    // The file engine turns bytes into values and back; it knows nothing of programs.
+    files: ['src/core/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        noUi,
+        { group: ['**/state/*', '**/worker/*', 'react', 'react-dom', 'zustand', 'monaco-editor', '@monaco-editor/*', 'idb-keyval'], message: 'src/core is pure TypeScript: no DOM, React, stores or workers.' },
+        { group: ['**/program/**', '**/program/*'], message: 'core/engine never imports core/program: bytes to values only.' },
+      ] }],
+    },
+  },
+  {
     files: ['src/state/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noUi] }] },
   },

@@ -24,7 +24,7 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'fixtures/crypto');
-const { encryptWithPassphrase } = await tsImport('../src/core/crypto/container.ts', import.meta.url);
+const { encryptWithPassphrase } = await tsImport('../src/core/engine/crypto/container.ts', import.meta.url);
 
 export const PASSPHRASE = 'correct horse battery staple';
 const key = createHash('sha256').update('program-studio crypto fixture key').digest();

@@ -1,4 +1,4 @@
-import { toErrorInfo } from '../core/errors.ts';
+import { toErrorInfo } from '../core/engine/errors.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_BAD_INPUT } from './cli-io.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { encryptRaw } from '../core/crypto/aes-gcm-raw.ts';
-import { encryptWithPassphrase } from '../core/crypto/container.ts';
+import { encryptRaw } from '../core/engine/crypto/aes-gcm-raw.ts';
+import { encryptWithPassphrase } from '../core/engine/crypto/container.ts';
 import { parseKeyOptions, resolveSecret, type SecretIo } from './key-options.ts';
 import { errorOf } from '../test-support/errors';
 

@@ -5,8 +5,8 @@
  * argv is readable by every user of the machine (`ps`, /proc/PID/cmdline), lands in shell history
  * and often in CI logs. An environment variable or a file with tight permissions stays private.
  */
-import { FormatError } from '../core/errors.ts';
-import { KeyHandle } from '../core/crypto/key-handle.ts';
+import { FormatError } from '../core/engine/errors.ts';
+import { KeyHandle } from '../core/engine/crypto/key-handle.ts';
 
 export type SecretOption =
   | { kind: 'raw-key'; from: 'file'; path: string }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './main.ts';
 import { readRepoFile } from '../test-support/real-fixtures.ts';
-import { decodeBytes } from '../core/pipeline/decode.ts';
+import { decodeBytes } from '../core/engine/pipeline/decode.ts';
 import { memoryIo } from '../test-support/memory-io.ts';
 
 

@@ -2,10 +2,10 @@
  * What `inspect` says about a decoded file beyond its layers: the program it holds (format, era,
  * modules with demo counts) and, for pickles, the safety report, shown before anything else.
  */
-import { analyzeProgram } from '../core/adapters/analyze.ts';
-import { buildModuleTree } from '../core/model/module-tree.ts';
-import type { ModuleTreeNode, Program } from '../core/model/program.ts';
-import type { Recipe } from '../core/layers/recipe.ts';
+import { analyzeProgram } from '../core/program/formats/analyze.ts';
+import { buildModuleTree } from '../core/program/model/module-tree.ts';
+import type { ModuleTreeNode, Program } from '../core/program/model/program.ts';
+import type { Recipe } from '../core/engine/layers/recipe.ts';
 
 interface SafetyCall {
   text: string;

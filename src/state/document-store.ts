@@ -3,12 +3,12 @@
  * leaves the previous document exactly as it was.
  */
 import { create } from 'zustand';
-import type { ErrorInfo } from '../core/errors';
-import { toErrorInfo } from '../core/errors';
-import type { Edit, Operation, Program } from '../core/model/program';
-import { fetchUrl } from '../core/share/fetch-url';
+import type { ErrorInfo } from '../core/engine/errors';
+import { toErrorInfo } from '../core/engine/errors';
+import type { Edit, Operation, Program } from '../core/program/model/program';
+import { fetchUrl } from '../core/program/share/fetch-url';
 import { DocumentClient } from '../worker/document-client';
-import { classifyDrop } from '../core/files/classify-drop';
+import { classifyDrop } from '../core/program/files/classify-drop';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
 
 export const SAMPLE_URL = './samples/multihop-qa.json';

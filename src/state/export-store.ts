@@ -3,9 +3,9 @@
  * place (File System Access API, where the browser has it), and the import as one undoable step.
  */
 import { create } from 'zustand';
-import { toErrorInfo, type ErrorInfo } from '../core/errors';
-import type { ExportOptions, ExportResult } from '../core/export/export-options';
-import type { ModuleFileShape } from '../core/export/module-file';
+import { toErrorInfo, type ErrorInfo } from '../core/engine/errors';
+import type { ExportOptions, ExportResult } from '../core/program/export/export-options';
+import type { ModuleFileShape } from '../core/program/export/module-file';
 import type { ExportEncryptionRequest } from '../worker/protocol';
 import { useDocumentStore } from './document-store';
 import { useUndoStore } from './undo-store';

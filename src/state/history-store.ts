@@ -10,14 +10,14 @@
  * (state/key-store, history/sealing-backend); after a reload they open once the key is entered.
  */
 import { create } from 'zustand';
-import { parseHistory, serializeHistory } from '../core/history/history-file';
-import type { DocumentRecord, EntryKind, HistoryEntry } from '../core/history/history-types';
-import { makeEntry } from '../core/history/make-entry';
-import { byId, chronological, lineTo, opsTo } from '../core/history/replay';
-import { safeRecipe } from '../core/history/safe-recipe';
-import { newTabId } from '../core/history/entry-id';
-import { toErrorInfo } from '../core/errors';
-import type { Edit, Operation } from '../core/model/program';
+import { parseHistory, serializeHistory } from '../core/program/history/history-file';
+import type { DocumentRecord, EntryKind, HistoryEntry } from '../core/program/history/history-types';
+import { makeEntry } from '../core/program/history/make-entry';
+import { byId, chronological, lineTo, opsTo } from '../core/program/history/replay';
+import { safeRecipe } from '../core/program/history/safe-recipe';
+import { newTabId } from '../core/program/history/entry-id';
+import { toErrorInfo } from '../core/engine/errors';
+import type { Edit, Operation } from '../core/program/model/program';
 import type { DocumentClient } from '../worker/document-client';
 import type { DocumentSummary } from '../worker/protocol';
 import { useDocumentStore } from './document-store';

@@ -5,7 +5,7 @@
  * CryptoKey made non-extractable cannot be read back, serialised or stored by accident. Keys are
  * dropped when their document is closed, and a reload forgets them all: the key is asked for again.
  */
-import type { Recipe } from '../core/layers/recipe';
+import type { Recipe } from '../core/engine/layers/recipe';
 import type { DocumentClient } from '../worker/document-client';
 
 const ENCRYPTION_LAYERS = new Set(['aes-gcm', 'psenc']);

@@ -5,9 +5,9 @@
  * - `#/m/<module id>` (or `&m=` after a payload) selects a module once a file that has it is open.
  * Selecting a module pushes a history entry, so back and forward walk the selection.
  */
-import { toErrorInfo } from '../core/errors';
-import { formatFragment, parseFragment } from '../core/share/fragment';
-import { decodeShareLink } from '../core/share/share-link';
+import { toErrorInfo } from '../core/engine/errors';
+import { formatFragment, parseFragment } from '../core/program/share/fragment';
+import { decodeShareLink } from '../core/program/share/share-link';
 import { useDocumentStore } from './document-store';
 import { useSelectionStore } from './selection-store';
 

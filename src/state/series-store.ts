@@ -4,9 +4,9 @@
  * ordinary document. Opening any other file closes the series; a failed call leaves it as it was.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { FormatError, toErrorInfo, type ErrorInfo } from '../core/errors';
-import type { PackContainer, PackMode, PackResult } from '../core/series/pack-series';
-import type { SeriesTimeline } from '../core/series/series-types';
+import { FormatError, toErrorInfo, type ErrorInfo } from '../core/engine/errors';
+import type { PackContainer, PackMode, PackResult } from '../core/program/series/pack-series';
+import type { SeriesTimeline } from '../core/program/series/series-types';
 import type { SeriesComparison, SeriesMethod, SeriesParams, SeriesRequest, SeriesResponse, SeriesResult } from '../worker/series-host';
 import { useDocumentStore } from './document-store';
 

@@ -3,8 +3,8 @@
  * edit's patch and its inverse, so both directions are one small operation list sent to the worker.
  */
 import { create } from 'zustand';
-import type { ErrorInfo } from '../core/errors';
-import type { Edit } from '../core/model/program';
+import type { ErrorInfo } from '../core/engine/errors';
+import type { Edit } from '../core/program/model/program';
 import type { EditRequest } from '../worker/protocol';
 import { useDocumentStore } from './document-store';
 

@@ -1,5 +1,5 @@
 /** The FormatError a call throws; anything else it throws, or no throw at all, fails the test. */
-import { FormatError } from '../core/errors';
+import { FormatError } from '../core/engine/errors';
 
 export function errorOf(f: () => unknown): FormatError {
   try {

@@ -3,7 +3,7 @@
  * terminates the worker (a JSON.parse in progress cannot be interrupted any other way), which also
  * drops the document it held; the owner starts a new client for the next document.
  */
-import { FormatError, type ErrorInfo } from '../core/errors';
+import { FormatError, type ErrorInfo } from '../core/engine/errors';
 import type { Method, Params, Progress, RequestMessage, ResponseMessage, Result } from './protocol';
 
 interface Pending {

@@ -4,11 +4,11 @@
  * The value tree is never mutated: edits path-copy the containers they touch (core/model/patch), so
  * the value as opened stays available for "changes since opened" at the cost of the copied paths only.
  */
-import { analyzeProgram } from '../core/adapters/analyze';
-import { FormatError, toErrorInfo } from '../core/errors';
-import { getAt, getAtPointer } from '../core/json-pointer';
-import { displayJson, parseEditedJson } from '../core/json-text/display-json';
-import { filterDemos, findModule, readDemos } from '../core/model/demos';
+import { analyzeProgram } from '../core/program/formats/analyze';
+import { FormatError, toErrorInfo } from '../core/engine/errors';
+import { getAt, getAtPointer } from '../core/engine/json-pointer';
+import { displayJson, parseEditedJson } from '../core/engine/json-text/display-json';
+import { filterDemos, findModule, readDemos } from '../core/program/model/demos';
 import {
   addDemo,
   duplicateDemo,
@@ -18,26 +18,26 @@ import {
   setDemoField,
   setFieldProp,
   setInstructions,
-} from '../core/model/edits';
-import { deepEqual } from '../core/model/deep-equal';
-import { applyWithInverse } from '../core/model/patch';
-import { moduleView, restoreLeftOut } from '../core/model/module-view';
-import { applyPlan, readOnlyReason } from '../core/migrations/plan';
-import { summarizePlan } from '../core/migrations/plan-summary';
-import { diffValues } from '../core/history/diff-values';
-import { sha256Hex } from '../core/checksum/sha256';
-import type { Edit, Operation, Program } from '../core/model/program';
-import { moduleSchemaFor } from '../core/schemas/module-schema';
-import { validateValue } from '../core/schemas/validate';
-import { decodeBytes, type DecodedDocument } from '../core/pipeline/decode';
-import { encodeDocument } from '../core/pipeline/encode';
-import { exportDocument } from '../core/export/export-document';
-import type { ExportSource } from '../core/export/export-options';
-import { exportModule } from '../core/export/export-module';
-import { importModuleEdit, readModuleFile } from '../core/export/module-file';
-import type { JsonPatchOperation } from '../core/layers/layer';
-import { verifyChecksum } from '../core/checksum/verify';
-import { readContainerHeader, sniffContainer } from '../core/crypto/container';
+} from '../core/program/model/edits';
+import { deepEqual } from '../core/program/model/deep-equal';
+import { applyWithInverse } from '../core/program/model/patch';
+import { moduleView, restoreLeftOut } from '../core/program/model/module-view';
+import { applyPlan, readOnlyReason } from '../core/program/migrations/plan';
+import { summarizePlan } from '../core/program/migrations/plan-summary';
+import { diffValues } from '../core/program/history/diff-values';
+import { sha256Hex } from '../core/engine/checksum/sha256';
+import type { Edit, Operation, Program } from '../core/program/model/program';
+import { moduleSchemaFor } from '../core/program/schemas/module-schema';
+import { validateValue } from '../core/program/schemas/validate';
+import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
+import { encodeDocument } from '../core/engine/pipeline/encode';
+import { exportDocument } from '../core/program/export/export-document';
+import type { ExportSource } from '../core/program/export/export-options';
+import { exportModule } from '../core/program/export/export-module';
+import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
+import type { JsonPatchOperation } from '../core/engine/layers/layer';
+import { verifyChecksum } from '../core/engine/checksum/verify';
+import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
 import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
 import { readFileInChunks } from './read-file';

@@ -5,15 +5,15 @@
  * code can read) and descriptions without secrets. The worker dies with the document, and the
  * secret with it.
  */
-import { DEFAULT_RAW_LAYOUT, WRONG_KEY_MESSAGE, importAesKey, type RawLayout } from '../core/crypto/aes-gcm-raw';
-import { DEFAULT_ITERATIONS, importPassphrase } from '../core/crypto/container';
-import { asBufferSource } from '../core/crypto/encoding';
-import { describeKeySource, type KeySource } from '../core/crypto/key-handle';
-import { parseKey } from '../core/crypto/parse-key';
-import { FormatError } from '../core/errors';
-import type { ExportEncryption } from '../core/export/export-options';
-import type { LayerContext } from '../core/layers/layer';
-import type { Recipe } from '../core/layers/recipe';
+import { DEFAULT_RAW_LAYOUT, WRONG_KEY_MESSAGE, importAesKey, type RawLayout } from '../core/engine/crypto/aes-gcm-raw';
+import { DEFAULT_ITERATIONS, importPassphrase } from '../core/engine/crypto/container';
+import { asBufferSource } from '../core/engine/crypto/encoding';
+import { describeKeySource, type KeySource } from '../core/engine/crypto/key-handle';
+import { parseKey } from '../core/engine/crypto/parse-key';
+import { FormatError } from '../core/engine/errors';
+import type { ExportEncryption } from '../core/program/export/export-options';
+import type { LayerContext } from '../core/engine/layers/layer';
+import type { Recipe } from '../core/engine/layers/recipe';
 import type { EncryptionFacts, ExportEncryptionRequest, OpenCredentials } from './protocol';
 
 type LayerCredentials = NonNullable<LayerContext['credentials']>;

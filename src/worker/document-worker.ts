@@ -3,7 +3,7 @@
  * The worker entry: routes typed requests to a DocumentHost and posts results, progress and typed
  * errors back. Every failure is caught and answered: an unanswered request would hang the page.
  */
-import { toErrorInfo } from '../core/errors';
+import { toErrorInfo } from '../core/engine/errors';
 import { DocumentHost } from './document-host';
 import type { Method, Params, Progress, RequestMessage, ResponseMessage, Result } from './protocol';
 import { throttleProgress } from './throttle-progress';

@@ -6,15 +6,15 @@
  * so this costs no second copy. The TorchFile is opened on the first request only: its tensor list
  * comes from data.pkl and the zip directory, and a storage's bytes are read only by a preview.
  */
-import { FormatError, toErrorInfo } from '../core/errors';
-import type { Recipe } from '../core/layers/recipe';
-import type { Program } from '../core/model/program';
-import { disassemble } from '../core/pickle/disassemble';
-import { bytesSource } from '../core/torch/byte-source';
-import { tensorPreview } from '../core/torch/tensor-preview';
-import { openTorchFile, type TensorInfo, type TorchFile } from '../core/torch/torch-file';
-import { readZipDirectory, readZipEntry } from '../core/torch/zip-directory';
-import { DEFAULT_LIMITS } from '../core/limits';
+import { FormatError, toErrorInfo } from '../core/engine/errors';
+import type { Recipe } from '../core/engine/layers/recipe';
+import type { Program } from '../core/program/model/program';
+import { disassemble } from '../core/engine/pickle/disassemble';
+import { bytesSource } from '../core/engine/torch/byte-source';
+import { tensorPreview } from '../core/engine/torch/tensor-preview';
+import { openTorchFile, type TensorInfo, type TorchFile } from '../core/engine/torch/torch-file';
+import { readZipDirectory, readZipEntry } from '../core/engine/torch/zip-directory';
+import { DEFAULT_LIMITS } from '../core/engine/limits';
 import type { Params, Result, TensorRow } from './protocol';
 
 /** The pickle step of a recipe when the file is a pickle as saved (not inside gzip or encryption). */

@@ -2,16 +2,16 @@
  * The typed messages between the page and a document worker. One worker owns one document; the page
  * never holds the whole document, only what it asked for.
  */
-import type { ErrorInfo } from '../core/errors';
-import type { Recipe } from '../core/layers/recipe';
-import type { LeftOut } from '../core/model/module-view';
-import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/model/program';
-import type { ExportOptions, ExportResult } from '../core/export/export-options';
-import type { ModuleFileShape } from '../core/export/module-file';
-import type { PlanRequest, PlanSummary } from '../core/migrations/plan-summary';
-import type { RawLayout } from '../core/crypto/aes-gcm-raw';
-import type { KeySource } from '../core/crypto/key-handle';
-import type { TensorInfo } from '../core/torch/torch-file';
+import type { ErrorInfo } from '../core/engine/errors';
+import type { Recipe } from '../core/engine/layers/recipe';
+import type { LeftOut } from '../core/program/model/module-view';
+import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/program/model/program';
+import type { ExportOptions, ExportResult } from '../core/program/export/export-options';
+import type { ModuleFileShape } from '../core/program/export/module-file';
+import type { PlanRequest, PlanSummary } from '../core/program/migrations/plan-summary';
+import type { RawLayout } from '../core/engine/crypto/aes-gcm-raw';
+import type { KeySource } from '../core/engine/crypto/key-handle';
+import type { TensorInfo } from '../core/engine/torch/torch-file';
 
 export type OpenSource =
   | { kind: 'file'; file: File }

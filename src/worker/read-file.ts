@@ -5,7 +5,7 @@
  */
 
 const WHOLE_READ_BYTES = 128 * 1024 * 1024;
-import { FormatError, formatCount } from '../core/errors';
+import { FormatError, formatCount } from '../core/engine/errors';
 
 export async function readFileInChunks(
   file: Blob,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../core/pipeline/decode';
+import { decodeBytes } from '../core/engine/pipeline/decode';
 import { SeriesHost } from './series-host';
 
 const member = (dir: string, name: string, order: number, tag?: string) => {

@@ -5,14 +5,14 @@
  * checkpoint" replaces the document worker, and the timeline must still be there to come back to.
  * The page asks for rows, comparisons and bytes; values never cross over whole.
  */
-import { FormatError, type ErrorInfo } from '../core/errors';
-import { recipeFor } from '../core/layers/recipe';
-import { encodeDocument } from '../core/pipeline/encode';
-import { compareCheckpoints, programText, type CheckpointComparison } from '../core/series/compare-checkpoints';
-import { packSeries, type PackContainer, type PackMode, type PackResult } from '../core/series/pack-series';
-import { readSeries, timelineOf } from '../core/series/read-series';
-import { proposalName, proposalParts } from '../core/series/series-names';
-import type { Checkpoint, SeriesTimeline } from '../core/series/series-types';
+import { FormatError, type ErrorInfo } from '../core/engine/errors';
+import { recipeFor } from '../core/engine/layers/recipe';
+import { encodeDocument } from '../core/engine/pipeline/encode';
+import { compareCheckpoints, programText, type CheckpointComparison } from '../core/program/series/compare-checkpoints';
+import { packSeries, type PackContainer, type PackMode, type PackResult } from '../core/program/series/pack-series';
+import { readSeries, timelineOf } from '../core/program/series/read-series';
+import { proposalName, proposalParts } from '../core/program/series/series-names';
+import type { Checkpoint, SeriesTimeline } from '../core/program/series/series-types';
 
 export interface SeriesMemberMessage {
   name: string;

@@ -3,7 +3,7 @@
  * The series worker entry: routes typed requests to a SeriesHost and answers every one, with a
  * result or a typed error. Bytes made for the page (a checkpoint file, a packed series) are moved.
  */
-import { toErrorInfo } from '../core/errors';
+import { toErrorInfo } from '../core/engine/errors';
 import { SeriesHost, type SeriesMethod, type SeriesParams, type SeriesRequest, type SeriesResponse, type SeriesResult } from './series-host';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -4,11 +4,11 @@
  * untouched file written with its own recipe comes out byte-identical. Secrets are redacted unless
  * --no-redact; the result is decoded again before it is written.
  */
-import { decodeBytes } from '../../core/pipeline/decode.ts';
-import { analyzeProgram } from '../../core/adapters/analyze.ts';
-import { exportDocument } from '../../core/export/export-document.ts';
-import { describeRecipe } from '../../core/layers/recipe.ts';
-import { formatCount } from '../../core/errors.ts';
+import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { analyzeProgram } from '../../core/program/formats/analyze.ts';
+import { exportDocument } from '../../core/program/export/export-document.ts';
+import { describeRecipe } from '../../core/engine/layers/recipe.ts';
+import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';

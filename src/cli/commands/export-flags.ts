@@ -1,6 +1,6 @@
 /** The export options shared by `convert` and `export-module`: parsed from flags, with usage errors as null. */
-import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportSyntax } from '../../core/export/export-options.ts';
-import { specFromFileName } from '../../core/layers/recipe.ts';
+import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportSyntax } from '../../core/program/export/export-options.ts';
+import { specFromFileName } from '../../core/engine/layers/recipe.ts';
 
 export const EXPORT_FLAGS = ['to', 'compress', 'level', 'adapter', 'json-style'] as const;
 export const EXPORT_SWITCHES = ['no-redact', 'sidecar'] as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../main.ts';
-import { decodeBytes } from '../../core/pipeline/decode.ts';
-import { parseSidecar } from '../../core/checksum/sidecar.ts';
-import { sha256Hex } from '../../core/checksum/sha256.ts';
+import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { parseSidecar } from '../../core/engine/checksum/sidecar.ts';
+import { sha256Hex } from '../../core/engine/checksum/sha256.ts';
 import { memoryIo } from '../../test-support/memory-io.ts';
 
 

@@ -3,12 +3,12 @@
  * loads alone. DSPy: `{"self": state, "metadata": ...}` for a bare `dspy.Predict(...).load(OUT)`
  * (--own-path keeps the module's name as the key); envelope: `{module, parent_program, exported_at}`.
  */
-import { decodeBytes } from '../../core/pipeline/decode.ts';
-import { analyzeProgram } from '../../core/adapters/analyze.ts';
-import { exportModule } from '../../core/export/export-module.ts';
-import { defaultModuleShape } from '../../core/export/module-file.ts';
-import { describeRecipe } from '../../core/layers/recipe.ts';
-import { formatCount } from '../../core/errors.ts';
+import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { analyzeProgram } from '../../core/program/formats/analyze.ts';
+import { exportModule } from '../../core/program/export/export-module.ts';
+import { defaultModuleShape } from '../../core/program/export/module-file.ts';
+import { describeRecipe } from '../../core/engine/layers/recipe.ts';
+import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';

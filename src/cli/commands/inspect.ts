@@ -1,7 +1,7 @@
 /** `inspect FILE [--json]`: what a file is made of (its recipe), its sizes and a short outline. */
-import { decodeBytes } from '../../core/pipeline/decode.ts';
-import { describeRecipe } from '../../core/layers/recipe.ts';
-import { formatCount } from '../../core/errors.ts';
+import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { describeRecipe } from '../../core/engine/layers/recipe.ts';
+import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';

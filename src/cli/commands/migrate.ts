@@ -3,15 +3,15 @@
  * The file is written back with its own recipe; for JSON the migration's operations are spliced into
  * the source text, so every byte the migration does not touch stays as it was.
  */
-import { analyzeProgram } from '../../core/adapters/analyze.ts';
-import { formatCount } from '../../core/errors.ts';
-import { describeRecipe, fileExtensionFor } from '../../core/layers/recipe.ts';
-import { checkDspyLoad } from '../../core/migrations/dspy-loader-check.ts';
-import { applyPlan, planMigration } from '../../core/migrations/plan.ts';
-import type { MigrationPlan } from '../../core/migrations/types.ts';
-import { decodeBytes } from '../../core/pipeline/decode.ts';
-import { encodeDocument, type EncodeInput } from '../../core/pipeline/encode.ts';
-import type { JsonPatchOperation } from '../../core/layers/layer.ts';
+import { analyzeProgram } from '../../core/program/formats/analyze.ts';
+import { formatCount } from '../../core/engine/errors.ts';
+import { describeRecipe, fileExtensionFor } from '../../core/engine/layers/recipe.ts';
+import { checkDspyLoad } from '../../core/program/migrations/dspy-loader-check.ts';
+import { applyPlan, planMigration } from '../../core/program/migrations/plan.ts';
+import type { MigrationPlan } from '../../core/program/migrations/types.ts';
+import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/encode.ts';
+import type { JsonPatchOperation } from '../../core/engine/layers/layer.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';

@@ -6,11 +6,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatCount } from '../../core/errors.ts';
-import { packSeries } from '../../core/series/pack-series.ts';
-import { metricOf, readSeries, timelineOf } from '../../core/series/read-series.ts';
-import type { Checkpoint } from '../../core/series/series-types.ts';
-import { seriesMembers } from '../../core/series/unpack-series.ts';
+import { formatCount } from '../../core/engine/errors.ts';
+import { packSeries } from '../../core/program/series/pack-series.ts';
+import { metricOf, readSeries, timelineOf } from '../../core/program/series/read-series.ts';
+import type { Checkpoint } from '../../core/program/series/series-types.ts';
+import { seriesMembers } from '../../core/program/series/unpack-series.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';

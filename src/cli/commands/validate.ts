@@ -3,13 +3,13 @@
  * against the JSON Schema that fits (or the one named). Each error is one line: JSON path, message.
  * Exit status: 0 valid, 1 schema errors, 2 nothing could be checked.
  */
-import { toErrorInfo } from '../../core/errors.ts';
-import { analyzeProgram } from '../../core/adapters/analyze.ts';
-import type { DspyEra } from '../../core/adapters/dspy/eras.ts';
-import { decodeBytes } from '../../core/pipeline/decode.ts';
-import { dspyPredictorSchema, dspyStateSchema } from '../../core/schemas/dspy-state-schema.ts';
-import { envelopeModuleFileSchema, envelopeSchema } from '../../core/schemas/envelope-schema.ts';
-import { schemaForProgram, validateValue, withPlainKeys } from '../../core/schemas/validate.ts';
+import { toErrorInfo } from '../../core/engine/errors.ts';
+import { analyzeProgram } from '../../core/program/formats/analyze.ts';
+import type { DspyEra } from '../../core/program/formats/dspy/eras.ts';
+import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { dspyPredictorSchema, dspyStateSchema } from '../../core/program/schemas/dspy-state-schema.ts';
+import { envelopeModuleFileSchema, envelopeSchema } from '../../core/program/schemas/envelope-schema.ts';
+import { schemaForProgram, validateValue, withPlainKeys } from '../../core/program/schemas/validate.ts';
 
 export interface ValidateIo {
   out(s: string): void;

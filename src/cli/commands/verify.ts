@@ -2,9 +2,9 @@
  * `verify FILE [--sha256 FILE|HEX]`: compare a file with its SHA-256 sidecar (by default
  * FILE.sha256 beside it). Exit 0 when it matches, 1 on a mismatch, 2 when nothing could be checked.
  */
-import { isFormatError } from '../../core/errors.ts';
-import { sha256Hex } from '../../core/checksum/sha256.ts';
-import { verifyChecksum } from '../../core/checksum/verify.ts';
+import { isFormatError } from '../../core/engine/errors.ts';
+import { sha256Hex } from '../../core/engine/checksum/sha256.ts';
+import { verifyChecksum } from '../../core/engine/checksum/verify.ts';
 
 export interface VerifyIo {
   /** Each call is one complete line, ending in "\n". */

@@ -3,7 +3,7 @@
  * (memory-backend.ts, with a quota to fill). Entries are only ever added one key each, or one entry
  * rewritten (a name); nothing is rewritten wholesale, so two tabs cannot overwrite each other.
  */
-import type { DocumentRecord, HistoryEntry } from '../../core/history/history-types';
+import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
 
 /** What a tab had open, updated with each batch it writes: what session restore offers after a crash. */
 export interface SessionRecord {

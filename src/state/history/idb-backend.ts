@@ -4,7 +4,7 @@
  * is one transaction (all or nothing, which is what keeps a quota error from losing anything).
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { DocumentRecord, HistoryEntry } from '../../core/history/history-types';
+import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
 import type { HistoryBackend, HistoryBatch, SessionRecord } from './backend';
 import { DB_NAME, STORE_NAME, docKey, entryKey, entryPrefix, originalKey, prefixRange, sessionKey } from './keys';
 

@@ -2,8 +2,8 @@
  * History in memory, with an optional quota in bytes: what the tests use to show that a write that
  * does not fit fails whole, with the browser's QuotaExceededError, and loses nothing already stored.
  */
-import { entryBytes } from '../../core/history/make-entry';
-import type { DocumentRecord, HistoryEntry } from '../../core/history/history-types';
+import { entryBytes } from '../../core/program/history/make-entry';
+import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
 import type { HistoryBackend, HistoryBatch, SessionRecord } from './backend';
 
 function quotaError(): Error {

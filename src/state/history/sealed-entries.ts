@@ -4,11 +4,11 @@
  * id as additional data so a sealed patch cannot be moved to another entry. What stays in clear is
  * what the timeline's shape needs: id, document, parent, time, kind and tab.
  */
-import { concatBytes, fromBase64, toBase64 } from '../../core/crypto/encoding';
-import { WRONG_KEY_MESSAGE } from '../../core/crypto/aes-gcm-raw';
-import { FormatError } from '../../core/errors';
-import type { HistoryEntry } from '../../core/history/history-types';
-import type { Operation } from '../../core/model/program';
+import { concatBytes, fromBase64, toBase64 } from '../../core/engine/crypto/encoding';
+import { WRONG_KEY_MESSAGE } from '../../core/engine/crypto/aes-gcm-raw';
+import { FormatError } from '../../core/engine/errors';
+import type { HistoryEntry } from '../../core/program/history/history-types';
+import type { Operation } from '../../core/program/model/program';
 
 export interface SealedEntry extends HistoryEntry {
   sealed: Uint8Array;

@@ -5,10 +5,10 @@
  * stay sealed; a clear entry of an encrypted document is refused, never stored.
  */
 import { describe, expect, it } from 'vitest';
-import { toBase64, toHex } from '../../core/crypto/encoding';
-import { serializeHistory, parseHistory } from '../../core/history/history-file';
-import type { DocumentRecord, HistoryEntry } from '../../core/history/history-types';
-import { makeEntry } from '../../core/history/make-entry';
+import { toBase64, toHex } from '../../core/engine/crypto/encoding';
+import { serializeHistory, parseHistory } from '../../core/program/history/history-file';
+import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
+import { makeEntry } from '../../core/program/history/make-entry';
 import { readRepoFile } from '../../test-support/real-fixtures';
 import { DocumentHost } from '../../worker/document-host';
 import { MemoryBackend } from './memory-backend';

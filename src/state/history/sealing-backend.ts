@@ -5,8 +5,8 @@
  * than stored in clear. Everything else passes through: the original of an encrypted document is
  * its encrypted bytes, stored as they came.
  */
-import { FormatError } from '../../core/errors';
-import type { DocumentRecord, HistoryEntry } from '../../core/history/history-types';
+import { FormatError } from '../../core/engine/errors';
+import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
 import type { HistoryBackend, HistoryBatch } from './backend';
 import { isSealed, sealEntry, unsealEntry } from './sealed-entries';
 

@@ -3,8 +3,8 @@
  * is lost, the failed batch stays queued in order, and freeing space lets it through.
  */
 import { describe, expect, it } from 'vitest';
-import { makeEntry } from '../../core/history/make-entry';
-import type { HistoryEntry } from '../../core/history/history-types';
+import { makeEntry } from '../../core/program/history/make-entry';
+import type { HistoryEntry } from '../../core/program/history/history-types';
 import { MemoryBackend } from './memory-backend';
 import { WriteQueue, type QueueStatus } from './write-queue';
 

@@ -4,7 +4,7 @@
  * queued, in order, and the failure is reported, never swallowed: after a quota error nothing is
  * retried until the user frees space or asks to retry, and nothing already stored is touched.
  */
-import type { HistoryEntry } from '../../core/history/history-types';
+import type { HistoryEntry } from '../../core/program/history/history-types';
 import type { HistoryBackend, SessionRecord } from './backend';
 import { isQuotaError, storageMessage } from './quota-error';
 

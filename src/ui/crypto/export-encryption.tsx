@@ -6,8 +6,8 @@
  * first: aes-gcm → gzip → json).
  */
 import { useRef } from 'react';
-import type { RawLayout } from '../../core/crypto/aes-gcm-raw';
-import type { Recipe } from '../../core/layers/recipe';
+import type { RawLayout } from '../../core/engine/crypto/aes-gcm-raw';
+import type { Recipe } from '../../core/engine/layers/recipe';
 import type { EncryptionFacts, ExportEncryptionRequest } from '../../worker/protocol';
 import './crypto.css';
 

@@ -4,7 +4,7 @@
  * key came from (never the key itself).
  */
 import { useState } from 'react';
-import { formatCount } from '../../core/errors';
+import { formatCount } from '../../core/engine/errors';
 import { useDocumentStore } from '../../state/document-store';
 import type { EncryptionFacts } from '../../worker/protocol';
 import './crypto.css';

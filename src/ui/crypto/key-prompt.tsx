@@ -6,8 +6,8 @@
  * handed to that worker and not kept on the page.
  */
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import type { RawLayout } from '../../core/crypto/aes-gcm-raw';
-import { formatCount } from '../../core/errors';
+import type { RawLayout } from '../../core/engine/crypto/aes-gcm-raw';
+import { formatCount } from '../../core/engine/errors';
 import { useDocumentStore } from '../../state/document-store';
 import type { OpenCredentials } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';

@@ -1,4 +1,4 @@
-import type { Recipe } from '../../core/layers/recipe';
+import type { Recipe } from '../../core/engine/layers/recipe';
 
 /** The layers the file was made of, outermost first: "gzip → json". */
 export function RecipeBadges({ recipe }: { recipe: Recipe }) {

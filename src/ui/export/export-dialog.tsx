@@ -5,12 +5,12 @@
  * and reads it back before the page sees it; this only renders and dispatches.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ErrorInfo } from '../../core/errors';
-import { toErrorInfo } from '../../core/errors';
-import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax } from '../../core/export/export-options';
-import { exportFileName, moduleFileBaseName } from '../../core/export/export-file-name';
-import type { ModuleFileShape } from '../../core/export/module-file';
-import { recipeFor } from '../../core/layers/recipe';
+import type { ErrorInfo } from '../../core/engine/errors';
+import { toErrorInfo } from '../../core/engine/errors';
+import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax } from '../../core/program/export/export-options';
+import { exportFileName, moduleFileBaseName } from '../../core/program/export/export-file-name';
+import type { ModuleFileShape } from '../../core/program/export/module-file';
+import { recipeFor } from '../../core/engine/layers/recipe';
 import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';

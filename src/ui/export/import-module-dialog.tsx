@@ -3,8 +3,8 @@
  * choose its name or replace a module of the same name; the import is one step of the undo history.
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { ErrorInfo } from '../../core/errors';
-import { toErrorInfo } from '../../core/errors';
+import type { ErrorInfo } from '../../core/engine/errors';
+import { toErrorInfo } from '../../core/engine/errors';
 import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import { useSelectionStore } from '../../state/selection-store';

@@ -4,8 +4,8 @@
  * storage it all takes. Labels and names are user text: rendered as text.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { historyFileName } from '../../core/history/history-file';
-import type { HistoryEntry } from '../../core/history/history-types';
+import { historyFileName } from '../../core/program/history/history-file';
+import type { HistoryEntry } from '../../core/program/history/history-types';
 import { useDocumentStore } from '../../state/document-store';
 import { useHistoryStore } from '../../state/history-store';
 import { useSelectionStore } from '../../state/selection-store';

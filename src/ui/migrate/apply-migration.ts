@@ -3,7 +3,7 @@
  * program, and the edit becomes one undo step. A predictor renamed by the migration (a CoT `X` that
  * became `X.predict`) stays selected under its new name.
  */
-import { toErrorInfo } from '../../core/errors';
+import { toErrorInfo } from '../../core/engine/errors';
 import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { useUndoStore } from '../../state/undo-store';

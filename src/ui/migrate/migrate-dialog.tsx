@@ -3,7 +3,7 @@
  * look at the whole program before and after, and apply it as one undoable edit.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { StepSummary } from '../../core/migrations/plan-summary';
+import type { StepSummary } from '../../core/program/migrations/plan-summary';
 import { applyMigration } from './apply-migration';
 import { useMigrationPlan } from './use-migration-plan';
 import './migrate.css';

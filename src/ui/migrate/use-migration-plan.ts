@@ -1,7 +1,7 @@
 /** The worker's migration plan for the open document, asked again whenever the document changes. */
 import { useEffect, useState } from 'react';
-import { toErrorInfo } from '../../core/errors';
-import type { PlanRequest, PlanSummary } from '../../core/migrations/plan-summary';
+import { toErrorInfo } from '../../core/engine/errors';
+import type { PlanRequest, PlanSummary } from '../../core/program/migrations/plan-summary';
 import { useDocumentStore } from '../../state/document-store';
 
 export type PlanState = { kind: 'loading' } | { kind: 'ready'; plan: PlanSummary } | { kind: 'error'; message: string };

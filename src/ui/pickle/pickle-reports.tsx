@@ -2,7 +2,7 @@
  * The safety reports, shown first: the open document's when it is a pickle or torch file, and each
  * pickled companion's (a DSPy whole-program folder's program.pkl). Mounted above the content.
  */
-import type { Program } from '../../core/model/program';
+import type { Program } from '../../core/program/model/program';
 import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import type { DocumentSummary } from '../../worker/protocol';

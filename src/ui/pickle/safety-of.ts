@@ -2,7 +2,7 @@
  * The pickle step of a recipe, read for the views: its safety report (carried in the step's options
  * by the pickle layer) and the facts the header names. Only reads; the worker made the report.
  */
-import type { Recipe, RecipeStep } from '../../core/layers/recipe';
+import type { Recipe, RecipeStep } from '../../core/engine/layers/recipe';
 import type { PickleSafety } from '../../worker/protocol';
 
 export function pickleStep(recipe: Recipe | undefined): RecipeStep | undefined {

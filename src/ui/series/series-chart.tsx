@@ -3,8 +3,8 @@
  * Screen readers get a summary sentence and the same numbers as a table.
  */
 import { useId, useState } from 'react';
-import type { CheckpointRow } from '../../core/series/series-types';
-import { metricOf } from '../../core/series/read-series';
+import type { CheckpointRow } from '../../core/program/series/series-types';
+import { metricOf } from '../../core/program/series/read-series';
 import { formatNumber } from './series-format';
 
 const W = 640;

@@ -4,7 +4,7 @@
  * series, so a new series starts from its first and last checkpoints.
  */
 import { lazy, Suspense, useState } from 'react';
-import type { CheckpointRow } from '../../core/series/series-types';
+import type { CheckpointRow } from '../../core/program/series/series-types';
 import type { SeriesComparison } from '../../worker/series-host';
 import { checkpointLabel } from './series-format';
 

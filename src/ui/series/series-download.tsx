@@ -3,7 +3,7 @@
  * in the proposal's scheme. The sizes of both layouts are shown before choosing.
  */
 import { useEffect, useState } from 'react';
-import type { PackContainer, PackMode, PackResult } from '../../core/series/pack-series';
+import type { PackContainer, PackMode, PackResult } from '../../core/program/series/pack-series';
 import { useSeriesStore } from '../../state/series-store';
 import { formatBytes } from '../format-bytes';
 import { Icon } from '../icon';

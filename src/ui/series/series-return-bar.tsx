@@ -1,5 +1,5 @@
 /** Shown above a checkpoint opened from a series: which one it is, and the way back to the timeline. */
-import { proposalParts } from '../../core/series/series-names';
+import { proposalParts } from '../../core/program/series/series-names';
 import { useSeriesStore } from '../../state/series-store';
 import './series.css';
 

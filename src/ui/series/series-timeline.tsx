@@ -1,6 +1,6 @@
 /** The checkpoints in order: tag, kind, size, summary numbers, and a break marked where it happens. */
-import type { CheckpointRow } from '../../core/series/series-types';
-import { metricOf } from '../../core/series/read-series';
+import type { CheckpointRow } from '../../core/program/series/series-types';
+import { metricOf } from '../../core/program/series/read-series';
 import { formatBytes } from '../format-bytes';
 import { formatNumber, formatTime } from './series-format';
 import { Fragment } from 'react';

@@ -1,5 +1,5 @@
 /** The series page: timeline, chart, compare and download for the checkpoints dropped together. */
-import { proposalParts } from '../../core/series/series-names';
+import { proposalParts } from '../../core/program/series/series-names';
 import { useSeriesStore } from '../../state/series-store';
 import { SeriesChart } from './series-chart';
 import { SeriesCompare } from './series-compare';

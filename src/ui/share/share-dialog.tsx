@@ -4,7 +4,7 @@
  * format rules live in core/share.
  */
 import { useEffect, useRef, useState } from 'react';
-import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/share/share-link';
+import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/program/share/share-link';
 import { useDocumentStore } from '../../state/document-store';
 import { moduleUrl, shareUrl } from '../../state/route-store';
 import { useSelectionStore } from '../../state/selection-store';

@@ -3,7 +3,7 @@
  * `program.json.gz` or `state.pkl` is renamed `program.json` / `state.json`: the name is only a hint,
  * but a true one reads better on the other side.
  */
-import type { Recipe } from '../../core/layers/recipe';
+import type { Recipe } from '../../core/engine/layers/recipe';
 
 const KNOWN = /\.(json|ya?ml|msgpack|mpk|gz|gzip|zz|zlib|deflate|zraw|pkl|pickle|pt|pth|bin|enc|psenc)$/i;
 

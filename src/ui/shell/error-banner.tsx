@@ -1,5 +1,5 @@
-import type { ErrorInfo } from '../../core/errors';
-import { formatCount } from '../../core/errors';
+import type { ErrorInfo } from '../../core/engine/errors';
+import { formatCount } from '../../core/engine/errors';
 
 /** What failed, in which layer, and where; user text is rendered as text, never as HTML. */
 export function ErrorBanner({ error, onDismiss }: { error: ErrorInfo & { fileName?: string }; onDismiss: () => void }) {

@@ -3,8 +3,8 @@
  * (lists, objects, numbers) edit as JSON, which the worker parses; a refusal is shown in place.
  */
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { Demo } from '../../core/model/program';
-import { displayJson } from '../../core/json-text/display-json';
+import type { Demo } from '../../core/program/model/program';
+import { displayJson } from '../../core/engine/json-text/display-json';
 import { Icon } from '../icon';
 
 const FOLD_AT = 600;

@@ -4,7 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { Demo, ModuleInfo } from '../../core/model/program';
+import type { Demo, ModuleInfo } from '../../core/program/model/program';
 import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { useEditable } from '../../state/editable';

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
-import type { LeftOut } from '../../core/model/module-view';
+import type { LeftOut } from '../../core/program/model/module-view';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { ModuleInfo } from '../../core/model/program';
+import type { ModuleInfo } from '../../core/program/model/program';
 import { DemoList } from './demo-list';
 import { ParamsView } from './params-view';
 import { SignatureEditor } from './signature-editor';

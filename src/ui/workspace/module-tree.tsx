@@ -3,8 +3,8 @@
  * module's demo count. Nested names ("react.extract.predict") are real branches.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { buildModuleTree } from '../../core/model/module-tree';
-import type { ModuleTreeNode, Program } from '../../core/model/program';
+import { buildModuleTree } from '../../core/program/model/module-tree';
+import type { ModuleTreeNode, Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
 import { ModuleMenu, type MenuAnchor } from '../export/module-menu';
 

@@ -1,5 +1,5 @@
-import { displayJson } from '../../core/json-text/display-json';
-import type { ModuleInfo } from '../../core/model/program';
+import { displayJson } from '../../core/engine/json-text/display-json';
+import type { ModuleInfo } from '../../core/program/model/program';
 
 function show(value: unknown): string {
   if (typeof value === 'string') return value;

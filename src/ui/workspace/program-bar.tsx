@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Program } from '../../core/model/program';
+import type { Program } from '../../core/program/model/program';
 import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';

@@ -1,4 +1,4 @@
-import type { ModuleInfo } from '../../core/model/program';
+import type { ModuleInfo } from '../../core/program/model/program';
 import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 import { CommitText } from './commit-text';

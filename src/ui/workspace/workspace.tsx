@@ -2,7 +2,7 @@
  * The editing layout: module tree | selected module | JSON, with panes resized by dragging and
  * remembered between visits.
  */
-import type { Program } from '../../core/model/program';
+import type { Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
 import { useSettingsStore } from '../../state/settings-store';
 import type { DocumentSummary } from '../../worker/protocol';

@@ -1,0 +1,25 @@
+/** File names of exports, kept apart from the layers so the page can name a file without loading them. */
+import { fileExtensionFor, type Recipe } from '../../engine/layers/recipe.ts';
+
+const KNOWN_SUFFIXES = ['.gz', '.gzip', '.zz', '.zlib', '.deflate', '.enc', '.psenc', '.json', '.yaml', '.yml', '.msgpack', '.mpk', '.pkl', '.pickle'];
+
+/** "program.json.gz" → "program": every layer suffix comes off, whatever order it was in. */
+export function baseNameOf(name: string): string {
+  let rest = name.replace(/^.*[\\/]/, '');
+  for (;;) {
+    const lower = rest.toLowerCase();
+    const suffix = KNOWN_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length);
+    if (!suffix) return rest || 'program';
+    rest = rest.slice(0, -suffix.length);
+  }
+}
+
+/** The opened name with the suffixes the new recipe calls for: "program.json" + gzip → "program.json.gz". */
+export function exportFileName(name: string | undefined, recipe: Recipe): string {
+  return baseNameOf(name ?? 'program') + fileExtensionFor(recipe);
+}
+
+/** A module id as a file's base name: "generate_answer.predict", "gen_0_" for "gen[0]". */
+export function moduleFileBaseName(moduleId: string): string {
+  return moduleId.replace(/[^A-Za-z0-9._-]+/g, '_') || 'module';
+}
