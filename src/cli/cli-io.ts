@@ -1,5 +1,8 @@
 /** What a command may touch: output lines, files and the environment. Tests pass an in-memory one. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open, readFile, writeFile } from 'node:fs/promises';
+import type { ByteSource } from '../core/engine/torch/byte-source.ts';
+import type { SplicePlan } from '../core/engine/weights/splice-plan.ts';
 
 export interface CliIo {
   /** Each call is one complete line or block, ending in "\n". */
@@ -7,6 +10,10 @@ export interface CliIo {
   err(s: string): void;
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** Random access without reading the whole file: weights files of many GB are read header first. */
+  openSource(path: string): Promise<ByteSource & { close(): void }>;
+  /** Writes new bytes and ranges of `from`, streamed: a header edit of a huge file never holds it. */
+  writeSpliced(path: string, plan: SplicePlan, from: string): Promise<void>;
   env: Record<string, string | undefined>;
 }
 
@@ -26,6 +33,47 @@ export function nodeIo(): CliIo {
     err: (s) => process.stderr.write(s),
     readFile: async (p) => new Uint8Array(await readFile(p)),
     writeFile: (p, b) => writeFile(p, b),
+    openSource: async (p) => {
+      const fd = openSync(p, 'r');
+      const size = fstatSync(fd).size;
+      return {
+        size,
+        read(offset, length) {
+          const n = Math.max(0, Math.min(length, size - offset));
+          const buf = new Uint8Array(n);
+          let done = 0;
+          while (done < n) {
+            const got = readSync(fd, buf, done, n - done, offset + done);
+            if (got === 0) break;
+            done += got;
+          }
+          return buf.subarray(0, done);
+        },
+        close: () => closeSync(fd),
+      };
+    },
+    writeSpliced: async (p, plan, from) => {
+      const input = await open(from, 'r');
+      const output = await open(p, 'w');
+      try {
+        const chunk = new Uint8Array(8 * 1024 * 1024);
+        for (const part of plan) {
+          if (part instanceof Uint8Array) {
+            await output.write(part);
+            continue;
+          }
+          for (let at = part.start; at < part.end; ) {
+            const { bytesRead } = await input.read(chunk, 0, Math.min(chunk.length, part.end - at), at);
+            if (bytesRead === 0) throw new Error(`${from} ended at byte ${at}, before ${part.end}`);
+            await output.write(chunk.subarray(0, bytesRead));
+            at += bytesRead;
+          }
+        }
+      } finally {
+        await input.close();
+        await output.close();
+      }
+    },
     env: process.env,
   };
 }

@@ -13,9 +13,11 @@ import type { CliCommand } from '../cli-io.ts';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
+import { openWeights } from '../weights-report.ts';
+import { convertWeights, takeMetadataEdits, type MetadataEdits } from '../weights-edit.ts';
 import { EXPORT_FLAGS, EXPORT_FLAGS_HELP, EXPORT_SWITCHES, exportOptionsFrom, intFlag } from './export-flags.ts';
 
-export const CONVERT_HELP = `Usage: convert IN OUT [options]\n${EXPORT_FLAGS_HELP}\n  --indent N                        JSON indent width (0: one line)\n`;
+export const CONVERT_HELP = `Usage: convert IN OUT [options]\n${EXPORT_FLAGS_HELP}\n  --indent N                        JSON indent width (0: one line)\nsafetensors and GGUF (the tensor data is copied unchanged):\n  --set-metadata KEY=VALUE          set a metadata key (repeatable; GGUF keeps the key's type)\n  --remove-metadata KEY             remove a metadata key (repeatable)\n`;
 
 const VALUED = [...EXPORT_FLAGS, 'indent'];
 
@@ -24,8 +26,11 @@ export const convertCommand: CliCommand = {
   summary: 'Write a file with another syntax, compression, layout or adapter (default: the same recipe).',
   async run(args, io) {
     let parsed;
+    let edits: MetadataEdits;
     try {
-      parsed = parseArgs(args, VALUED);
+      const taken = takeMetadataEdits(args);
+      edits = taken.edits;
+      parsed = parseArgs(taken.rest, VALUED);
     } catch (e) {
       io.err(`${(e as Error).message}\n${CONVERT_HELP}`);
       return EXIT_USAGE;
@@ -45,6 +50,19 @@ export const convertCommand: CliCommand = {
     }
     if (indent !== undefined) options.indent = indent;
     try {
+      const weights = await openWeights(io, input);
+      if (weights) {
+        try {
+          await convertWeights(weights, input, output, edits, io);
+        } finally {
+          weights.source.close();
+        }
+        return EXIT_OK;
+      }
+      if (edits.set.length + edits.remove.length > 0) {
+        io.err('--set-metadata and --remove-metadata apply to safetensors and GGUF files only\n');
+        return EXIT_USAGE;
+      }
       const bytes = await io.readFile(input);
       const doc = await decodeBytes(bytes, { name: input });
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });

@@ -8,8 +8,9 @@ import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { outline, type OutlineEntry } from '../outline.ts';
 import { analyzeProgram, programJson, programLines, safetyLines, safetyOf } from '../program-report.ts';
+import { inspectShardIndex, openWeights, shardLines, weightsJson, weightsLines } from '../weights-report.ts';
 
-export const INSPECT_HELP = 'Usage: inspect FILE [--json]\n';
+export const INSPECT_HELP = 'Usage: inspect FILE [--json]\n  FILE may be a program, a pickle or checkpoint, safetensors (or a shard index), .npy/.npz or GGUF.\n';
 
 export const inspectCommand: CliCommand = {
   name: 'inspect',
@@ -32,9 +33,29 @@ export const inspectCommand: CliCommand = {
       io.err(INSPECT_HELP);
       return EXIT_USAGE;
     }
+    const json = parsed.flags.has('json');
+    const print = (report: unknown, lines: string[]) => io.out(json ? JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n' : lines.join('\n') + '\n');
     try {
+      // Weights files are read by range, header first: never whole, whatever their size.
+      const weights = await openWeights(io, file);
+      if (weights) {
+        try {
+          print(weightsJson(file, weights.file, weights.source.size), weightsLines(file, weights.file, weights.source.size));
+        } finally {
+          weights.source.close();
+        }
+        return EXIT_OK;
+      }
       const bytes = await io.readFile(file);
       const doc = await decodeBytes(bytes, { name: file });
+      const weightMap = (doc.value as { weight_map?: unknown } | null)?.weight_map;
+      if (doc.syntax === 'json' && typeof weightMap === 'object' && weightMap !== null) {
+        const joined = await inspectShardIndex(io, file, new TextDecoder().decode(bytes));
+        if (joined) {
+          print({ file, format: 'sharded-safetensors', ...joined }, shardLines(file, joined));
+          return EXIT_OK;
+        }
+      }
       const entries: OutlineEntry[] = outline(doc.value);
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: file });
       const safety = safetyOf(doc.recipe);

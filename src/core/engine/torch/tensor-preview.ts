@@ -4,12 +4,12 @@
  */
 import { FormatError } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
-import type { DtypeName } from '../pickle/values.ts';
 import { ELEMENT_SIZE } from './dtypes.ts';
+import { elementReader as reader, type Scalar } from '../weights/elements.ts';
 import type { TensorInfo, TorchFile } from './torch-file.ts';
 import { entryDataOffset, readZipEntry, type ZipEntry } from './zip-directory.ts';
 
-export type Scalar = number | bigint | boolean;
+export type { Scalar };
 
 export interface TensorPreview {
   first: Scalar[];
@@ -24,44 +24,6 @@ export interface TensorPreview {
 export interface PreviewOptions {
   count?: number;
   limits?: Limits;
-}
-
-function half(bits: number): number {
-  const s = bits & 0x8000 ? -1 : 1;
-  const e = (bits >> 10) & 0x1f;
-  const f = bits & 0x3ff;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
-}
-
-function reader(dtype: DtypeName, dv: DataView, little: boolean): ((byteOffset: number) => Scalar) | undefined {
-  const f32 = new DataView(new ArrayBuffer(4));
-  switch (dtype) {
-    case 'float32': return (o) => dv.getFloat32(o, little);
-    case 'float64': return (o) => dv.getFloat64(o, little);
-    case 'float16': return (o) => half(dv.getUint16(o, little));
-    case 'bfloat16': return (o) => {
-      f32.setUint32(0, dv.getUint16(o, little) << 16);
-      return f32.getFloat32(0);
-    };
-    case 'int8': return (o) => dv.getInt8(o);
-    case 'uint8': return (o) => dv.getUint8(o);
-    case 'int16': return (o) => dv.getInt16(o, little);
-    case 'uint16': return (o) => dv.getUint16(o, little);
-    case 'int32': return (o) => dv.getInt32(o, little);
-    case 'uint32': return (o) => dv.getUint32(o, little);
-    case 'int64': return (o) => {
-      const v = dv.getBigInt64(o, little);
-      return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-    };
-    case 'uint64': return (o) => {
-      const v = dv.getBigUint64(o, little);
-      return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-    };
-    case 'bool': return (o) => dv.getUint8(o) !== 0;
-    default: return undefined;
-  }
 }
 
 function previewError(message: string): FormatError {
