@@ -6,7 +6,36 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
 
-export const test = base.extend<{ externalRequests: string[] }>({
+/**
+ * Browser messages that are not the app's to fix, each with its reason. Keep this list short and reviewed.
+ */
+const ALLOWED_CONSOLE_ERRORS: RegExp[] = [
+  // A request the test itself blocks (a ?url= to another host, the offline journey) is logged by Chromium.
+  /^Failed to load resource: net::ERR_(BLOCKED_BY_CLIENT|INTERNET_DISCONNECTED|CONNECTION_REFUSED)/,
+  // A ?url= journey fetches a host without CORS headers on purpose, to show the app's CORS error.
+  /has been blocked by CORS policy/,
+  // 404s that journeys provoke on purpose (a missing ?url= file).
+  /^Failed to load resource: the server responded with a status of 404/,
+];
+
+export const test = base.extend<{ externalRequests: string[]; pageErrors: string[] }>({
+  // Every spec fails on an uncaught error in a page or a console.error, unless allowed above.
+  pageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      const watch = (page: Page) => {
+        page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+        page.on('console', (m) => {
+          if (m.type() === 'error' && !ALLOWED_CONSOLE_ERRORS.some((re) => re.test(m.text()))) errors.push(`console.error: ${m.text()}`);
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(errors);
+      expect(errors, 'uncaught errors and console.error in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   externalRequests: [
     async ({ context }, use) => {
       const external: string[] = [];

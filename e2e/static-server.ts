@@ -33,17 +33,26 @@ export interface StaticServer {
   requests: string[];
   /** Lets held responses finish. */
   release(): void;
+  /** Offline: every later request is recorded in `refused` and its connection dropped, as a dead network would. */
+  setOffline(offline: boolean): void;
+  refused: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(options: { root?: string; prefix?: string; files?: Record<string, ServedFile> }): Promise<StaticServer> {
   const prefix = options.prefix ?? '/';
   const requests: string[] = [];
+  const refused: string[] = [];
+  let offline = false;
   let releaseHeld: () => void = () => {};
   const released = new Promise<void>((resolve) => (releaseHeld = resolve));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
+    if (offline) {
+      refused.push(url);
+      return void req.socket.destroy();
+    }
     requests.push(url);
     const path = decodeURIComponent(url.split('?')[0] ?? '/');
     const file = options.files?.[path];
@@ -75,6 +84,8 @@ export async function serveStatic(options: { root?: string; prefix?: string; fil
   return {
     origin,
     requests,
+    refused,
+    setOffline: (value) => void (offline = value),
     release: () => releaseHeld(),
     close: () =>
       new Promise<void>((resolve) => {

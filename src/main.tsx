@@ -19,4 +19,5 @@ createRoot(root).render(
 // Monaco is most of the app's weight and its first evaluation is a long task. Loading it while the
 // page is idle (it is cached for offline use anyway) keeps that task out of opening a file.
 const whenIdle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
-whenIdle(() => void import('./ui/editor/module-json-editor'));
+// The page says when the preload has landed, so a test (or a curious user) can wait on it.
+whenIdle(() => void import('./ui/editor/module-json-editor').then(() => (document.documentElement.dataset.editorPreloaded = 'true')));
