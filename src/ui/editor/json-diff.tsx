@@ -2,7 +2,7 @@
  * Two JSON texts side by side in Monaco's diff editor, read-only: versions in the history, a
  * migration's before and after, two checkpoints of a series. Loaded lazily with Monaco.
  */
-import { DiffEditor } from '@monaco-editor/react';
+import { ReadOnlyDiff } from './read-only-diff';
 import './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
 
@@ -19,7 +19,7 @@ export interface JsonDiffProps {
 export default function JsonDiff({ original, modified, originalPath, modifiedPath, hideUnchanged = false }: JsonDiffProps) {
   const scheme = useColorScheme();
   return (
-    <DiffEditor
+    <ReadOnlyDiff
       original={original}
       modified={modified}
       language="json"

@@ -3,7 +3,8 @@
  * schema problems as you type; once the text is valid it is sent to the worker, which validates it
  * again and applies it as one undoable edit. Invalid text stays in the editor and changes nothing.
  */
-import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { ReadOnlyDiff } from './read-only-diff';
 import { useEffect, useRef, useState } from 'react';
 import { jsonDefaults, monaco } from './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
@@ -104,7 +105,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
       )}
       <div className="json-editor-body">
         {original !== undefined ? (
-          <DiffEditor
+          <ReadOnlyDiff
             original={original}
             modified={json}
             language="json"
