@@ -13,7 +13,8 @@ import { disassemble } from '../core/pickle/disassemble';
 import { bytesSource } from '../core/torch/byte-source';
 import { tensorPreview } from '../core/torch/tensor-preview';
 import { openTorchFile, type TensorInfo, type TorchFile } from '../core/torch/torch-file';
-import { readZipDirectory, readZipEntry } from '../core/torch/zip-directory';
+import { readZipEntry } from '../core/torch/zip-directory';
+import { npyObjectPickle } from '../core/pickle/members';
 import { DEFAULT_LIMITS } from '../core/limits';
 import type { Params, Result, TensorRow } from './protocol';
 
@@ -99,11 +100,13 @@ export class PickleInspector {
   private pickleStream(): Uint8Array {
     if (this.stream) return this.stream;
     if (this.container === 'torch-zip') {
-      const source = bytesSource(this.bytes);
-      const entries = readZipDirectory(source, DEFAULT_LIMITS);
-      const dataPkl = entries.find((e) => /^([^/]+\/)?data\.pkl$/.test(e.name));
+      // The data.pkl the safety report names first: the one torch.load unpickles.
+      const dataPkl = this.torchFile()?.pickleEntry;
       if (!dataPkl) throw new FormatError({ code: 'unknown-format', layer: 'torch', message: 'This zip has no data.pkl to disassemble.' });
-      this.stream = readZipEntry(source, dataPkl, DEFAULT_LIMITS);
+      this.stream = readZipEntry(bytesSource(this.bytes), dataPkl, DEFAULT_LIMITS);
+    } else if (this.container === 'npy-object') {
+      const npy = npyObjectPickle(this.bytes);
+      this.stream = npy ? this.bytes.subarray(npy.start) : this.bytes;
     } else {
       this.stream = this.bytes;
     }

@@ -1,0 +1,40 @@
+/**
+ * Is this a pickle? Told by the opcode stream, not by a magic number: protocol 0 and 1 pickles and
+ * the output of pickletools.optimize (no PROTO, no FRAME, no memo) have none. The inert reader runs
+ * over a short head of the file; a pickle is what reaches STOP, or runs long without a wrong opcode,
+ * a stack underflow or a bad argument. Text and other binary formats fail within a few bytes.
+ */
+import { FormatError } from '../errors.ts';
+import { withLimits } from '../limits.ts';
+import { newTrace, readPickle } from './reader.ts';
+
+const WINDOW = 64 << 10;
+const LIMITS = withLimits({ maxOpcodes: 4096, maxKeys: 100_000, maxMemo: 100_000, maxOutputBytes: 16 << 20, maxDepth: 256 });
+
+function startsWithProto(bytes: Uint8Array): boolean {
+  const p = bytes[1];
+  return bytes[0] === 0x80 && p !== undefined && p >= 2 && p <= 5;
+}
+
+/** Confidence that `bytes` start with a pickle: 0.95 when a whole pickle reads to STOP. */
+export function sniffPickleStream(bytes: Uint8Array): number {
+  if (bytes.length === 0) return 0;
+  const window = bytes.length > WINDOW ? bytes.subarray(0, WINDOW) : bytes;
+  const trace = newTrace();
+  try {
+    readPickle(window, { limits: LIMITS, trace });
+    // One opcode then STOP ("N.") is a pickle too, but says little on its own.
+    return trace.opcodes >= 3 || startsWithProto(bytes) ? 0.95 : 0.5;
+  } catch (e) {
+    if (!(e instanceof FormatError)) return 0;
+    const longPrefix = trace.opcodes >= 8 || startsWithProto(bytes);
+    if (e.code === 'limit') return longPrefix ? 0.9 : 0;
+    if (e.code === 'truncated') {
+      // The window ended inside a valid stream: a big pickle.
+      if (window.length < bytes.length) return longPrefix ? 0.9 : 0;
+      // The whole file ends early: a cut pickle, if it opened like one (the read says where it ends).
+      return startsWithProto(bytes) ? 0.6 : 0;
+    }
+    return 0;
+  }
+}
