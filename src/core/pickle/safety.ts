@@ -78,6 +78,18 @@ export interface GlobalGrade {
 }
 
 export function gradeGlobal(rawModule: string, name: string): GlobalGrade {
+  const direct = gradeName(rawModule, name);
+  if (direct.grade !== 'unknown' || !name.includes('.')) return direct;
+  // `pathlib` + `os.system` resolves through the module pathlib imported: grade what the walk reaches.
+  const segments = name.split('.');
+  for (let i = 1; i < segments.length; i++) {
+    const reached = gradeName(segments.slice(0, i).join('.'), segments.slice(i).join('.'));
+    if (reached.grade === 'dangerous') return { grade: 'dangerous', reason: `reaches ${name} through ${rawModule}: ${reached.reason}` };
+  }
+  return direct;
+}
+
+function gradeName(rawModule: string, name: string): GlobalGrade {
   const module = normaliseModule(rawModule);
   const q = `${module}.${name}`;
   const walk = attributeWalk(module, name);

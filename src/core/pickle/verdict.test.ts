@@ -85,7 +85,8 @@ describe('attribute walks in dotted names are dangerous whatever the module', ()
     expect(gradeGlobal('copyreg', '_reconstructor.__builtins__.get').grade).toBe('dangerous');
     expect(gradeGlobal('copyreg', '_reconstructor.__globals__.get').grade).toBe('dangerous');
     expect(gradeGlobal('collections', 'OrderedDict.__class__.__base__.__subclasses__').grade).toBe('dangerous');
-    expect(gradeGlobal('pathlib', 'os.system').grade).toBe('unknown');
+    expect(gradeGlobal('pathlib', 'os.system').grade).toBe('dangerous');
+    expect(gradeGlobal('shapes', 'Point.Inner').grade).toBe('unknown');
     expect(gradeGlobal('copyreg', '__newobj__').grade).toBe('safe');
     expect(gradeGlobal('torch._utils', '_rebuild_tensor_v2').grade).toBe('safe');
   });
