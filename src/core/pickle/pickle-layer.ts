@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS } from '../limits.ts';
 import { LEGACY_MAGIC, openTorchFile } from '../torch/torch-file.ts';
 import { looksLikeZip, readZipDirectory } from '../torch/zip-directory.ts';
 import { combineMembers, gradeStacked, nestedMembers, npyObjectPickle } from './members.ts';
-import { readPickle } from './reader.ts';
+import { newTrace, readPickle, type PickleTrace } from './reader.ts';
 import { sniffPickleStream } from './sniff.ts';
 import { safetyFromTrace, type SafetyReport } from './safety.ts';
 import { pickleToValue } from './to-value.ts';
@@ -56,6 +56,25 @@ function safetyWarnings(report: SafetyReport): string[] {
   return [`This pickle names classes this app does not know (${classes.join(', ')}); loading it in Python runs their code. Nothing was run here.`];
 }
 
+/**
+ * A pickle that breaks after making calls: Python makes them too before it fails, so the report of
+ * what was read is the answer (with the error), not only the error. A break before any call that
+ * is not plain data keeps its typed error.
+ */
+function brokenPickle(e: unknown, trace: PickleTrace, limits: LayerContext['limits']): ValueResult {
+  if (!(e instanceof FormatError) || e.code === 'limit' || e.code === 'cancelled') throw e;
+  const first = 'pickle 1 at byte 0';
+  const own = safetyFromTrace(trace, e.toInfo());
+  if (own.verdict === 'safe' || !trace.calls.some((c) => c.opcode !== 'BUILD')) throw e;
+  const nested = nestedMembers(trace, first, { limits });
+  const safety = nested.length ? combineMembers([{ name: first, report: own, loaded: true }, ...nested]) : own;
+  return {
+    value: null,
+    options: { container: 'pickle', protocol: trace.protocols[0] ?? 0, safety: safetySummary(safety) },
+    warnings: [...safetyWarnings(safety), `The pickle breaks before its end (${e.message}); Python stops there too, after the calls above.`],
+  };
+}
+
 /** A .npy of object dtype: numpy.save pickles the array after the header; np.load(allow_pickle=True) unpickles it. */
 function decodeNpy(bytes: Uint8Array, npy: { start: number; descr: string }, limits: LayerContext['limits']): ValueResult {
   const name = `array data of the .npy (dtype ${npy.descr}, a pickle)`;
@@ -84,7 +103,13 @@ export const pickleLayer: SyntaxLayer = {
     const limits = ctx.limits;
     const npy = npyObjectPickle(bytes);
     if (npy) return decodeNpy(bytes, npy, limits);
-    const result = looksLikeZip(bytes) ? undefined : readPickle(bytes, { limits });
+    const trace = newTrace();
+    let result;
+    try {
+      result = looksLikeZip(bytes) ? undefined : readPickle(bytes, { limits, trace });
+    } catch (e) {
+      return brokenPickle(e, trace, limits);
+    }
     // torch.load reads a non-zip file as stacked pickles whenever the first one yields the magic number.
     if (!result || result.value === LEGACY_MAGIC) {
       const file = openTorchFile(bytesSource(bytes), { limits });

@@ -7,6 +7,7 @@
 import { FormatError } from '../errors.ts';
 import { withLimits } from '../limits.ts';
 import { newTrace, readPickle } from './reader.ts';
+import { safetyFromTrace } from './safety.ts';
 
 const WINDOW = 64 << 10;
 const LIMITS = withLimits({ maxOpcodes: 4096, maxKeys: 100_000, maxMemo: 100_000, maxOutputBytes: 16 << 20, maxDepth: 256 });
@@ -33,8 +34,9 @@ export function sniffPickleStream(bytes: Uint8Array): number {
       // The window ended inside a valid stream: a big pickle.
       if (window.length < bytes.length) return longPrefix ? 0.9 : 0;
       // The whole file ends early: a cut pickle, if it opened like one (the read says where it ends).
-      return startsWithProto(bytes) ? 0.6 : 0;
+      return startsWithProto(bytes) ? 0.8 : 0;
     }
-    return 0;
+    // A stream that made calls Python would make before it breaks is a pickle whose report matters.
+    return trace.opcodes >= 3 && trace.calls.some((c) => c.opcode !== 'BUILD') && safetyFromTrace(trace).verdict !== 'safe' ? 0.8 : 0;
   }
 }
