@@ -6,11 +6,20 @@
  */
 import { FormatError } from '../errors.ts';
 import { withLimits } from '../limits.ts';
+import { OPCODES } from './opcodes.ts';
 import { newTrace, readPickle } from './reader.ts';
 import { safetyFromTrace } from './safety.ts';
 
 const WINDOW = 64 << 10;
 const LIMITS = withLimits({ maxOpcodes: 4096, maxKeys: 100_000, maxMemo: 100_000, maxOutputBytes: 16 << 20, maxDepth: 256 });
+
+function lastNonSpace(bytes: Uint8Array): number | undefined {
+  for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4; i--) {
+    const b = bytes[i] as number;
+    if (b !== 0x0a && b !== 0x0d && b !== 0x20) return b;
+  }
+  return undefined;
+}
 
 function startsWithProto(bytes: Uint8Array): boolean {
   const p = bytes[1];
@@ -37,6 +46,8 @@ export function sniffPickleStream(bytes: Uint8Array): number {
       return startsWithProto(bytes) ? 0.8 : 0;
     }
     // A stream that made calls Python would make before it breaks is a pickle whose report matters.
-    return trace.opcodes >= 3 && trace.calls.some((c) => c.opcode !== 'BUILD') && safetyFromTrace(trace).verdict !== 'safe' ? 0.8 : 0;
+    if (trace.opcodes >= 3 && trace.calls.some((c) => c.opcode !== 'BUILD') && safetyFromTrace(trace).verdict !== 'safe') return 0.8;
+    // PROTO 2..5 then an opcode is how a pickle starts; a broken one gets the pickle's own error.
+    return startsWithProto(bytes) && OPCODES[bytes[2] ?? 0xff] ? (lastNonSpace(bytes) === 0x2e ? 0.9 : 0.6) : 0;
   }
 }

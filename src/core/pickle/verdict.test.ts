@@ -175,3 +175,30 @@ describe('frames that Python may read differently', () => {
     expect(r.signals.join(' ')).toMatch(/runs past the end of its FRAME/);
   });
 });
+
+describe('a pickle that breaks after its calls', () => {
+  const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  it('opens with its report and the error: Python made those calls before it failed', async () => {
+    // os.system runs, then BINGET 3 misses the memo.
+    const doc = await decodeBytes(bytes('\x80\x04cos\nsystem\nVecho broken\n\x85R0\x8c\x02os\x94h\x03h\x00\x93K\x42.'), { name: 'x.pkl' });
+    const r = doc.recipe[0]?.options.safety as unknown as SafetyReport;
+    expect(r.verdict).toBe('dangerous');
+    expect(r.calls[0]?.text).toBe("os.system('echo broken')");
+    expect(r.error?.message).toMatch(/memo entry 3 was never stored/);
+    expect(doc.warnings.join(' ')).toMatch(/breaks before its end/);
+  });
+  it('keeps the typed error when nothing but data was read before the break', async () => {
+    await expect(decodeBytes(bytes('\x80\x04]\x94h\x03.'), { name: 'x.pkl' })).rejects.toMatchObject({ layer: 'pickle', code: 'corrupt' });
+  });
+  it('a legacy file whose protocol pickle is wrong is graded up to where torch stops', async () => {
+    const legacy = verdictFixture('legacy-clean.pt');
+    const evil = verdictFixture('legacy-payload-in-1-magic.pt');
+    // Magic (with payload), then 1002 instead of 1001: torch raises after running both.
+    const magicEnd = evil.indexOf(0x2e, evil.indexOf(0x8a)) + 1;
+    const doc = await decodeBytes(new Uint8Array([...evil.subarray(0, magicEnd), 0x80, 0x02, 0x4d, 0xea, 0x03, 0x2e, ...legacy.subarray(0, 8)]), { name: 'x.pt' });
+    const r = doc.recipe[0]?.options.safety as unknown as SafetyReport;
+    expect(r.verdict).toBe('dangerous');
+    expect(r.members?.map((m) => m.name)).toEqual(['stacked pickle 1 of 5 (magic number)', 'stacked pickle 2 of 5 (protocol version)']);
+    expect(r.signals.join(' ')).toMatch(/torch\.load stops with an error at stacked pickle 2: protocol version 1002/);
+  });
+});
