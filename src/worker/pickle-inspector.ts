@@ -13,7 +13,7 @@ import { disassemble } from '../core/pickle/disassemble';
 import { bytesSource } from '../core/torch/byte-source';
 import { tensorPreview } from '../core/torch/tensor-preview';
 import { openTorchFile, type TensorInfo, type TorchFile } from '../core/torch/torch-file';
-import { readZipEntry } from '../core/torch/zip-directory';
+import { readZipDirectory, readZipEntry } from '../core/torch/zip-directory';
 import { npyObjectPickle } from '../core/pickle/members';
 import { DEFAULT_LIMITS } from '../core/limits';
 import type { Params, Result, TensorRow } from './protocol';
@@ -104,6 +104,18 @@ export class PickleInspector {
       const dataPkl = this.torchFile()?.pickleEntry;
       if (!dataPkl) throw new FormatError({ code: 'unknown-format', layer: 'torch', message: 'This zip has no data.pkl to disassemble.' });
       this.stream = readZipEntry(bytesSource(this.bytes), dataPkl, DEFAULT_LIMITS);
+    } else if (this.container === 'npz-object') {
+      // The first object-dtype member's pickle.
+      const source = bytesSource(this.bytes);
+      for (const entry of readZipDirectory(source, DEFAULT_LIMITS)) {
+        const data = readZipEntry(source, entry, DEFAULT_LIMITS);
+        const npy = npyObjectPickle(data);
+        if (npy) {
+          this.stream = data.subarray(npy.start);
+          break;
+        }
+      }
+      this.stream ??= new Uint8Array(0);
     } else if (this.container === 'npy-object') {
       const npy = npyObjectPickle(this.bytes);
       this.stream = npy ? this.bytes.subarray(npy.start) : this.bytes;

@@ -9,8 +9,8 @@ import type { LayerContext, StepOptions, SyntaxLayer, ValueResult } from '../lay
 import { bytesSource } from '../torch/byte-source.ts';
 import { DEFAULT_LIMITS } from '../limits.ts';
 import { LEGACY_MAGIC, openTorchFile } from '../torch/torch-file.ts';
-import { looksLikeZip, readZipDirectory } from '../torch/zip-directory.ts';
-import { combineMembers, gradeStacked, nestedMembers, npyObjectPickle } from './members.ts';
+import { looksLikeZip, readZipDirectory, readZipEntry } from '../torch/zip-directory.ts';
+import { combineMembers, gradeStacked, nestedMembers, npyObjectPickle, type PickleMember } from './members.ts';
 import { newTrace, readPickle, type PickleTrace } from './reader.ts';
 import { sniffPickleStream } from './sniff.ts';
 import { safetyFromTrace, type SafetyReport } from './safety.ts';
@@ -22,8 +22,14 @@ function zipHoldsDataPkl(bytes: Uint8Array): boolean {
   return entries.some((e) => /^([^/]+\/)?data\.pkl$/i.test(e.name));
 }
 
+/** An .npz (numpy.savez): a zip of .npy members. A weak claim: only object arrays hold pickles. */
+function zipIsNpz(bytes: Uint8Array): boolean {
+  const entries = readZipDirectory(bytesSource(bytes), DEFAULT_LIMITS);
+  return entries.length > 0 && entries.every((e) => /\.npy$/i.test(e.name));
+}
+
 export function sniffPickle(bytes: Uint8Array): number {
-  if (looksLikeZip(bytes)) return zipHoldsDataPkl(bytes) ? 0.95 : 0;
+  if (looksLikeZip(bytes)) return zipHoldsDataPkl(bytes) ? 0.95 : zipIsNpz(bytes) ? 0.7 : 0;
   if (npyObjectPickle(bytes)) return 0.95;
   return sniffPickleStream(bytes);
 }
@@ -75,6 +81,31 @@ function brokenPickle(e: unknown, trace: PickleTrace, limits: LayerContext['limi
   };
 }
 
+/** An .npz: np.load(allow_pickle=True) unpickles each object-dtype member when it is read. */
+function decodeNpz(bytes: Uint8Array, limits: LayerContext['limits']): ValueResult {
+  const source = bytesSource(bytes);
+  const value: Record<string, unknown> = {};
+  const members: PickleMember[] = [];
+  for (const entry of readZipDirectory(source, limits)) {
+    const data = readZipEntry(source, entry, limits);
+    const npy = npyObjectPickle(data);
+    if (!npy) continue;
+    const name = `${entry.name} (dtype ${npy.descr}, a pickle)`;
+    const trace = newTrace();
+    try {
+      value[entry.name.replace(/\.npy$/i, '')] = pickleToValue(readPickle(data, { limits, start: npy.start, trace }).value, { limits });
+      members.push({ name, report: safetyFromTrace(trace), loaded: true });
+    } catch (e) {
+      if (!(e instanceof FormatError) || e.code === 'limit') throw e;
+      members.push({ name, report: safetyFromTrace(trace, e.toInfo()), loaded: true });
+    }
+    members.push(...nestedMembers(trace, name, { limits }));
+  }
+  if (members.length === 0) throw new FormatError({ code: 'unknown-format', layer: 'pickle', message: 'This .npz holds only numeric arrays: no pickle inside.' });
+  const safety = combineMembers(members);
+  return { value: value as ValueResult['value'], options: { container: 'npz-object', safety: safetySummary(safety) }, warnings: safetyWarnings(safety) };
+}
+
 /** A .npy of object dtype: numpy.save pickles the array after the header; np.load(allow_pickle=True) unpickles it. */
 function decodeNpy(bytes: Uint8Array, npy: { start: number; descr: string }, limits: LayerContext['limits']): ValueResult {
   const name = `array data of the .npy (dtype ${npy.descr}, a pickle)`;
@@ -91,7 +122,7 @@ function decodeNpy(bytes: Uint8Array, npy: { start: number; descr: string }, lim
 export const pickleLayer: SyntaxLayer = {
   id: 'pickle',
   kind: 'syntax',
-  extensions: ['.pkl', '.pickle', '.pt', '.pth', '.ckpt', '.bin', '.joblib', '.npy'],
+  extensions: ['.pkl', '.pickle', '.pt', '.pth', '.ckpt', '.bin', '.joblib', '.npy', '.npz'],
   sniff(bytes) {
     try {
       return sniffPickle(bytes);
@@ -103,6 +134,7 @@ export const pickleLayer: SyntaxLayer = {
     const limits = ctx.limits;
     const npy = npyObjectPickle(bytes);
     if (npy) return decodeNpy(bytes, npy, limits);
+    if (looksLikeZip(bytes) && !zipHoldsDataPkl(bytes)) return decodeNpz(bytes, limits);
     const trace = newTrace();
     let result;
     try {

@@ -146,6 +146,12 @@ describe('pickles nested where a loader unpickles them', () => {
     expect(dangerousCall(r, 'npy-object')?.member).toBe('array data of the .npy (dtype |O, a pickle)');
     expect((await reportOf('npy-object-clean.npy')).verdict).toBe('safe');
   });
+  it('an .npz grades each object-dtype member, naming the one that runs code', async () => {
+    const r = await reportOf('npz-object-payload.npz');
+    expect(r.verdict).toBe('dangerous');
+    expect(r.members?.map((m) => [m.name, m.verdict])).toEqual([['weights.npy (dtype |O, a pickle)', 'safe'], ['labels.npy (dtype |O, a pickle)', 'dangerous']]);
+    expect(dangerousCall(r, 'npz-member')?.member).toBe('labels.npy (dtype |O, a pickle)');
+  });
   it('a loader given a file name cannot be followed: that member is unknown, never safe', async () => {
     const bytes = Uint8Array.from('\x80\x03ctorch\nload\nX\x08\x00\x00\x00other.pt\x85R.', (c) => c.charCodeAt(0));
     const doc = await decodeBytes(bytes, { name: 'x.pkl' });
