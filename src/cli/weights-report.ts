@@ -3,22 +3,22 @@
  * whole; a tensor table with totals, metadata, notes, and the safety report of any pickle inside.
  */
 import { formatCount } from '../core/engine/errors.ts';
-import { analyzePickleSafety } from '../core/engine/pickle/safety.ts';
-import { safetySummary } from '../core/engine/pickle/pickle-layer.ts';
 import type { ByteSource } from '../core/engine/torch/byte-source.ts';
 import { readSafetensorsHeader, type SafetensorsHeader } from '../core/engine/weights/safetensors.ts';
 import { joinShards, parseShardIndex, type JoinedShards } from '../core/engine/weights/shards.ts';
 import { formatParams, type TensorRow, type TensorTotals } from '../core/engine/weights/tensor-tree.ts';
 import { readWeightsFile, sniffWeights, WEIGHTS_SNIFF_BYTES, type WeightsFile } from '../core/engine/weights/weights-file.ts';
 import type { CliIo } from './cli-io.ts';
-import { safetyLines, type SafetySummary } from './program-report.ts';
 
 export interface OpenedWeights {
   file: WeightsFile;
   source: ByteSource & { close(): void };
 }
 
-/** The weights file at `path`, or undefined when its bytes are not one (then nothing stays open). */
+/**
+ * The weights file at `path`, or undefined when its bytes are not one (then nothing stays open). A file
+ * with object arrays is left to the pickle path, whose safety report comes first.
+ */
 export async function openWeights(io: CliIo, path: string): Promise<OpenedWeights | undefined> {
   const source = await io.openSource(path);
   try {
@@ -26,7 +26,12 @@ export async function openWeights(io: CliIo, path: string): Promise<OpenedWeight
       source.close();
       return undefined;
     }
-    return { file: readWeightsFile(source), source };
+    const file = readWeightsFile(source);
+    if (file.pickles.length > 0) {
+      source.close();
+      return undefined;
+    }
+    return { file, source };
   } catch (e) {
     source.close();
     throw e;
@@ -50,16 +55,8 @@ function tableLines(rows: readonly TensorRow[], totals: TensorTotals): string[] 
   return lines;
 }
 
-export function pickleSafety(file: WeightsFile) {
-  return file.pickles.map((p) => ({ member: p.member, safety: safetySummary(analyzePickleSafety(p.bytes)) as unknown as SafetySummary }));
-}
-
 export function weightsLines(path: string, w: WeightsFile, size: number): string[] {
   const lines: string[] = [];
-  for (const { member, safety } of pickleSafety(w)) {
-    const [first, ...rest] = safetyLines(safety);
-    lines.push(`${first} [object array ${member}]`, ...rest);
-  }
   lines.push(`file:    ${path}`, `format:  ${w.format}${w.version ? ` ${w.version}` : ''}`, `size:    ${formatCount(size)} bytes`);
   if (w.metadata.length > 0) {
     lines.push('metadata:');
@@ -72,7 +69,7 @@ export function weightsLines(path: string, w: WeightsFile, size: number): string
 
 export function weightsJson(path: string, w: WeightsFile, size: number): unknown {
   const { header: _header, pickles: _pickles, ...rest } = w;
-  return { file: path, size, ...rest, safety: pickleSafety(w) };
+  return { file: path, size, ...rest };
 }
 
 /** A safetensors index beside its shards: the shards it names are read from the same folder. */

@@ -83,3 +83,31 @@ describe('DocumentHost pickle methods', () => {
     expect(() => host.disassembly({ offset: 0, limit: 10 })).toThrow(/not a pickle/);
   });
 });
+
+describe('DocumentHost pickle reports of files with several pickles', () => {
+  function verdictFixture(name: string): Uint8Array {
+    return new Uint8Array(readFileSync(new URL(`../../fixtures/pickle-verdict/${name}`, import.meta.url)));
+  }
+  async function open(name: string) {
+    const data = verdictFixture(name);
+    const host = new DocumentHost();
+    const opened = await host.open({ source: { kind: 'bytes', bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, name } }, () => undefined);
+    return { host, opened };
+  }
+  it('the page report names the stacked pickle that runs code, and the disassembly pages into it', async () => {
+    const { host, opened } = await open('legacy-payload-in-2-protocol.pt');
+    const safety = opened.summary.recipe[0]?.options.safety as { verdict: string; members: Array<{ name: string; verdict: string }>; calls: Array<{ text: string; member?: string }> };
+    expect(safety.verdict).toBe('dangerous');
+    expect(safety.members.find((m) => m.verdict === 'dangerous')?.name).toBe('stacked pickle 2 of 5 (protocol version)');
+    expect(safety.calls.find((c) => c.text === "posix.system('echo stacked-2')")?.member).toBe('stacked pickle 2 of 5 (protocol version)');
+    const first = host.disassembly({ offset: 0, limit: 100 });
+    const second = host.disassembly({ offset: first.nextOffset!, limit: 100 });
+    expect(second.rows.map((r) => r.arg)).toContain('posix system');
+  });
+  it('a torch zip disassembles the data.pkl torch loads, not the first one listed', async () => {
+    const { host, opened } = await open('zip-torch-loads-other-data-pkl.pt');
+    expect(opened.summary.recipe[0]?.options).toMatchObject({ container: 'torch-zip', entry: 'payload/data.pkl', safety: { verdict: 'dangerous' } });
+    const rows = host.disassembly({ offset: 0, limit: 100 }).rows;
+    expect(rows.map((r) => r.arg)).toContain('posix system');
+  });
+});

@@ -14,6 +14,7 @@ import { bytesSource } from '../core/engine/torch/byte-source';
 import { tensorPreview } from '../core/engine/torch/tensor-preview';
 import { openTorchFile, type TensorInfo, type TorchFile } from '../core/engine/torch/torch-file';
 import { readZipDirectory, readZipEntry } from '../core/engine/torch/zip-directory';
+import { npyObjectPickle } from '../core/engine/pickle/members';
 import { DEFAULT_LIMITS } from '../core/engine/limits';
 import type { Params, Result, TensorRow } from './protocol';
 
@@ -99,11 +100,25 @@ export class PickleInspector {
   private pickleStream(): Uint8Array {
     if (this.stream) return this.stream;
     if (this.container === 'torch-zip') {
-      const source = bytesSource(this.bytes);
-      const entries = readZipDirectory(source, DEFAULT_LIMITS);
-      const dataPkl = entries.find((e) => /^([^/]+\/)?data\.pkl$/.test(e.name));
+      // The data.pkl the safety report names first: the one torch.load unpickles.
+      const dataPkl = this.torchFile()?.pickleEntry;
       if (!dataPkl) throw new FormatError({ code: 'unknown-format', layer: 'torch', message: 'This zip has no data.pkl to disassemble.' });
-      this.stream = readZipEntry(source, dataPkl, DEFAULT_LIMITS);
+      this.stream = readZipEntry(bytesSource(this.bytes), dataPkl, DEFAULT_LIMITS);
+    } else if (this.container === 'npz-object') {
+      // The first object-dtype member's pickle.
+      const source = bytesSource(this.bytes);
+      for (const entry of readZipDirectory(source, DEFAULT_LIMITS)) {
+        const data = readZipEntry(source, entry, DEFAULT_LIMITS);
+        const npy = npyObjectPickle(data);
+        if (npy) {
+          this.stream = data.subarray(npy.start);
+          break;
+        }
+      }
+      this.stream ??= new Uint8Array(0);
+    } else if (this.container === 'npy-object') {
+      const npy = npyObjectPickle(this.bytes);
+      this.stream = npy ? this.bytes.subarray(npy.start) : this.bytes;
     } else {
       this.stream = this.bytes;
     }

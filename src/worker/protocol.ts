@@ -58,13 +58,16 @@ export interface CompanionSummary {
 /** A pickle's safety report as plain data: the `safety` option of its recipe step (core/pickle/pickle-layer safetySummary). */
 export interface PickleSafety {
   verdict: 'safe' | 'unknown' | 'dangerous';
-  globals: Array<{ module: string; name: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; count: number }>;
+  /** `member` names the pickle of the file it is in, when the file holds several. */
+  globals: Array<{ module: string; name: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; count: number; member?: string }>;
   /** The calls loading it would make, as Python text with the arguments as data: os.system('echo pwned'). */
-  calls: Array<{ offset: number; opcode: string; target: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; text: string }>;
+  calls: Array<{ offset: number; opcode: string; target: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; text: string; member?: string }>;
   safeCalls: Array<{ target: string; count: number }>;
   signals: string[];
   stats: { opcodes: number; protocol: number | null; memoPuts: number; memoGets: number; maxStack: number; maxMarks: number; persistentIds: number; buffers: number };
   error?: ErrorInfo;
+  /** Every pickle of the file, graded, when it holds more than one (stacked, zip members, nested). */
+  members?: Array<{ name: string; verdict: 'safe' | 'unknown' | 'dangerous'; loaded: boolean; error?: ErrorInfo }>;
 }
 
 /** One row of a torch file's tensor table; `index` names it for tensorPreview. */

@@ -8,7 +8,7 @@ import type { PickleSafety } from '../../worker/protocol';
 
 const VERDICT: Record<PickleSafety['verdict'], { title: string; detail: string }> = {
   dangerous: { title: 'Loading this pickle in Python would run code', detail: 'It imports functions that run commands, evaluate code or reach the system.' },
-  unknown: { title: 'It names classes this app does not know: loading it in Python runs their code', detail: 'It names classes or functions this app does not know; Python would import and call them.' },
+  unknown: { title: 'Not known to be safe: loading it in Python may run code', detail: 'It names classes or functions this app does not know, or holds something this app cannot follow; Python would import and call them.' },
   safe: { title: 'Plain data: only known data types', detail: 'Every global it names is a known data type (dicts, tensors, arrays…).' },
 };
 
@@ -33,6 +33,20 @@ export function SafetyReport({ safety, fileName, source, children }: { safety: P
           <p className="pickle-nothing-run">
             {verdict.detail} Nothing in this file was run: Program Studio reads pickles as data and never calls what they name.
           </p>
+          {safety.members && safety.members.length > 0 && (
+            <div className="pickle-block">
+              <h3>Pickles in this file ({safety.members.length.toLocaleString('en-US')}), each graded</h3>
+              <ol className="pickle-members" aria-label="Pickles in this file">
+                {safety.members.map((m, i) => (
+                  <li key={`${m.name}-${i}`} className={`grade-${m.verdict}`} data-verdict={m.verdict}>
+                    <span className={`pickle-grade ${m.verdict}`}>{GRADE_LABEL[m.verdict]}</span> <span className="mono">{m.name}</span>
+                    {!m.loaded && <span className="muted"> · not what the loader reads first; graded all the same</span>}
+                    {m.error && <span className="muted"> · read stopped: {m.error.message}</span>}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
           {flagged.length > 0 && (
             <div className="pickle-block">
               <h3>Calls loading it would make ({flagged.length.toLocaleString('en-US')})</h3>
@@ -41,7 +55,13 @@ export function SafetyReport({ safety, fileName, source, children }: { safety: P
                   <li key={`${c.offset}-${i}`} className={`grade-${c.grade}`}>
                     <code className="pickle-call-text">{c.text}</code>
                     <span className="muted pickle-call-where">
-                      {c.opcode} at byte {c.offset.toLocaleString('en-US')} · {c.reason}
+                      {c.opcode} at byte {c.offset.toLocaleString('en-US')}
+                      {c.member && (
+                        <>
+                          {' '}in <span className="mono pickle-member">{c.member}</span>
+                        </>
+                      )}{' '}
+                      · {c.reason}
                     </span>
                   </li>
                 ))}
@@ -55,14 +75,17 @@ export function SafetyReport({ safety, fileName, source, children }: { safety: P
               <table className="pickle-globals" aria-label="Globals">
                 <tbody>
                   {globals.map((g) => (
-                    <tr key={`${g.module}.${g.name}`} className={`grade-${g.grade}`}>
+                    <tr key={`${g.module}.${g.name}\n${g.member ?? ''}`} className={`grade-${g.grade}`}>
                       <td>
                         <span className={`pickle-grade ${g.grade}`}>{GRADE_LABEL[g.grade]}</span>
                       </td>
                       <td className="mono pickle-global-name">
                         {g.module}.{g.name}
                       </td>
-                      <td className="muted">{g.reason}</td>
+                      <td className="muted">
+                        {g.reason}
+                        {g.member && <span className="pickle-member"> (in {g.member})</span>}
+                      </td>
                       <td className="muted pickle-count">{g.count > 1 ? `×${g.count.toLocaleString('en-US')}` : ''}</td>
                     </tr>
                   ))}

@@ -51,6 +51,8 @@ export interface PickleTrace {
   /** Items left on the stack under the result at STOP (an injected payload leaves some). */
   leftOnStack: number;
   warnings: string[];
+  /** Places where Python may read the bytes differently from this reader (e.g. an opcode straddling a FRAME end). */
+  ambiguities: string[];
 }
 
 export function newTrace(): PickleTrace {
@@ -67,6 +69,7 @@ export function newTrace(): PickleTrace {
     buffers: [],
     leftOnStack: 0,
     warnings: [],
+    ambiguities: [],
   };
 }
 
@@ -98,6 +101,9 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
   let protocol = 0;
   let output = 0;
   let nextBuffer = 0;
+  // End of the current FRAME: CPython reads a frame as one block, so an opcode whose argument runs
+  // past it may be read differently there than here.
+  let frameEnd = -1;
   let op: Op = { info: { code: 0, name: 'start', arg: 'none', proto: 0 }, arg: null, offset: options.start ?? 0, end: 0 };
 
   const fail = (code: 'corrupt' | 'limit' | 'unsupported', message: string) =>
@@ -201,6 +207,9 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
   for (;;) {
     op = reader.next();
     if (++trace.opcodes > limits.maxOpcodes) throw fail('limit', 'the pickle runs more opcodes than the limit');
+    if (op.offset < frameEnd && op.end > frameEnd && trace.ambiguities.length < 20) {
+      trace.ambiguities.push(`${op.info.name} at byte ${op.offset} runs past the end of its FRAME (byte ${frameEnd}): Python may read what follows differently`);
+    }
     const arg = op.arg;
     switch (op.info.name) {
       case 'PROTO': {
@@ -212,6 +221,8 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
       }
       case 'FRAME':
         if ((arg as number) > bytes.length - reader.pos) throw pickleError('truncated', 'FRAME: the frame runs past the end of the pickle', op.offset);
+        if (op.offset < frameEnd && trace.ambiguities.length < 20) trace.ambiguities.push(`FRAME at byte ${op.offset} opens inside the frame that ends at byte ${frameEnd}`);
+        frameEnd = op.end + (arg as number);
         break;
       case 'STOP': {
         const value = pop();

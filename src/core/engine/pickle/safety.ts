@@ -36,6 +36,8 @@ const DANGEROUS_MODULES: Record<string, string> = Object.assign(Object.create(nu
   ...Object.fromEntries(['shutil', 'tempfile', 'filecmp', 'distutils', 'fileinput', 'glob', 'linecache', 'tarfile', 'zipfile', 'sqlite3', 'io', '_io', 'logging', 'syslog'].map((m) => [m, 'reads or writes files'])),
   ...Object.fromEntries(['venv', 'ensurepip', 'pip', 'idlelib', 'lib2to3'].map((m) => [m, 'installs packages or runs tools'])),
   ...Object.fromEntries(['fickling', 'picklescan', 'modelscan', 'modelaudit'].map((m) => [m, 'tampers with pickle scanners'])),
+  // Standard-library helpers that run a shell command or a program inside (scanner advisories).
+  ...Object.fromEntries(['_osx_support', '_aix_support', '_pyrepl', 'test', 'idlelib', 'lib2to3', 'ensurepip', 'zipapp', 'pydoc_data'].map((m) => [m, 'runs commands or code through a standard-library helper'])),
 });
 
 const DANGEROUS_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -43,7 +45,32 @@ const DANGEROUS_NAMES: Record<string, string> = Object.assign(Object.create(null
   'torch.compile': 'compiles code', 'torch.load': 'loads a nested pickle', 'torch.serialization.load': 'loads a nested pickle',
   'torch.storage._load_from_bytes': 'loads a nested pickle', 'torch.utils._config_module': 'runs configuration code',
   'numpy.f2py': 'compiles code', 'numpy.distutils': 'runs build tools', 'numpy.testing._private.utils.runstring': 'runs code', 'numpy.load': 'loads a nested pickle',
+  'uuid._get_command_stdout': 'runs a command', 'torch.utils.collect_env': 'runs commands', 'torch.utils.bottleneck': 'runs code under a profiler',
+  'torch.fx.experimental.symbolic_shapes': 'evaluates code', 'torch.utils.data.datapipes.utils.decoder': 'loads a nested pickle', 'torch.package': 'imports pickled modules',
+  'logging.config': 'listens for and runs configuration',
 });
+
+/**
+ * Attributes a dotted name (protocol 4 resolves `a.b.c` one getattr at a time) can walk through to
+ * reach builtins, globals or any class: with these, any module leads to eval.
+ */
+const WALK_ATTRS = new Set([
+  '__builtins__', '__globals__', '__dict__', '__class__', '__subclasses__', '__getattribute__', '__getattr__', '__base__',
+  '__bases__', '__mro__', '__init__', '__new__', '__reduce__', '__reduce_ex__', '__self__', '__func__', '__code__',
+  '__closure__', '__loader__', '__spec__', '__import__', '__call__', '__module__', '__objclass__', '__wrapped__', '__setattr__', '__delattr__',
+]);
+
+/** The attribute walk in a global's name that makes it dangerous whatever its module, if any. */
+function attributeWalk(module: string, name: string): string | undefined {
+  const segments = name.split('.');
+  const dotted = segments.length > 1;
+  for (const seg of [...module.split('.'), ...segments]) {
+    if (WALK_ATTRS.has(seg)) return seg;
+    // Any other dunder step in a dotted name is an attribute walk no pickler writes.
+    if (dotted && segments.includes(seg) && /^__\w+__$/.test(seg)) return seg;
+  }
+  return undefined;
+}
 
 export interface GlobalGrade {
   grade: Grade;
@@ -51,8 +78,22 @@ export interface GlobalGrade {
 }
 
 export function gradeGlobal(rawModule: string, name: string): GlobalGrade {
+  const direct = gradeName(rawModule, name);
+  if (direct.grade !== 'unknown' || !name.includes('.')) return direct;
+  // `pathlib` + `os.system` resolves through the module pathlib imported: grade what the walk reaches.
+  const segments = name.split('.');
+  for (let i = 1; i < segments.length; i++) {
+    const reached = gradeName(segments.slice(0, i).join('.'), segments.slice(i).join('.'));
+    if (reached.grade === 'dangerous') return { grade: 'dangerous', reason: `reaches ${name} through ${rawModule}: ${reached.reason}` };
+  }
+  return direct;
+}
+
+function gradeName(rawModule: string, name: string): GlobalGrade {
   const module = normaliseModule(rawModule);
   const q = `${module}.${name}`;
+  const walk = attributeWalk(module, name);
+  if (walk) return { grade: 'dangerous', reason: `walks through ${walk}, which reaches builtins, globals or any class` };
   if (SAFE.has(q) || /^torch\.\w+Storage$/.test(q) || TORCH_DTYPES.test(q)) return { grade: 'safe', reason: 'known data type' };
   if (module === 'builtins') {
     return { grade: 'dangerous', reason: ['eval', 'exec', 'compile'].includes(name) ? 'evaluates code' : name === 'open' ? 'opens files' : 'a builtin that can reach code or the system' };
@@ -90,6 +131,8 @@ export interface GlobalFinding {
   /** Offsets of the opcodes that import it (first 20). */
   offsets: number[];
   count: number;
+  /** Which pickle of the file imports it, when the file holds more than one. */
+  member?: string;
 }
 
 export interface CallFinding {
@@ -102,6 +145,18 @@ export interface CallFinding {
   /** The call as Python text with its arguments as data: os.system('echo pwned'). */
   text: string;
   args: PyValue[];
+  /** Which pickle of the file makes the call, when the file holds more than one. */
+  member?: string;
+}
+
+/** One pickle of a file that holds several, with its own verdict. */
+export interface MemberVerdict {
+  /** 'archive/data.pkl', 'stacked pickle 2 of 5 (protocol version)', 'nested pickle passed to pickle.loads at byte 40'. */
+  name: string;
+  verdict: Grade;
+  /** Whether the loader the file is made for (torch.load, pickle.load) unpickles it. */
+  loaded: boolean;
+  error?: ErrorInfo;
 }
 
 export interface SafetyReport {
@@ -115,6 +170,8 @@ export interface SafetyReport {
   stats: { opcodes: number; protocol: number | null; memoPuts: number; memoGets: number; maxStack: number; maxMarks: number; persistentIds: number; buffers: number };
   /** Set when the read stopped early; the findings above are what was seen until then. */
   error?: ErrorInfo;
+  /** Every pickle graded, when the file holds more than one: the verdict above is the worst of these. */
+  members?: MemberVerdict[];
 }
 
 export interface SafetyOptions {
@@ -170,7 +227,8 @@ export function safetyFromTrace(trace: PickleTrace, error?: ErrorInfo): SafetyRe
   if (trace.memoPuts === 0 && trace.memoGets > 0) signals.push('memo entries are read but never stored');
   else if (trace.memoPuts > 0 && trace.memoGets / trace.memoPuts > 10) signals.push(`the memo is read ${(trace.memoGets / trace.memoPuts).toFixed(1)} times per entry stored (expansion attack?)`);
   signals.push(...trace.warnings);
-  let verdict: Grade = 'safe';
+  signals.push(...trace.ambiguities);
+  let verdict: Grade = trace.ambiguities.length > 0 ? 'unknown' : 'safe';
   for (const g of globals.values()) verdict = worst(verdict, g.grade);
   for (const c of calls) verdict = worst(verdict, c.grade);
   if (error && error.code !== 'truncated') verdict = worst(verdict, 'unknown');

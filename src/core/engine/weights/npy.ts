@@ -98,7 +98,9 @@ const KIND_NAMES: Record<string, string> = { f: 'float', i: 'int', u: 'uint', c:
 
 function readDescr(descr: PyLiteral | undefined, offset: number): NpyDtype {
   if (Array.isArray(descr)) {
-    return { descr: 'structured', kind: 'V', itemSize: 0, littleEndian: true, name: `structured (${descr.length} fields)` };
+    // A structured dtype with an object field is pickled whole, like an object array.
+    const holdsObjects = JSON.stringify(descr).match(/"[|<>=]?O"/) !== null;
+    return { descr: 'structured', kind: holdsObjects ? 'O' : 'V', itemSize: 0, littleEndian: true, name: `structured (${descr.length} fields${holdsObjects ? ', with objects' : ''})` };
   }
   if (typeof descr !== 'string') throw fail('corrupt', "The header's descr is not a dtype string", offset);
   const m = /^([<>|=]?)([a-zA-Z])(\d*)(?:\[[^\]]*\])?$/.exec(descr);
