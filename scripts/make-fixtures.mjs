@@ -13,6 +13,9 @@ const steps = [
   ['node', ['scripts/make-crypto-fixtures.mjs']],
   ['node', ['scripts/make-series-fixtures.mjs']],
   ['python3', ['scripts/make-pickle-fixtures.py']],
+  ['python3', ['scripts/make-verdict-fixtures.py']],
+  ['python3', ['scripts/make-scanner-corpus.py']],
+  ['python3', ['scripts/make-weights-fixtures.py']],
 ];
 
 let failed = 0;
@@ -20,7 +23,7 @@ for (const [cmd, args] of steps) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
   const run = spawnSync(cmd, args, { stdio: 'inherit' });
   if (run.error && cmd === 'python3') {
-    console.warn('python3 is not available: fixtures/pickle/ was not regenerated (the committed files stay).');
+    console.warn(`python3 is not available: ${args[0]} did not run (the committed files stay).`);
   } else if (run.status !== 0) {
     failed++;
   }

@@ -11,10 +11,17 @@ Run: /usr/bin/python3 scripts/make-weights-fixtures.py   (needs python3-numpy)
 """
 import json
 import os
+import pickle
 import struct
+import sys
+import types
 import zipfile
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:  # numpy writes the .npy/.npz files; without it the committed fixtures stay as they are
+    print('numpy is not installed for this python3: fixtures/weights/ was not regenerated (the committed files stay).')
+    sys.exit(0)
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures', 'weights')
 os.makedirs(OUT, exist_ok=True)
@@ -77,6 +84,19 @@ write('sharded/model.safetensors.index.json', json.dumps(index, indent=2).encode
 with open(os.path.join(OUT, 'sharded', 'config.json'), 'w') as f:
     json.dump({'architectures': ['TinyForCausalLM'], 'model_type': 'tiny', 'hidden_size': 4, 'num_hidden_layers': 2, 'torch_dtype': 'float32', 'vocab_size': 8}, f, indent=2)
 
+# The trainer's pickled arguments, as transformers writes training_args.bin: a stand-in class at the
+# real module path, so the pickle names it exactly as the real file does (never loaded here).
+module = types.ModuleType('transformers.training_args')
+class TrainingArguments:
+    pass
+TrainingArguments.__module__ = 'transformers.training_args'
+module.TrainingArguments = TrainingArguments
+sys.modules['transformers'] = types.ModuleType('transformers')
+sys.modules['transformers.training_args'] = module
+args = TrainingArguments()
+args.__dict__.update({'output_dir': 'out', 'learning_rate': 5e-05, 'num_train_epochs': 3})
+write('sharded/training_args.bin', pickle.dumps(args, protocol=2))
+
 # Hostile safetensors headers.
 good = safetensors(model[:1])
 write('hostile-length-past-end.safetensors', struct.pack('<Q', 10_000) + good[8:])
@@ -126,7 +146,8 @@ safe_objects[1] = [1, 2]
 np.save(os.path.join(OUT, 'object-plain.npy'), safe_objects, allow_pickle=True)
 with zipfile.ZipFile(os.path.join(OUT, 'object-dangerous.npz'), 'w') as z:
     with open(os.path.join(OUT, 'object-dangerous.npy'), 'rb') as f:
-        z.writestr('items.npy', f.read())
+        # A fixed date keeps the file byte-identical from run to run.
+        z.writestr(zipfile.ZipInfo('items.npy', date_time=(2024, 1, 1, 0, 0, 0)), f.read())
 
 # GGUF v3, written from the specification.
 GGUF_U32, GGUF_I32, GGUF_F32, GGUF_BOOL, GGUF_STRING, GGUF_ARRAY, GGUF_U64 = 4, 5, 6, 7, 8, 9, 10

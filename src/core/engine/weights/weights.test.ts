@@ -12,6 +12,7 @@ import { joinShards, parseShardIndex } from './shards.ts';
 import { spliceBytes } from './splice-plan.ts';
 import { tensorTree } from './tensor-tree.ts';
 import { readWeightsFile, sniffWeights } from './weights-file.ts';
+import { readModelFolder } from './model-folder.ts';
 
 const DIR = new URL('../../../../fixtures/weights/', import.meta.url);
 const file = (name: string) => new Uint8Array(readFileSync(new URL(name, DIR)));
@@ -250,5 +251,34 @@ describe('sniffing by bytes', () => {
     expect(sniff('arrays.npz')).toBe('npz');
     expect(sniff('tiny.gguf')).toBe('gguf');
     expect(sniffWeights(new TextEncoder().encode('{"a": 1}'), 8)).toBeUndefined();
+  });
+});
+
+describe('model folders', () => {
+  const folder = (dir: string, names: string[]) => names.map((name) => ({ name, source: bytesSource(file(`${dir}/${name}`)) }));
+
+  it('opens a Hugging Face folder as one model: architecture, joined shards, totals, its pickle named', () => {
+    const summary = readModelFolder(folder('sharded', ['config.json', 'model.safetensors.index.json', 'model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors', 'training_args.bin']));
+    expect(summary).toMatchObject({ kind: 'hf-model', architecture: 'TinyForCausalLM', dtype: 'float32', pickles: ['training_args.bin'] });
+    expect(summary.totals).toMatchObject({ tensors: 7, params: 73 });
+    expect(summary.shards).toMatchObject({ missingShards: [], extraShards: [] });
+    expect(summary.files.map((f) => [f.name, f.role])).toEqual([
+      ['config.json', 'config'],
+      ['model.safetensors.index.json', 'shard-index'],
+      ['model-00001-of-00002.safetensors', 'weights'],
+      ['model-00002-of-00002.safetensors', 'weights'],
+      ['training_args.bin', 'pickle'],
+    ]);
+  });
+
+  it('says which shard is missing', () => {
+    const summary = readModelFolder(folder('sharded', ['config.json', 'model.safetensors.index.json', 'model-00001-of-00002.safetensors']));
+    expect(summary.shards?.missingShards).toEqual(['model-00002-of-00002.safetensors']);
+    expect(summary.notes.join(' ')).toMatch(/model-00002-of-00002\.safetensors is named in the index/);
+  });
+
+  it('opens a dspy.Embeddings folder with its count and dimension', () => {
+    const summary = readModelFolder(folder('embeddings', ['config.json', 'corpus_embeddings.npy']));
+    expect(summary).toMatchObject({ kind: 'embeddings', embeddings: { count: 5, dimension: 8 } });
   });
 });
