@@ -47,7 +47,6 @@ export interface FolderSummary {
 }
 
 const MAX_JSON = 16 * 1024 * 1024;
-const PICKLE_HEAD = /^(\x80[\x02-\x05]|PK\x03\x04)/;
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -65,7 +64,10 @@ function roleOf(name: string, head: Uint8Array, size: number): { role: FileRole;
   if (/\.safetensors\.index\.json$/.test(base)) return { role: 'shard-index' };
   if (base === 'config.json' || base === 'generation_config.json') return { role: 'config' };
   if (/^(tokenizer|special_tokens_map|vocab|merges|added_tokens)/.test(base) || base.endsWith('.model')) return { role: 'tokenizer' };
-  if (PICKLE_HEAD.test(String.fromCharCode(...head.subarray(0, 4)))) return { role: 'pickle' };
+  // A pickle with a protocol header, or a zip (torch.save's container for training_args.bin, optimizer.pt).
+  const pickleHead = head[0] === 0x80 && (head[1] ?? 0) >= 2 && (head[1] ?? 0) <= 5;
+  const zipHead = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  if (pickleHead || zipHead) return { role: 'pickle' };
   if (head[0] === 0x7b || head[0] === 0x5b) return { role: 'json' };
   return { role: 'other' };
 }
