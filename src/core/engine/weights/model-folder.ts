@@ -6,10 +6,10 @@
  */
 import { FormatError, toErrorInfo, type ErrorInfo } from '../errors.ts';
 import type { ByteSource } from '../torch/byte-source.ts';
-import { readSafetensorsHeader, type SafetensorsHeader } from './safetensors.ts';
+import type { SafetensorsHeader } from './safetensors.ts';
 import { joinShards, parseShardIndex, type JoinedShards } from './shards.ts';
 import { tensorTotals, type TensorRow, type TensorTotals } from './tensor-tree.ts';
-import { readWeightsFile, sniffWeights, WEIGHTS_SNIFF_BYTES, type WeightsFormat } from './weights-file.ts';
+import { readWeightsFile, sniffWeights, WEIGHTS_SNIFF_BYTES, type MetadataRow, type WeightsFile, type WeightsFormat } from './weights-file.ts';
 
 export interface FolderFile {
   /** The path inside the folder, e.g. `model-00001-of-00002.safetensors`. */
@@ -25,6 +25,10 @@ export interface FolderEntry {
   role: FileRole;
   /** The weights format its bytes show, when it is one. */
   format?: WeightsFormat;
+  /** Format version (GGUF 3, npy 1.0), when it has one. */
+  version?: string;
+  /** Its own metadata (safetensors' __metadata__, GGUF key/values), shown and edited per file. */
+  metadata?: MetadataRow[];
   /** Why this file could not be read, when it could not. */
   error?: ErrorInfo;
 }
@@ -72,9 +76,17 @@ function roleOf(name: string, head: Uint8Array, size: number): { role: FileRole;
   return { role: 'other' };
 }
 
+/** The summary, and each weights file's parsed header for previews and metadata edits. */
 export function readModelFolder(files: readonly FolderFile[]): FolderSummary {
+  return readModelFolderWithHeaders(files).summary;
+}
+
+export function readModelFolderWithHeaders(files: readonly FolderFile[]): { summary: FolderSummary; parsed: Map<string, WeightsFile> } {
+  const parsed = new Map<string, WeightsFile>();
   const entries: FolderEntry[] = [];
+  // Safetensors headers by base name (an index names shards without a folder), and back to the full name.
   const headers = new Map<string, SafetensorsHeader>();
+  const fullName = new Map<string, string>();
   const rows: TensorRow[] = [];
   const notes: string[] = [];
   let config: Record<string, unknown> | undefined;
@@ -86,12 +98,22 @@ export function readModelFolder(files: readonly FolderFile[]): FolderSummary {
     const entry: FolderEntry = { name: file.name, size: file.source.size, role, ...(format ? { format } : {}) };
     entries.push(entry);
     try {
-      if (format === 'safetensors') {
-        const header = readSafetensorsHeader(file.source);
-        headers.set(baseName(file.name), header);
-      } else if (format) {
+      if (format) {
         const w = readWeightsFile(file.source);
-        for (const t of w.tensors) rows.push({ ...t, name: w.tensors.length === 1 ? baseName(file.name).replace(/\.npy$/, '') : `${baseName(file.name)}.${t.name}`, shard: file.name });
+        parsed.set(file.name, w);
+        entry.metadata = w.metadata;
+        if (w.version) entry.version = w.version;
+        if (w.header.format === 'safetensors') {
+          headers.set(baseName(file.name), w.header);
+          fullName.set(baseName(file.name), file.name);
+          continue;
+        }
+        // Tensors of several files live side by side under their file's name; a lone file's keep their own.
+        const lone = files.length === 1;
+        for (const t of w.tensors) {
+          const name = lone ? t.name : w.tensors.length === 1 ? baseName(file.name).replace(/\.npy$/, '') : `${baseName(file.name)}.${t.name}`;
+          rows.push({ ...t, name, shard: file.name });
+        }
         if (baseName(file.name) === 'corpus_embeddings.npy' && w.tensors[0]?.shape.length === 2) {
           const [count = 0, dimension = 0] = w.tensors[0].shape;
           embeddings = { count, dimension };
@@ -111,13 +133,13 @@ export function readModelFolder(files: readonly FolderFile[]): FolderSummary {
   if (index) {
     const joined = joinShards(index, headers);
     const { tensors, totals: _totals, ...rest } = joined;
-    rows.push(...tensors);
+    rows.push(...tensors.map((t) => ({ ...t, shard: fullName.get(t.shard ?? '') ?? t.shard })));
     shards = rest;
     for (const s of rest.missingShards) notes.push(`Shard ${s} is named in the index but was not in the folder.`);
     for (const s of rest.extraShards) notes.push(`${s} is not named in the index.`);
   } else {
     for (const [name, header] of headers) {
-      for (const t of header.tensors) rows.push({ name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.bytes, params: t.params, offset: t.offset, shard: name });
+      for (const t of header.tensors) rows.push({ name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.bytes, params: t.params, offset: t.offset, shard: fullName.get(name) ?? name });
     }
   }
   const totals = tensorTotals(rows);
@@ -126,7 +148,8 @@ export function readModelFolder(files: readonly FolderFile[]): FolderSummary {
   const pickles = entries.filter((e) => e.role === 'pickle').map((e) => e.name);
   for (const p of pickles) notes.push(`${p} is a pickle: loading it runs whatever code it names. Open it for its safety report.`);
   const kind: FolderSummary['kind'] = embeddings ? 'embeddings' : config && (index || headers.size > 0) ? 'hf-model' : 'weights';
-  return { kind, ...(architecture ? { architecture } : {}), ...(dtype ? { dtype } : {}), tensors: rows, totals, ...(embeddings ? { embeddings } : {}), ...(shards ? { shards } : {}), files: entries, pickles, notes };
+  const summary: FolderSummary = { kind, ...(architecture ? { architecture } : {}), ...(dtype ? { dtype } : {}), tensors: rows, totals, ...(embeddings ? { embeddings } : {}), ...(shards ? { shards } : {}), files: entries, pickles, notes };
+  return { summary, parsed };
 }
 
 function firstString(v: unknown): string | undefined {

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../core/engine/torch/byte-source';
+import { readGgufHeader } from '../core/engine/weights/gguf';
+import { readSafetensorsHeader } from '../core/engine/weights/safetensors';
+import { spliceBytes, type SplicePart } from '../core/engine/weights/splice-plan';
+import { WeightsHost } from './weights-host';
+
+const DIR = new URL('../../fixtures/weights/', import.meta.url);
+const bytes = new Map<Blob, Uint8Array>();
+function blob(name: string): Blob {
+  const b = new Uint8Array(readFileSync(new URL(name, DIR)));
+  const file = new Blob([b]);
+  bytes.set(file, b);
+  return file;
+}
+const host = () => new WeightsHost((file) => bytesSource(bytes.get(file)!));
+const materialise = (parts: SplicePart[], original: Blob) => spliceBytes(parts, bytes.get(original)!);
+
+describe('weights host', () => {
+  it('opens a sharded folder, previews a tensor of the second shard, and exports a metadata edit', () => {
+    const h = host();
+    const shard2 = blob('sharded/model-00002-of-00002.safetensors');
+    const names = ['config.json', 'model.safetensors.index.json', 'model-00001-of-00002.safetensors'];
+    const files = [...names.map((n) => ({ name: `tiny/${n}`, file: blob(`sharded/${n}`) })), { name: 'tiny/model-00002-of-00002.safetensors', file: shard2 }];
+    const summary = h.open({ files });
+    expect(summary).toMatchObject({ kind: 'hf-model', architecture: 'TinyForCausalLM' });
+    const row = summary.tensors.find((t) => t.name === 'lm_head.weight')!;
+    expect(row.shard).toBe('tiny/model-00002-of-00002.safetensors');
+    expect(h.preview({ file: row.shard!, tensor: row.name })).toMatchObject({ kind: 'values', first: [-1, 2, -3, 4, -5, 6] });
+    const plan = h.exportPlan({ file: row.shard!, changes: [{ key: 'format', remove: true }, { key: 'note', value: 'edited' }] });
+    const out = readSafetensorsHeader(bytesSource(materialise(plan.parts, shard2)));
+    expect(out.metadata).toEqual({ note: 'edited' });
+  });
+
+  it('edits a GGUF key keeping its type, and refuses a value of the wrong type with the key named', () => {
+    const h = host();
+    const gguf = blob('tiny.gguf');
+    h.open({ files: [{ name: 'tiny.gguf', file: gguf }] });
+    const plan = h.exportPlan({ file: 'tiny.gguf', changes: [{ key: 'llama.context_length', value: '4096' }] });
+    const header = readGgufHeader(bytesSource(materialise(plan.parts, gguf)));
+    expect(header.metadata.find((e) => e.key === 'llama.context_length')?.value).toEqual({ type: 'u32', value: 4096 });
+    expect(() => h.exportPlan({ file: 'tiny.gguf', changes: [{ key: 'llama.context_length', value: 'long' }] })).toThrow(/llama\.context_length is an integer/);
+    expect(h.preview({ file: 'tiny.gguf', tensor: 'token_embd.weight' })).toMatchObject({ kind: 'values', first: [0, 1, 2, 3, 4, 5, 6, 7] });
+    expect(h.preview({ file: 'tiny.gguf', tensor: 'blk.0.ffn_up.weight' })).toMatchObject({ kind: 'raw' });
+  });
+
+  it('previews a big-endian .npy, and names a broken file with its typed error in the folder', () => {
+    const h = host();
+    h.open({ files: [{ name: 'i8-big-endian.npy', file: blob('i8-big-endian.npy') }] });
+    expect(h.preview({ file: 'i8-big-endian.npy', tensor: 'array' })).toMatchObject({ first: [0, 1, 2, 3, 4] });
+    const broken = h.open({ files: [{ name: 'bad.safetensors', file: blob('hostile-overlap.safetensors') }] });
+    expect(broken.files[0]?.error).toMatchObject({ code: 'corrupt', layer: 'safetensors' });
+  });
+});
