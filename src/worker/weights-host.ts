@@ -17,11 +17,17 @@ import type { WeightsFile } from '../core/engine/weights/weights-file';
 /** A metadata change as the page says it: a key set to text, or removed. */
 export type MetadataChange = { key: string; value: string } | { key: string; remove: true };
 
-export interface WeightsMethods {
-  open: { params: { files: Array<{ name: string; file: Blob }> }; result: FolderSummary };
-  preview: { params: { file: string; tensor: string }; result: WeightsPreview };
-  exportPlan: { params: { file: string; changes: MetadataChange[] }; result: { name: string; parts: SplicePart[] } };
-}
+export type OpenParams = { files: Array<{ name: string; file: Blob }> };
+export type PreviewParams = { file: string; tensor: string };
+export type ExportPlanParams = { file: string; changes: MetadataChange[] };
+export type ExportPlan = { name: string; parts: SplicePart[] };
+
+/** The weights worker's methods, as the worker kit's table: name -> [params, result]. */
+export type WeightsMethods = {
+  open: [OpenParams, FolderSummary];
+  preview: [PreviewParams, WeightsPreview];
+  exportPlan: [ExportPlanParams, ExportPlan];
+};
 
 export class WeightsHost {
   private sources = new Map<string, ByteSource>();
@@ -30,7 +36,7 @@ export class WeightsHost {
 
   constructor(private readonly sourceOf: (file: Blob) => ByteSource) {}
 
-  open({ files }: WeightsMethods['open']['params']): FolderSummary {
+  open({ files }: OpenParams): FolderSummary {
     const sources = new Map(files.map((f) => [f.name, this.sourceOf(f.file)]));
     const { summary, parsed } = readModelFolderWithHeaders([...sources].map(([name, source]) => ({ name, source })));
     // Only now, when everything read, does the host replace what it held: a failed open leaves it as it was.
@@ -40,7 +46,7 @@ export class WeightsHost {
     return summary;
   }
 
-  preview({ file, tensor }: WeightsMethods['preview']['params']): WeightsPreview {
+  preview({ file, tensor }: PreviewParams): WeightsPreview {
     const source = this.sources.get(file);
     const row = this.summary?.tensors.find((t) => t.shard === file && t.name === tensor);
     const w = this.parsed.get(file);
@@ -62,7 +68,7 @@ export class WeightsHost {
     return previewTensor(source, { dtype, offset: row.offset, bytes: row.bytes, params: row.params }, { littleEndian: npy?.dtype.littleEndian ?? true });
   }
 
-  exportPlan({ file, changes }: WeightsMethods['exportPlan']['params']): { name: string; parts: SplicePart[] } {
+  exportPlan({ file, changes }: ExportPlanParams): ExportPlan {
     const w = this.parsed.get(file);
     const source = this.sources.get(file);
     if (!w || !source) throw new FormatError({ code: 'invalid', layer: 'weights', message: `${file} is not open` });
