@@ -35,7 +35,6 @@ import { exportDocument } from '../core/program/export/export-document';
 import type { ExportSource } from '../core/program/export/export-options';
 import { exportModule } from '../core/program/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
-import type { JsonPatchOperation } from '../core/engine/layers/layer';
 import { verifyChecksum } from '../core/engine/checksum/verify';
 import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
@@ -249,7 +248,7 @@ export class DocumentHost {
   async encode(): Promise<Result<'encode'>> {
     const doc = this.requireDocument();
     const { text } = doc.decoded;
-    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied as JsonPatchOperation[] } } : { value: doc.value, recipe: doc.decoded.recipe };
+    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied } } : { value: doc.value, recipe: doc.decoded.recipe };
     return { bytes: await encodeDocument(input) };
   }
 

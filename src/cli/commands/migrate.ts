@@ -11,7 +11,6 @@ import { applyPlan, planMigration } from '../../core/program/migrations/plan.ts'
 import type { MigrationPlan } from '../../core/program/migrations/types.ts';
 import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
 import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/encode.ts';
-import type { JsonPatchOperation } from '../../core/engine/layers/layer.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
@@ -97,7 +96,7 @@ export const migrateCommand: CliCommand = {
       const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(doc.recipe));
       const encodeInput: EncodeInput =
         doc.text !== undefined
-          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops as JsonPatchOperation[] } }
+          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops } }
           : { value: applied.value, recipe: doc.recipe };
       const written = await encodeDocument(encodeInput);
       await io.writeFile(target, written);

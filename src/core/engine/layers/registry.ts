@@ -9,8 +9,9 @@ import { deflateRawLayer } from './deflate-raw.ts';
 import { jsonLayer } from './json.ts';
 import { yamlLayer } from './yaml.ts';
 import { msgpackLayer } from './msgpack.ts';
-import { ENCRYPTION_LAYERS } from '../crypto/encryption-layers.ts';
-import { pickleLayer } from '../pickle/pickle-layer.ts';
+import { passphraseContainerLayer } from './passphrase-container.ts';
+import { aesGcmRawLayer } from './aes-gcm.ts';
+import { pickleLayer } from './pickle.ts';
 
 export interface Candidate {
   layer: Layer;
@@ -65,7 +66,9 @@ export class LayerRegistry {
 }
 
 export const BUILTIN_LAYERS: readonly Layer[] = [
-  ...ENCRYPTION_LAYERS,
+  // The container first: it has a magic; the raw layout is recognised by entropy only.
+  passphraseContainerLayer,
+  aesGcmRawLayer,
   gzipLayer,
   zlibLayer,
   jsonLayer,

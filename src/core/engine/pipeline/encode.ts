@@ -4,7 +4,8 @@
  */
 import { FormatError, isFormatError } from '../errors.ts';
 import { withLimits, type Limits } from '../limits.ts';
-import type { JsonPatchOperation, LayerContext } from '../layers/layer.ts';
+import type { Operation } from '../json-patch.ts';
+import type { LayerContext } from '../layers/layer.ts';
 import { isSyntaxLayer } from '../layers/layer.ts';
 import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
 import type { Recipe } from '../layers/recipe.ts';
@@ -16,7 +17,7 @@ export interface EncodeInput {
   value: unknown;
   recipe: Recipe;
   /** The decoded source text and the edits made since (JSON and YAML keep untouched bytes). */
-  source?: { text: string; ops?: JsonPatchOperation[] };
+  source?: { text: string; ops?: readonly Operation[] };
 }
 
 export interface EncodeOptions {

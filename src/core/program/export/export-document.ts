@@ -7,7 +7,6 @@
 import { sha256Hex } from '../../engine/checksum/sha256.ts';
 import { formatSidecar } from '../../engine/checksum/sidecar.ts';
 import { FormatError, isFormatError } from '../../engine/errors.ts';
-import type { JsonPatchOperation } from '../../engine/layers/layer.ts';
 import { describeRecipe, type Recipe } from '../../engine/layers/recipe.ts';
 import { deepEqual } from '../model/deep-equal.ts';
 import { applyWithInverse } from '../model/patch.ts';
@@ -75,7 +74,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
     bytes = source.originalBytes.slice();
     identical = true;
   } else if (keepsText && !converts && source.sourceText !== undefined) {
-    const ops = [...(untouched ? [] : source.appliedOps), ...redactOps] as JsonPatchOperation[];
+    const ops = [...(untouched ? [] : source.appliedOps), ...redactOps];
     bytes = await encodeDocument({ value: converted.value, recipe, source: { text: source.sourceText, ops } }, encodeOptions(options));
     identical = ops.length === 0 && sameRecipe(recipe, source.recipe);
   } else {

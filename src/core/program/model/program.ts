@@ -6,7 +6,7 @@
  * Every edit is a list of RFC 6902 JSON Patch operations on the value tree (see edits.ts), so the
  * value tree stays the single source of truth and the model is re-derived after each edit.
  */
-import type { Operation } from 'fast-json-patch';
+import type { Operation } from '../../engine/json-patch';
 
 export type Ecosystem =
   | 'dspy'

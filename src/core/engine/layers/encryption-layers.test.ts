@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 import { FormatError } from '../errors.ts';
-import { BUILTIN_LAYERS, LayerRegistry } from '../layers/registry.ts';
+import { BUILTIN_LAYERS, LayerRegistry } from './registry.ts';
 import { decodeBytes } from '../pipeline/decode.ts';
 import { encodeDocument } from '../pipeline/encode.ts';
 import { DEFAULT_LIMITS } from '../limits.ts';
-import { aesGcmRawLayer } from './aes-gcm-layer.ts';
-import { passphraseContainerLayer } from './container-layer.ts';
-import { readContainerHeader } from './container.ts';
-import { decryptRaw } from './aes-gcm-raw.ts';
-import { registerEncryptionLayers } from './encryption-layers.ts';
-import { parseKey } from './parse-key.ts';
+import { aesGcmRawLayer } from './aes-gcm.ts';
+import { passphraseContainerLayer } from './passphrase-container.ts';
+import { readContainerHeader } from '../crypto/container.ts';
+import { decryptRaw } from '../crypto/aes-gcm-raw.ts';
+import { parseKey } from '../crypto/parse-key.ts';
 
 const read = (name: string) => readRepoFile(`fixtures/crypto/${name}`);
 const key = parseKey(read('fixture.key'));
@@ -20,9 +19,7 @@ const passphrase = 'correct horse battery staple';
 const program = JSON.parse(new TextDecoder().decode(read('program.json'))) as unknown;
 
 function registry(): LayerRegistry {
-  const r = new LayerRegistry(BUILTIN_LAYERS);
-  registerEncryptionLayers(r);
-  return r;
+  return new LayerRegistry(BUILTIN_LAYERS);
 }
 
 async function failure(p: Promise<unknown>): Promise<FormatError> {

@@ -5,14 +5,14 @@
  * plain data, as a warning sentence. Nothing is ever executed; writing pickles is not supported.
  */
 import { FormatError } from '../errors.ts';
-import type { LayerContext, StepOptions, SyntaxLayer, ValueResult } from '../layers/layer.ts';
+import type { LayerContext, StepOptions, SyntaxLayer, ValueResult } from './layer.ts';
 import { bytesSource } from '../torch/byte-source.ts';
 import { looksLikeLegacyTorch, openTorchFile } from '../torch/torch-file.ts';
 import { looksLikeZip } from '../torch/zip-directory.ts';
-import { OPCODES } from './opcodes.ts';
-import { readPickle } from './reader.ts';
-import { safetyFromTrace, type SafetyReport } from './safety.ts';
-import { pickleToValue } from './to-value.ts';
+import { OPCODES } from '../pickle/opcodes.ts';
+import { readPickle } from '../pickle/reader.ts';
+import { safetyFromTrace, type SafetyReport } from '../pickle/safety.ts';
+import { pickleToValue } from '../pickle/to-value.ts';
 
 /** A torch zip names `<folder>/data.pkl` in its first local header (torch writes it first). */
 function firstZipName(bytes: Uint8Array): string | undefined {

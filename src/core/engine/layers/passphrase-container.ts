@@ -4,8 +4,8 @@
  * iterations) hold no secret.
  */
 import { FormatError, formatCount } from '../errors.ts';
-import type { BytesLayer, StepOptions } from '../layers/layer.ts';
-import { DEFAULT_ITERATIONS, decryptWithPassphrase, encryptWithPassphrase, readContainerHeader, sniffContainer } from './container.ts';
+import type { BytesLayer, StepOptions } from './layer.ts';
+import { DEFAULT_ITERATIONS, decryptWithPassphrase, encryptWithPassphrase, readContainerHeader, sniffContainer } from '../crypto/container.ts';
 
 export const CONTAINER_LAYER_ID = 'psenc';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withLimits } from '../limits.ts';
-import { fixture, fixtureJson, fixtureNames } from './fixture-files.test.ts';
-import { pickleLayer } from './pickle-layer.ts';
+import { fixture, fixtureJson, fixtureNames } from '../pickle/fixture-files.test.ts';
+import { pickleLayer } from './pickle.ts';
 
 const ctx = { limits: withLimits() };
 

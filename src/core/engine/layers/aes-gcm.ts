@@ -7,10 +7,10 @@
  * layout, so a recipe can be stored without any secret.
  */
 import { FormatError } from '../errors.ts';
-import type { BytesLayer, LayerContext, StepOptions } from '../layers/layer.ts';
-import { DEFAULT_RAW_LAYOUT, RAW_LAYOUTS, decryptRawAnyLayout, encryptRaw, type RawLayout } from './aes-gcm-raw.ts';
-import { sniffContainer } from './container.ts';
-import { looksEncrypted } from './entropy.ts';
+import type { BytesLayer, LayerContext, StepOptions } from './layer.ts';
+import { DEFAULT_RAW_LAYOUT, RAW_LAYOUTS, decryptRawAnyLayout, encryptRaw, type RawLayout } from '../crypto/aes-gcm-raw.ts';
+import { sniffContainer } from '../crypto/container.ts';
+import { looksEncrypted } from '../crypto/entropy.ts';
 
 export const RAW_LAYER_ID = 'aes-gcm';
 /** Below any signature-based claim, so it is tried last among the weak ones. */
