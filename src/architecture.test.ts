@@ -174,6 +174,21 @@ describe('the import graph of src/', () => {
     expect(loops).toEqual([]);
   });
 
+  it('keeps each program kind in its own folder: a kind imports no other kind and, of formats/, only the contract', () => {
+    const crossings: string[] = [];
+    const kindOf = (file: string) => /^core\/program\/formats\/([^/]+)\//.exec(rel(file))?.[1];
+    for (const [file, targets] of graph) {
+      const kind = kindOf(file);
+      if (!kind) continue;
+      for (const t of targets) {
+        const other = kindOf(t);
+        const formatsRoot = other === undefined && rel(t).startsWith('core/program/formats/');
+        if ((other !== undefined && other !== kind) || (formatsRoot && rel(t) !== 'core/program/formats/kind.ts')) crossings.push(`${rel(file)} -> ${rel(t)}`);
+      }
+    }
+    expect(crossings).toEqual([]);
+  });
+
   it('keeps core/engine from importing core/program', () => {
     const crossings: string[] = [];
     for (const [file, targets] of graph) {

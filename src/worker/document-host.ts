@@ -16,9 +16,8 @@ import {
   removeDemos,
   replaceModuleState,
   setDemoField,
-  setFieldProp,
-  setInstructions,
 } from '../core/program/model/edits';
+import { setFieldProp, setInstructions } from '../core/program/formats/kind-edits';
 import { deepEqual } from '../core/program/model/deep-equal';
 import { applyWithInverse } from '../core/program/model/patch';
 import { moduleView, restoreLeftOut } from '../core/program/model/module-view';
@@ -27,7 +26,7 @@ import { summarizePlan } from '../core/program/migrations/plan-summary';
 import { diffValues } from '../core/program/history/diff-values';
 import { sha256Hex } from '../core/engine/checksum/sha256';
 import type { Edit, Operation, Program } from '../core/program/model/program';
-import { moduleSchemaFor } from '../core/program/schemas/module-schema';
+import { moduleSchemaFor } from '../core/program/formats/schemas';
 import { validateValue } from '../core/program/schemas/validate';
 import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
 import { encodeDocument } from '../core/engine/pipeline/encode';

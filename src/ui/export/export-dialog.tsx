@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../core/engine/errors';
 import { toErrorInfo } from '../../core/engine/errors';
-import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax } from '../../core/program/export/export-options';
+import type { ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax, ExportTarget } from '../../core/program/export/export-options';
 import { exportFileName, moduleFileBaseName } from '../../core/program/export/export-file-name';
 import type { ModuleFileShape } from '../../core/program/export/module-file';
 import { recipeFor } from '../../core/engine/layers/recipe';
@@ -35,7 +35,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const recipe = summary?.recipe ?? [];
   const ownSyntax = (['json', 'yaml', 'msgpack'].includes(summary?.syntax ?? '') ? summary?.syntax : 'json') as ExportSyntax;
   const ownCompression = (recipe.find((s) => COMPRESSIONS.includes(s.layer as ExportCompression))?.layer ?? 'none') as ExportCompression;
-  const [adapter, setAdapter] = useState<ExportAdapter>('same');
+  const [target, setTarget] = useState<ExportTarget>('same');
   const [syntax, setSyntax] = useState<ExportSyntax>(ownSyntax);
   const [jsonStyle, setJsonStyle] = useState<ExportJsonStyle>('file');
   const [compression, setCompression] = useState<ExportCompression>(ownCompression);
@@ -55,7 +55,9 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const isDspy = program?.adapterId === 'dspy-state';
+  // Both lists come from the registered kinds, through the program's analysis (the kinds live in the worker).
+  const exportTargets = program?.offers.exportTargets ?? [];
+  const shapes = program?.offers.moduleFileShapes ?? [];
   const secrets = moduleId === undefined ? (program?.secrets ?? []) : (program?.secrets ?? []).filter((s) => s.moduleId === moduleId);
   const autoName = useMemo(() => {
     const layers = [...encryptionStep(encryption), ...recipeFor({ syntax, compression })];
@@ -66,7 +68,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
 
   const options = (): ExportOptions => {
     const o: ExportOptions = { syntax, compression, jsonStyle, redactSecrets: redact, fileName };
-    if (moduleId === undefined) o.adapter = adapter;
+    if (moduleId === undefined) o.target = target;
     if (level !== 'default' && compression !== 'none') o.level = Number(level);
     return o;
   };
@@ -131,31 +133,27 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
         {moduleId === undefined ? (
           <label>
             <span>Target</span>
-            <select className="select" value={adapter} onChange={(e) => setAdapter(e.currentTarget.value as ExportAdapter)}>
+            <select className="select" value={target} onChange={(e) => setTarget(e.currentTarget.value as ExportTarget)}>
               <option value="same" title={program?.formatLabel}>
                 Same as opened
               </option>
-              <option value="dspy-state">DSPy state JSON</option>
-              <option value="envelope">Versioned envelope</option>
-              <option value="generic">Generic value</option>
+              {exportTargets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
           <label>
             <span>Module file</span>
             <select className="select" value={shape} onChange={(e) => setShape(e.currentTarget.value as ModuleFileShape | 'default')}>
-              {isDspy ? (
-                <>
-                  <option value="default" title={'{"self": …, "metadata": …}'}>
-                    For a bare dspy.Predict
-                  </option>
-                  <option value="own-path" title={`{"${moduleId}": …, "metadata": …}`}>
-                    Under its own name
-                  </option>
-                </>
-              ) : (
-                <option value="default">Envelope module file</option>
-              )}
+              {shapes.map((s, i) => (
+                // The first shape is the default, which the worker picks for the program's kind.
+                <option key={s.id} value={i === 0 ? 'default' : s.id} title={s.title?.replace('<module>', moduleId)}>
+                  {s.label}
+                </option>
+              ))}
             </select>
           </label>
         )}

@@ -28,6 +28,7 @@ function keyOf(ctx: LayerContext): Uint8Array | undefined {
 export const aesGcmRawLayer: BytesLayer = {
   id: RAW_LAYER_ID,
   kind: 'encryption',
+  label: 'AES-256-GCM with a raw key',
   extensions: ['.enc', '.aes'],
   sniff(bytes) {
     return !sniffContainer(bytes) && looksEncrypted(bytes) ? RAW_SNIFF_CONFIDENCE : 0;

@@ -52,7 +52,11 @@ export interface SyntaxEncodeInput {
 interface LayerBase {
   id: string;
   kind: LayerKind;
-  /** File name suffixes this layer usually wears, used as a tie-breaker and for naming exports. */
+  /** For people: "gzip", "MessagePack", "Passphrase container (AES-256-GCM, PBKDF2)". */
+  label: string;
+  /** False for a layer that only reads: exports never offer it. */
+  writes?: boolean;
+  /** File name suffixes this layer usually wears, the one exports write first; a tie-breaker when sniffing. */
   extensions: readonly string[];
   /** Confidence 0..1 that `bytes` start this layer. Must be cheap and never throw. */
   sniff(bytes: Uint8Array, hint?: SniffHint): number;

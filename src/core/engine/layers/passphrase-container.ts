@@ -18,6 +18,7 @@ function iterationsOf(options: StepOptions): number {
 export const passphraseContainerLayer: BytesLayer = {
   id: CONTAINER_LAYER_ID,
   kind: 'encryption',
+  label: 'Passphrase container (AES-256-GCM, PBKDF2)',
   extensions: ['.psenc'],
   sniff(bytes) {
     return sniffContainer(bytes) ? 1 : 0;

@@ -73,6 +73,9 @@ function safetyWarnings(report: SafetyReport): string[] {
 export const pickleLayer: SyntaxLayer = {
   id: 'pickle',
   kind: 'syntax',
+  label: 'Python pickle',
+  // Read only: a pickle is never written (writing one that loads means writing code).
+  writes: false,
   extensions: ['.pkl', '.pickle', '.pt', '.pth', '.ckpt', '.bin', '.joblib'],
   sniff(bytes) {
     try {

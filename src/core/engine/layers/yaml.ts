@@ -69,6 +69,7 @@ function applyOp(doc: Document, op: Operation): void {
 export const yamlLayer: SyntaxLayer = {
   id: 'yaml',
   kind: 'syntax',
+  label: 'YAML',
   extensions: ['.yaml', '.yml'],
   sniff(bytes, hint) {
     if (bytes.length === 0 || !looksLikeText(bytes)) return 0;

@@ -11,7 +11,8 @@ import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
 import type { Recipe } from '../layers/recipe.ts';
 import { throwIfAborted } from '../layers/cancel.ts';
 
-export { fileExtensionFor, recipeFor } from '../layers/recipe.ts';
+export { recipeFor } from '../layers/recipe.ts';
+export { fileExtensionFor } from '../layers/registry.ts';
 
 export interface EncodeInput {
   value: unknown;

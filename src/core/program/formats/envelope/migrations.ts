@@ -7,7 +7,7 @@
 import { isObject, keyForWrite, keyOf, usesSymbolKeys, type PlainObject } from '../../model/keys';
 import { getAt, joinPointer } from '../../../engine/json-pointer';
 import type { Operation, Program } from '../../model/program';
-import type { Migration, MigrationOutput } from '../types';
+import type { Migration, MigrationOutput } from '../../model/migration';
 
 export const KNOWN_ENVELOPE_VERSION = '1.1.0';
 

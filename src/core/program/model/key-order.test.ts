@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepEqual } from '../model/deep-equal';
-import { applyWithInverse } from '../model/patch';
+import { deepEqual } from './deep-equal';
+import { applyWithInverse } from './patch';
 import { orderFixOps, reorderOps } from './key-order';
 
 const keys = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'lm', 'metadata', '__proto__'), { minLength: 1 });

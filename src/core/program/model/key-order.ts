@@ -3,9 +3,9 @@
  * "reorder" op: a `move` of a key onto itself re-appends it at the end. These helpers express a
  * wanted order as such moves, for migrations and for making an inverse restore the exact order.
  */
-import { isObject } from '../model/keys';
+import { isObject } from './keys';
 import { joinPointer } from '../../engine/json-pointer';
-import type { Operation } from '../model/program';
+import type { Operation } from './program';
 
 /**
  * Moves that turn the key order of `obj` into `wanted` (keys of `obj` missing from `wanted` keep

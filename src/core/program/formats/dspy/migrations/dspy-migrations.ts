@@ -3,14 +3,14 @@
  * §3), in the order they must run. Steps read the target from the context, so the same chain serves
  * 2.5.x (era D layout), 2.6.x and 3.x (era F layout).
  */
-import { eraOfVersion, parseVersion, type DspyEra } from '../../formats/dspy/eras';
-import { deepEqual } from '../../model/deep-equal';
-import { isObject, strOrUndef, type PlainObject } from '../../model/keys';
-import { applyWithInverse } from '../../model/patch';
-import { joinPointer } from '../../../engine/json-pointer';
-import type { Operation } from '../../model/program';
-import { reorderOps } from '../key-order';
-import type { Migration, MigrationContext } from '../types';
+import { eraOfVersion, parseVersion, type DspyEra } from '../eras';
+import { deepEqual } from '../../../model/deep-equal';
+import { isObject, strOrUndef, type PlainObject } from '../../../model/keys';
+import { applyWithInverse } from '../../../model/patch';
+import { joinPointer } from '../../../../engine/json-pointer';
+import type { Operation } from '../../../model/program';
+import { reorderOps } from '../../../model/key-order';
+import type { Migration, MigrationContext } from '../../../model/migration';
 import { DEFAULT_DSPY_TARGET, dspyTargetById, eraRank, type DspyTarget } from './dspy-targets';
 import { hasLegacyKeys, LEGACY_KEYS, predictors, rootOf, short } from './dspy-state-access';
 import { describeSource, inferSignature, type InferredSignature } from './infer-signature';

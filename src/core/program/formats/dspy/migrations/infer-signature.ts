@@ -4,9 +4,9 @@
  * metadata (2.4.14+ `save_field_meta`), else bootstrapped demo keys, else raw demo keys, else the
  * default instructions; prefixes and descriptions follow DSPy's own defaults (`infer_prefix`).
  */
-import { augmentedDemoKeys, DEMO_FLAG_KEYS, fieldsFromInstructions, inferRoles } from '../../formats/dspy/field-inference';
-import { isObject, strOrUndef, type PlainObject } from '../../model/keys';
-import type { FieldInfo } from '../../model/program';
+import { augmentedDemoKeys, DEMO_FLAG_KEYS, fieldsFromInstructions, inferRoles } from '../field-inference';
+import { isObject, strOrUndef, type PlainObject } from '../../../model/keys';
+import type { FieldInfo } from '../../../model/program';
 
 export const REASONING_PREFIX = "Reasoning: Let's think step by step in order to";
 const REASONING_NAMES = new Set(['rationale', 'reasoning']);

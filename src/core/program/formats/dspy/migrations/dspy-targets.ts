@@ -3,8 +3,8 @@
  * `metadata.dependency_versions` values that era wrote (2.5.43 full micro versions; 2.6+ major.minor
  * for python and cloudpickle).
  */
-import type { DspyEra } from '../../formats/dspy/eras';
-import type { MigrationTarget } from '../types';
+import type { DspyEra } from '../eras';
+import type { MigrationTarget } from '../../../model/migration';
 
 export interface DspyTarget extends MigrationTarget {
   era: DspyEra;

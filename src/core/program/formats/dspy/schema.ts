@@ -2,7 +2,7 @@
  * JSON Schemas (draft 2020-12) of DSPy state JSON, per layout era, and of one predictor state.
  * Plain objects, so the CLI validates with them and the editor hands them to Monaco.
  */
-import type { DspyEra } from '../formats/dspy/eras';
+import type { DspyEra } from './eras';
 
 type Schema = Record<string, unknown>;
 

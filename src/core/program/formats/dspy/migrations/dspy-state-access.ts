@@ -1,6 +1,6 @@
 /** Reading a DSPy state value the way migrations need it: predictors by top-level key, in saved order. */
-import { classifyParam } from '../../formats/dspy/predictor';
-import { isObject, type PlainObject } from '../../model/keys';
+import { classifyParam } from '../predictor';
+import { isObject, type PlainObject } from '../../../model/keys';
 
 export const LEGACY_KEYS = ['signature_instructions', 'signature_prefix', 'extended_signature_instructions', 'extended_signature_prefix'] as const;
 

@@ -3,9 +3,10 @@
  * from the value tree to JSON Patch operations plus notes for people: the value is never mutated, and
  * the whole plan becomes ONE edit, so a migration is one undoable step.
  */
-import type { Operation, Program } from '../model/program';
+import type { KindId, Operation, Program } from './program';
 
-export type MigrationFamily = 'dspy' | 'envelope';
+/** Migrations belong to a program kind: the family of a plan is the kind's id. */
+export type MigrationFamily = KindId;
 
 /** A version the user can migrate to. */
 export interface MigrationTarget {

@@ -4,10 +4,10 @@
  * mirrors `Module.load` (metadata check), `Predict.load_state` and `Signature.load_state`; it
  * cannot see the user's code, so a predictor renamed in code is out of its reach.
  */
-import { parseVersion } from '../formats/dspy/eras';
-import { classifyParam } from '../formats/dspy/predictor';
-import { isObject } from '../model/keys';
-import { joinPointer } from '../../engine/json-pointer';
+import { parseVersion } from '../eras';
+import { classifyParam } from '../predictor';
+import { isObject } from '../../../model/keys';
+import { joinPointer } from '../../../../engine/json-pointer';
 
 export type LoadErrorKind = 'KeyError' | 'NotImplementedError' | 'ValueError' | 'TypeError' | 'warning';
 
