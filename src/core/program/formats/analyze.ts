@@ -4,7 +4,7 @@
  * never whole demo arrays, so it stays cheap on large programs.
  */
 import type { DetectContext, Detection, KindId, KindNames, KindOffers, Program, ProgramFacts } from '../model/program';
-import type { FormatReader, KindModuleFile, ProgramKind } from './kind';
+import type { FormatReader, KindModuleFile, NamesOf, ProgramKind } from './kind';
 import { KINDS } from './kinds';
 
 /** A list of kinds to analyse with: the registry, or (in tests) the registry plus one more. */
@@ -29,8 +29,12 @@ function moduleFileKindIn<N extends KindNames>(kinds: KindList<N>, kind: Program
   return kind.moduleFile ? kind : kinds.find((k) => k.moduleFile);
 }
 
-/** analyzeProgram over any list of kinds. */
-export function analyzeWith<N extends KindNames>(kinds: KindList<N>, value: unknown, context: DetectContext = {}): Program<N> {
+/** analyzeProgram over any list of kinds (the registry's, or in a test the registry's and one more). */
+export function analyzeWith<K extends ProgramKind>(kinds: readonly K[], value: unknown, context: DetectContext = {}): Program<NamesOf<K>> {
+  return analyzeIn(kinds as unknown as KindList<NamesOf<K>>, value, context);
+}
+
+function analyzeIn<N extends KindNames>(kinds: KindList<N>, value: unknown, context: DetectContext): Program<N> {
   let best: { kind: ProgramKind<N>; reader: FormatReader<N>; detection: Detection } | undefined;
   for (const kind of kinds) {
     for (const reader of kind.readers) {
@@ -49,7 +53,7 @@ export function analyzeWith<N extends KindNames>(kinds: KindList<N>, value: unkn
 }
 
 export function analyzeProgram(value: unknown, context: DetectContext = {}): Program {
-  return analyzeWith(KINDS as KindList, value, context) as Program;
+  return analyzeWith(KINDS, value, context);
 }
 
 export function kindById(id: KindId): ProgramKind {

@@ -90,6 +90,13 @@ export interface KindSchemas {
   names?: readonly string[];
 }
 
+/** The names a list of kinds declares together: the unions kinds.ts registers for the whole app. */
+export interface NamesOf<K extends ProgramKind> {
+  id: K['id'];
+  format: K['readers'][number]['formats'][number];
+  ecosystem: K['ecosystems'][number];
+}
+
 export interface ProgramKind<N extends KindNames = KindNames> {
   id: N['id'];
   /** For people: "DSPy", "Versioned envelope". */
