@@ -11,6 +11,7 @@ import type { ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, E
 import { exportFileName, moduleFileBaseName } from '../../core/program/export/export-file-name';
 import type { ModuleFileShape } from '../../core/program/export/module-file';
 import { recipeFor } from '../../core/engine/layers/recipe';
+import { defaultRegistry } from '../../core/engine/layers/registry';
 import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';
@@ -18,8 +19,9 @@ import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save
 import { ExportEncryptionSection, encryptionRequest, encryptionStep, initialEncryption } from '../crypto/export-encryption';
 import './export.css';
 
-const COMPRESSIONS: ExportCompression[] = ['none', 'gzip', 'zlib', 'deflate-raw'];
-const COMPRESSION_LABEL: Record<ExportCompression, string> = { none: 'None', gzip: 'gzip (.gz)', zlib: 'zlib (.zz)', 'deflate-raw': 'Raw deflate (.deflate)' };
+// The choices are the layers the registry can write, each with its label and the suffix it wears.
+const SYNTAXES = defaultRegistry.ofKind('syntax', true).map((l) => ({ id: l.id as ExportSyntax, label: l.label }));
+const COMPRESSIONS = [{ id: 'none' as ExportCompression, label: 'None' }, ...defaultRegistry.ofKind('compression', true).map((l) => ({ id: l.id as ExportCompression, label: `${l.label} (${l.extensions[0] ?? ''})` }))];
 
 export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -33,8 +35,8 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const exportModule = useExportStore((s) => s.exportModule);
 
   const recipe = summary?.recipe ?? [];
-  const ownSyntax = (['json', 'yaml', 'msgpack'].includes(summary?.syntax ?? '') ? summary?.syntax : 'json') as ExportSyntax;
-  const ownCompression = (recipe.find((s) => COMPRESSIONS.includes(s.layer as ExportCompression))?.layer ?? 'none') as ExportCompression;
+  const ownSyntax = SYNTAXES.find((s) => s.id === summary?.syntax)?.id ?? 'json';
+  const ownCompression = COMPRESSIONS.find((c) => recipe.some((s) => s.layer === c.id))?.id ?? 'none';
   const [target, setTarget] = useState<ExportTarget>('same');
   const [syntax, setSyntax] = useState<ExportSyntax>(ownSyntax);
   const [jsonStyle, setJsonStyle] = useState<ExportJsonStyle>('file');
@@ -160,9 +162,11 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
         <label>
           <span>Syntax</span>
           <select className="select" value={syntax} onChange={(e) => setSyntax(e.currentTarget.value as ExportSyntax)}>
-            <option value="json">JSON</option>
-            <option value="yaml">YAML</option>
-            <option value="msgpack">MessagePack</option>
+            {SYNTAXES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -177,8 +181,8 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           <span>Compression</span>
           <select className="select" value={compression} onChange={(e) => setCompression(e.currentTarget.value as ExportCompression)}>
             {COMPRESSIONS.map((c) => (
-              <option key={c} value={c}>
-                {COMPRESSION_LABEL[c]}
+              <option key={c.id} value={c.id}>
+                {c.label}
               </option>
             ))}
           </select>

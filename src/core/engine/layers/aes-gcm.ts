@@ -8,11 +8,10 @@
  */
 import { FormatError } from '../errors.ts';
 import type { BytesLayer, LayerContext, StepOptions } from './layer.ts';
-import { DEFAULT_RAW_LAYOUT, RAW_LAYOUTS, decryptRawAnyLayout, encryptRaw, type RawLayout } from '../crypto/aes-gcm-raw.ts';
+import { DEFAULT_RAW_LAYOUT, RAW_LAYER_ID, RAW_LAYOUTS, decryptRawAnyLayout, encryptRaw, type RawLayout } from '../crypto/aes-gcm-raw.ts';
 import { sniffContainer } from '../crypto/container.ts';
 import { looksEncrypted } from '../crypto/entropy.ts';
 
-export const RAW_LAYER_ID = 'aes-gcm';
 /** Below any signature-based claim, so it is tried last among the weak ones. */
 export const RAW_SNIFF_CONFIDENCE = 0.05;
 

@@ -5,9 +5,8 @@
  */
 import { FormatError, formatCount } from '../errors.ts';
 import type { BytesLayer, StepOptions } from './layer.ts';
-import { DEFAULT_ITERATIONS, decryptWithPassphrase, encryptWithPassphrase, readContainerHeader, sniffContainer } from '../crypto/container.ts';
+import { CONTAINER_LAYER_ID, DEFAULT_ITERATIONS, decryptWithPassphrase, encryptWithPassphrase, readContainerHeader, sniffContainer } from '../crypto/container.ts';
 
-export const CONTAINER_LAYER_ID = 'psenc';
 
 function iterationsOf(options: StepOptions): number {
   const n = options.iterations;
