@@ -8,17 +8,12 @@
 import { analyzeProgram, kindOf } from '../formats/analyze';
 import { FormatError } from '../../engine/errors';
 import { orderFixOps } from '../model/key-order';
-import type { AppliedMigration, Migration, MigrationContext, MigrationFamily, MigrationPlan, PlannedStep, ReadOnly } from '../model/migration';
+import type { AppliedMigration, Migration, MigrationContext, MigrationPlan, PlannedStep, ReadOnly } from '../model/migration';
 import { applyWithInverse } from '../model/patch';
 import type { Operation, Program } from '../model/program';
 
 export interface PlanOptions {
   tryAnyway?: boolean;
-}
-
-/** The kind whose migrations apply to the program, when it has any. */
-export function familyOf(program: Program): MigrationFamily | undefined {
-  return kindOf(program).migrations ? program.kind : undefined;
 }
 
 /** A file newer than this app knows opens read-only: writing it back could drop what we do not understand. */
