@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { loadErrors } from '../src/core/program/migrations/dspy-loader-check';
+import { loadErrors } from '../src/core/program/formats/dspy/migrations/loader-check';
 import { editorText, expect, pickFiles, screenshotPath, test } from './fixtures';
 
 const eraB = readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url));

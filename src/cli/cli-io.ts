@@ -1,7 +1,7 @@
 /** What a command may touch: output lines, files and the environment. Tests pass an in-memory one. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
-import type { ByteSource } from '../core/engine/torch/byte-source.ts';
+import type { ByteSource } from '../core/engine/byte-source.ts';
 import type { SplicePlan } from '../core/engine/weights/splice-plan.ts';
 
 export interface CliIo {

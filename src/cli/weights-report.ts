@@ -3,7 +3,7 @@
  * whole; a tensor table with totals, metadata, notes, and the safety report of any pickle inside.
  */
 import { formatCount } from '../core/engine/errors.ts';
-import type { ByteSource } from '../core/engine/torch/byte-source.ts';
+import type { ByteSource } from '../core/engine/byte-source.ts';
 import { readSafetensorsHeader, type SafetensorsHeader } from '../core/engine/weights/safetensors.ts';
 import { joinShards, parseShardIndex, type JoinedShards } from '../core/engine/weights/shards.ts';
 import { formatParams, type TensorRow, type TensorTotals } from '../core/engine/weights/tensor-tree.ts';

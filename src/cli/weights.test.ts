@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from './main.ts';
 import { nodeIo } from './cli-io.ts';
 import { memoryIo } from '../test-support/memory-io.ts';
-import { bytesSource } from '../core/engine/torch/byte-source.ts';
+import { bytesSource } from '../core/engine/byte-source.ts';
 import { readSafetensorsHeader } from '../core/engine/weights/safetensors.ts';
 import { readGgufHeader } from '../core/engine/weights/gguf.ts';
 

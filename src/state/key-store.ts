@@ -6,16 +6,15 @@
  * dropped when their document is closed, and a reload forgets them all: the key is asked for again.
  */
 import type { Recipe } from '../core/engine/layers/recipe';
+import { isEncryptionLayer } from '../core/engine/layers/registry';
 import type { DocumentClient } from '../worker/document-client';
-
-const ENCRYPTION_LAYERS = new Set(['aes-gcm', 'psenc']);
 
 const historyKeys = new Map<string, Promise<CryptoKey | undefined>>();
 /** Documents known to be encrypted: their entries are never written in clear, key or no key. */
 const encrypted = new Set<string>();
 
 export function isEncryptedRecipe(recipe: Recipe): boolean {
-  return recipe.some((s) => ENCRYPTION_LAYERS.has(s.layer));
+  return recipe.some((s) => isEncryptionLayer(s.layer));
 }
 
 export function markEncrypted(docId: string): void {

@@ -4,7 +4,7 @@
  */
 import { readRepoFile } from './real-fixtures.ts';
 import type { CliIo } from '../cli/cli-io.ts';
-import { bytesSource } from '../core/engine/torch/byte-source.ts';
+import { bytesSource } from '../core/engine/byte-source.ts';
 import { spliceBytes } from '../core/engine/weights/splice-plan.ts';
 
 export function memoryIo(files: Record<string, Uint8Array> = {}) {

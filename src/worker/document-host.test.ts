@@ -82,7 +82,7 @@ describe('DocumentHost companions and sidecars', () => {
       { source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'dspy_program/metadata.json' }, companions: [new File([pkl], 'dspy_program/program.pkl')] },
       () => undefined,
     );
-    expect(opened.program.kind).toBe('whole-program-metadata');
+    expect(opened.program.content).toBe('whole-program-metadata');
     expect(opened.companions).toHaveLength(1);
     expect(opened.companions[0]!.recipe?.map((s) => s.layer)).toEqual(['pickle']);
     expect(opened.companions[0]!.warnings.join(' ')).toMatch(/would run code/);

@@ -16,9 +16,8 @@ import {
   removeDemos,
   replaceModuleState,
   setDemoField,
-  setFieldProp,
-  setInstructions,
 } from '../core/program/model/edits';
+import { setFieldProp, setInstructions } from '../core/program/formats/kind-edits';
 import { deepEqual } from '../core/program/model/deep-equal';
 import { applyWithInverse } from '../core/program/model/patch';
 import { moduleView, restoreLeftOut } from '../core/program/model/module-view';
@@ -27,7 +26,7 @@ import { summarizePlan } from '../core/program/migrations/plan-summary';
 import { diffValues } from '../core/program/history/diff-values';
 import { sha256Hex } from '../core/engine/checksum/sha256';
 import type { Edit, Operation, Program } from '../core/program/model/program';
-import { moduleSchemaFor } from '../core/program/schemas/module-schema';
+import { moduleSchemaFor } from '../core/program/formats/schemas';
 import { validateValue } from '../core/program/schemas/validate';
 import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
 import { encodeDocument } from '../core/engine/pipeline/encode';
@@ -35,7 +34,6 @@ import { exportDocument } from '../core/program/export/export-document';
 import type { ExportSource } from '../core/program/export/export-options';
 import { exportModule } from '../core/program/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
-import type { JsonPatchOperation } from '../core/engine/layers/layer';
 import { verifyChecksum } from '../core/engine/checksum/verify';
 import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
@@ -249,7 +247,7 @@ export class DocumentHost {
   async encode(): Promise<Result<'encode'>> {
     const doc = this.requireDocument();
     const { text } = doc.decoded;
-    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied as JsonPatchOperation[] } } : { value: doc.value, recipe: doc.decoded.recipe };
+    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied } } : { value: doc.value, recipe: doc.decoded.recipe };
     return { bytes: await encodeDocument(input) };
   }
 

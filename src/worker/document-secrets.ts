@@ -5,8 +5,8 @@
  * code can read) and descriptions without secrets. The worker dies with the document, and the
  * secret with it.
  */
-import { DEFAULT_RAW_LAYOUT, WRONG_KEY_MESSAGE, importAesKey, type RawLayout } from '../core/engine/crypto/aes-gcm-raw';
-import { DEFAULT_ITERATIONS, importPassphrase } from '../core/engine/crypto/container';
+import { DEFAULT_RAW_LAYOUT, RAW_LAYER_ID, WRONG_KEY_MESSAGE, importAesKey, type RawLayout } from '../core/engine/crypto/aes-gcm-raw';
+import { CONTAINER_LAYER_ID, DEFAULT_ITERATIONS, importPassphrase } from '../core/engine/crypto/container';
 import { asBufferSource } from '../core/engine/crypto/encoding';
 import { describeKeySource, type KeySource } from '../core/engine/crypto/key-handle';
 import { parseKey } from '../core/engine/crypto/parse-key';
@@ -18,8 +18,8 @@ import type { EncryptionFacts, ExportEncryptionRequest, OpenCredentials } from '
 
 type LayerCredentials = NonNullable<LayerContext['credentials']>;
 
-export const RAW_LAYER = 'aes-gcm';
-export const CONTAINER_LAYER = 'psenc';
+export const RAW_LAYER = RAW_LAYER_ID;
+export const CONTAINER_LAYER = CONTAINER_LAYER_ID;
 /** Domain separation: the history key of a passphrase document is not the key of any container. */
 const HISTORY_SALT_LABEL = 'program-studio/history-key/v1:';
 

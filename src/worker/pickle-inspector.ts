@@ -9,8 +9,9 @@
 import { FormatError, toErrorInfo } from '../core/engine/errors';
 import type { Recipe } from '../core/engine/layers/recipe';
 import type { Program } from '../core/program/model/program';
+import { kindOf } from '../core/program/formats/analyze';
 import { disassemble } from '../core/engine/pickle/disassemble';
-import { bytesSource } from '../core/engine/torch/byte-source';
+import { bytesSource } from '../core/engine/byte-source';
 import { tensorPreview } from '../core/engine/torch/tensor-preview';
 import { openTorchFile, type TensorInfo, type TorchFile } from '../core/engine/torch/torch-file';
 import { readZipDirectory, readZipEntry } from '../core/engine/torch/zip-directory';
@@ -35,8 +36,8 @@ const MODULE_PLUMBING = new Set(['_modules', '_parameters', '_buffers']);
  */
 function modulePath(path: string, program: Program): string {
   let parts = path.split('.').filter((p) => !MODULE_PLUMBING.has(p));
-  const model = program.adapterId === 'pytorch-checkpoint' ? program.metadata.model : undefined;
-  if (typeof model === 'string' && parts[0] === model) parts = parts.slice(1);
+  const root = kindOf(program).tensorRoot?.(program);
+  if (root !== undefined && parts[0] === root) parts = parts.slice(1);
   return parts.join('.');
 }
 

@@ -193,11 +193,9 @@ export interface RequestMessage<M extends Method = Method> {
   params: Params<M>;
 }
 
-export interface Progress {
-  stage: string;
-  done: number;
-  total: number;
-}
+import type { Progress } from '../core/engine/progress';
+
+export type { Progress };
 
 export type ResponseMessage =
   | { id: number; kind: 'progress'; progress: Progress }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bytesSource } from '../core/engine/torch/byte-source';
+import { bytesSource } from '../core/engine/byte-source';
 import { readGgufHeader } from '../core/engine/weights/gguf';
 import { readSafetensorsHeader } from '../core/engine/weights/safetensors';
 import { spliceBytes, type SplicePart } from '../core/engine/weights/splice-plan';

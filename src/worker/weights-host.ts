@@ -5,7 +5,7 @@
  * original file, which the page turns into a Blob of File slices, so no file is ever held whole.
  */
 import { FormatError } from '../core/engine/errors';
-import type { ByteSource } from '../core/engine/torch/byte-source';
+import type { ByteSource } from '../core/engine/byte-source';
 import { GGML_PLAIN } from '../core/engine/weights/ggml-types';
 import { ggufWithMetadata, parseGgufScalar, type GgufMetadataEdit } from '../core/engine/weights/gguf';
 import { readModelFolderWithHeaders, type FolderSummary } from '../core/engine/weights/model-folder';

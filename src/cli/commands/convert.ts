@@ -23,7 +23,7 @@ const VALUED = [...EXPORT_FLAGS, 'indent'];
 
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'Write a file with another syntax, compression, layout or adapter (default: the same recipe).',
+  summary: 'Write a file with another syntax, compression, layout or program kind (default: the same recipe).',
   async run(args, io) {
     let parsed;
     let edits: MetadataEdits;

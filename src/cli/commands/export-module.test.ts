@@ -28,17 +28,17 @@ describe('export-module and convert options', () => {
     expect(await run(['export-module', 'public/samples/multihop-qa.json'], m.io)).toBe(2);
   });
 
-  it('convert redacts by default, keeps with --no-redact, and converts adapters', async () => {
+  it('convert redacts by default, keeps with --no-redact, and converts to another kind', async () => {
     const m = memoryIo();
     expect(await run(['convert', 'fixtures/programs/dspy-lm-api-key.json', 'r.json'], m.io)).toBe(0);
     expect(Buffer.from(m.store.get('r.json') as Uint8Array).includes('sk-proj')).toBe(false);
     expect(m.err()).toMatch(/1 secret redacted/);
     expect(await run(['convert', 'fixtures/programs/dspy-lm-api-key.json', 'k.json', '--no-redact'], m.io)).toBe(0);
     expect(Buffer.from(m.store.get('k.json') as Uint8Array).includes('sk-proj')).toBe(true);
-    expect(await run(['convert', 'fixtures/programs/dspy-era-f.json', 'e.yaml', '--adapter', 'envelope', '--json-style', 'compact'], m.io)).toBe(0);
+    expect(await run(['convert', 'fixtures/programs/dspy-era-f.json', 'e.yaml', '--target', 'envelope', '--json-style', 'compact'], m.io)).toBe(0);
     const env = await decodeBytes(m.store.get('e.yaml') as Uint8Array);
     expect(env.syntax).toBe('yaml');
     expect((env.value as { version: string }).version).toBe('1.1.0');
-    expect(await run(['convert', 'a.json', 'b.json', '--adapter', 'xml'], m.io)).toBe(2);
+    expect(await run(['convert', 'a.json', 'b.json', '--target', 'xml'], m.io)).toBe(2);
   });
 });

@@ -36,7 +36,7 @@ export const exportModuleCommand: CliCommand = {
     const known: readonly string[] = [...EXPORT_FLAGS, ...EXPORT_SWITCHES, 'own-path'];
     const unknown = [...parsed.flags.keys()].filter((f) => !known.includes(f));
     const options = output ? exportOptionsFrom(parsed.flags, output) : null;
-    if (!input || !path || !output || extra.length > 0 || unknown.length > 0 || !options || options.adapter !== undefined) {
+    if (!input || !path || !output || extra.length > 0 || unknown.length > 0 || !options || options.target !== undefined) {
       io.err(EXPORT_MODULE_HELP);
       return EXIT_USAGE;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { run } from '../main.ts';
 import { readRepoFile } from '../../test-support/real-fixtures.ts';
-import { loadErrors } from '../../core/program/migrations/dspy-loader-check.ts';
+import { loadErrors } from '../../core/program/formats/dspy/migrations/loader-check.ts';
 import { memoryIo } from '../../test-support/memory-io.ts';
 
 

@@ -3,15 +3,14 @@
  * The file is written back with its own recipe; for JSON the migration's operations are spliced into
  * the source text, so every byte the migration does not touch stays as it was.
  */
-import { analyzeProgram } from '../../core/program/formats/analyze.ts';
+import { analyzeProgram, kindOf } from '../../core/program/formats/analyze.ts';
 import { formatCount } from '../../core/engine/errors.ts';
-import { describeRecipe, fileExtensionFor } from '../../core/engine/layers/recipe.ts';
-import { checkDspyLoad } from '../../core/program/migrations/dspy-loader-check.ts';
+import { describeRecipe } from '../../core/engine/layers/recipe.ts';
+import { fileExtensionFor } from '../../core/engine/layers/registry.ts';
 import { applyPlan, planMigration } from '../../core/program/migrations/plan.ts';
-import type { MigrationPlan } from '../../core/program/migrations/types.ts';
+import type { MigrationPlan } from '../../core/program/model/migration.ts';
 import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
 import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/encode.ts';
-import type { JsonPatchOperation } from '../../core/engine/layers/layer.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
@@ -97,14 +96,11 @@ export const migrateCommand: CliCommand = {
       const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(doc.recipe));
       const encodeInput: EncodeInput =
         doc.text !== undefined
-          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops as JsonPatchOperation[] } }
+          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops } }
           : { value: applied.value, recipe: doc.recipe };
       const written = await encodeDocument(encodeInput);
       await io.writeFile(target, written);
-      if (program.ecosystem === 'dspy') {
-        const left = checkDspyLoad(applied.value, plan.target.version).filter((p) => p.kind !== 'warning');
-        for (const p of left) io.err(`warning: DSPy ${plan.target.version} would still raise ${p.message} at ${p.path}\n`);
-      }
+      for (const sentence of kindOf(program).migrations?.stillRefused?.(applied.value, plan.target) ?? []) io.err(`warning: ${sentence}\n`);
       io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`);
       return EXIT_OK;
     } catch (e) {

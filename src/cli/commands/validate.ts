@@ -5,11 +5,9 @@
  */
 import { toErrorInfo } from '../../core/engine/errors.ts';
 import { analyzeProgram } from '../../core/program/formats/analyze.ts';
-import type { DspyEra } from '../../core/program/formats/dspy/eras.ts';
 import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
-import { dspyPredictorSchema, dspyStateSchema } from '../../core/program/schemas/dspy-state-schema.ts';
-import { envelopeModuleFileSchema, envelopeSchema } from '../../core/program/schemas/envelope-schema.ts';
-import { schemaForProgram, validateValue, withPlainKeys } from '../../core/program/schemas/validate.ts';
+import { namedSchema, schemaForProgram, schemaNames } from '../../core/program/formats/schemas.ts';
+import { validateValue, withPlainKeys } from '../../core/program/schemas/validate.ts';
 
 export interface ValidateIo {
   out(s: string): void;
@@ -21,20 +19,9 @@ export const VALIDATE_HELP = `Usage: validate FILE [--schema NAME]
 
 Checks a saved program against its JSON Schema. The schema follows what the file is
 (DSPy state of its era, the versioned envelope, an envelope module file) unless --schema
-names one: dspy-A … dspy-F, dspy-predictor, envelope, envelope-module.
+names one: ${schemaNames().join(', ')}.
 Exit status: 0 valid, 1 schema errors (one line each: JSON path, message), 2 not checked.
 `;
-
-type Schema = Record<string, unknown>;
-
-function namedSchema(name: string): Schema | undefined {
-  const era = /^dspy-([A-F])$/i.exec(name)?.[1];
-  if (era) return dspyStateSchema(era.toUpperCase() as DspyEra);
-  if (name === 'dspy-predictor') return dspyPredictorSchema('F');
-  if (name === 'envelope') return envelopeSchema;
-  if (name === 'envelope-module') return envelopeModuleFileSchema;
-  return undefined;
-}
 
 export async function validateCommand(args: string[], io: ValidateIo): Promise<number> {
   let file: string | undefined;

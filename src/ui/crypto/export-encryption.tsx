@@ -6,7 +6,8 @@
  * first: aes-gcm → gzip → json).
  */
 import { useRef } from 'react';
-import type { RawLayout } from '../../core/engine/crypto/aes-gcm-raw';
+import { RAW_LAYER_ID, type RawLayout } from '../../core/engine/crypto/aes-gcm-raw';
+import { CONTAINER_LAYER_ID } from '../../core/engine/crypto/container';
 import type { Recipe } from '../../core/engine/layers/recipe';
 import type { EncryptionFacts, ExportEncryptionRequest } from '../../worker/protocol';
 import './crypto.css';
@@ -50,8 +51,8 @@ export function encryptionRequest(choice: EncryptionChoice, facts: EncryptionFac
 
 /** The outer step the file name should show (".enc", ".psenc"). */
 export function encryptionStep(choice: EncryptionChoice): Recipe {
-  if (choice.scheme === 'raw') return [{ layer: 'aes-gcm', options: {} }];
-  if (choice.scheme === 'container') return [{ layer: 'psenc', options: {} }];
+  if (choice.scheme === 'raw') return [{ layer: RAW_LAYER_ID, options: {} }];
+  if (choice.scheme === 'container') return [{ layer: CONTAINER_LAYER_ID, options: {} }];
   return [];
 }
 

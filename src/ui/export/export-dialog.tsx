@@ -7,10 +7,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../core/engine/errors';
 import { toErrorInfo } from '../../core/engine/errors';
-import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax } from '../../core/program/export/export-options';
+import type { ExportCompression, ExportJsonStyle, ExportOptions, ExportResult, ExportSyntax, ExportTarget } from '../../core/program/export/export-options';
 import { exportFileName, moduleFileBaseName } from '../../core/program/export/export-file-name';
 import type { ModuleFileShape } from '../../core/program/export/module-file';
 import { recipeFor } from '../../core/engine/layers/recipe';
+import { defaultRegistry } from '../../core/engine/layers/registry';
 import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';
@@ -18,8 +19,9 @@ import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save
 import { ExportEncryptionSection, encryptionRequest, encryptionStep, initialEncryption } from '../crypto/export-encryption';
 import './export.css';
 
-const COMPRESSIONS: ExportCompression[] = ['none', 'gzip', 'zlib', 'deflate-raw'];
-const COMPRESSION_LABEL: Record<ExportCompression, string> = { none: 'None', gzip: 'gzip (.gz)', zlib: 'zlib (.zz)', 'deflate-raw': 'Raw deflate (.deflate)' };
+// The choices are the layers the registry can write, each with its label and the suffix it wears.
+const SYNTAXES = defaultRegistry.ofKind('syntax', true).map((l) => ({ id: l.id as ExportSyntax, label: l.label }));
+const COMPRESSIONS = [{ id: 'none' as ExportCompression, label: 'None' }, ...defaultRegistry.ofKind('compression', true).map((l) => ({ id: l.id as ExportCompression, label: `${l.label} (${l.extensions[0] ?? ''})` }))];
 
 export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -33,9 +35,9 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const exportModule = useExportStore((s) => s.exportModule);
 
   const recipe = summary?.recipe ?? [];
-  const ownSyntax = (['json', 'yaml', 'msgpack'].includes(summary?.syntax ?? '') ? summary?.syntax : 'json') as ExportSyntax;
-  const ownCompression = (recipe.find((s) => COMPRESSIONS.includes(s.layer as ExportCompression))?.layer ?? 'none') as ExportCompression;
-  const [adapter, setAdapter] = useState<ExportAdapter>('same');
+  const ownSyntax = SYNTAXES.find((s) => s.id === summary?.syntax)?.id ?? 'json';
+  const ownCompression = COMPRESSIONS.find((c) => recipe.some((s) => s.layer === c.id))?.id ?? 'none';
+  const [target, setTarget] = useState<ExportTarget>('same');
   const [syntax, setSyntax] = useState<ExportSyntax>(ownSyntax);
   const [jsonStyle, setJsonStyle] = useState<ExportJsonStyle>('file');
   const [compression, setCompression] = useState<ExportCompression>(ownCompression);
@@ -55,7 +57,9 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const isDspy = program?.adapterId === 'dspy-state';
+  // Both lists come from the registered kinds, through the program's analysis (the kinds live in the worker).
+  const exportTargets = program?.offers.exportTargets ?? [];
+  const shapes = program?.offers.moduleFileShapes ?? [];
   const secrets = moduleId === undefined ? (program?.secrets ?? []) : (program?.secrets ?? []).filter((s) => s.moduleId === moduleId);
   const autoName = useMemo(() => {
     const layers = [...encryptionStep(encryption), ...recipeFor({ syntax, compression })];
@@ -66,7 +70,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
 
   const options = (): ExportOptions => {
     const o: ExportOptions = { syntax, compression, jsonStyle, redactSecrets: redact, fileName };
-    if (moduleId === undefined) o.adapter = adapter;
+    if (moduleId === undefined) o.target = target;
     if (level !== 'default' && compression !== 'none') o.level = Number(level);
     return o;
   };
@@ -131,40 +135,38 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
         {moduleId === undefined ? (
           <label>
             <span>Target</span>
-            <select className="select" value={adapter} onChange={(e) => setAdapter(e.currentTarget.value as ExportAdapter)}>
+            <select className="select" value={target} onChange={(e) => setTarget(e.currentTarget.value as ExportTarget)}>
               <option value="same" title={program?.formatLabel}>
                 Same as opened
               </option>
-              <option value="dspy-state">DSPy state JSON</option>
-              <option value="envelope">Versioned envelope</option>
-              <option value="generic">Generic value</option>
+              {exportTargets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
           <label>
             <span>Module file</span>
             <select className="select" value={shape} onChange={(e) => setShape(e.currentTarget.value as ModuleFileShape | 'default')}>
-              {isDspy ? (
-                <>
-                  <option value="default" title={'{"self": …, "metadata": …}'}>
-                    For a bare dspy.Predict
-                  </option>
-                  <option value="own-path" title={`{"${moduleId}": …, "metadata": …}`}>
-                    Under its own name
-                  </option>
-                </>
-              ) : (
-                <option value="default">Envelope module file</option>
-              )}
+              {shapes.map((s, i) => (
+                // The first shape is the default, which the worker picks for the program's kind.
+                <option key={s.id} value={i === 0 ? 'default' : s.id} title={s.title?.replace('<module>', moduleId)}>
+                  {s.label}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <label>
           <span>Syntax</span>
           <select className="select" value={syntax} onChange={(e) => setSyntax(e.currentTarget.value as ExportSyntax)}>
-            <option value="json">JSON</option>
-            <option value="yaml">YAML</option>
-            <option value="msgpack">MessagePack</option>
+            {SYNTAXES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -179,8 +181,8 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           <span>Compression</span>
           <select className="select" value={compression} onChange={(e) => setCompression(e.currentTarget.value as ExportCompression)}>
             {COMPRESSIONS.map((c) => (
-              <option key={c} value={c}>
-                {COMPRESSION_LABEL[c]}
+              <option key={c.id} value={c.id}>
+                {c.label}
               </option>
             ))}
           </select>

@@ -20,14 +20,11 @@ export function PickleReports({ summary, program }: { summary: DocumentSummary; 
     <div className="pickle-reports">
       {safety && step && (
         <SafetyReport safety={safety} fileName={summary.name} source={`${containerLabel(step)}, read without running it`}>
-          {program.ecosystem === 'dspy' && (
+          {program.offers.pickleNote !== undefined && (
             <p className="pickle-dspy-note" data-testid="dspy-from-pickle">
-              <span>
-                This DSPy state came from a pickle. It is read into the same program as the JSON state DSPy saves, which DSPy
-                recommends because loading it runs no code.
-              </span>
+              <span>{program.offers.pickleNote}</span>
               <button type="button" className="button small" onClick={() => useExportStore.getState().openDialog({ kind: 'document' })}>
-                Save as DSPy state JSON (safe)
+                Save as {program.offers.ownTarget} (safe)
               </button>
             </p>
           )}

@@ -8,13 +8,13 @@ import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/program/share/sha
 import { useDocumentStore } from '../../state/document-store';
 import { moduleUrl, shareUrl } from '../../state/route-store';
 import { useSelectionStore } from '../../state/selection-store';
+import { isEncryptionLayer } from '../../core/engine/layers/registry';
 import { formatBytes } from '../format-bytes';
 import { shareFileName } from './share-file-name';
 import './share.css';
 
 /** Text longer than this cannot fit a link even compressed; it is not worth compressing to find out. */
 const MAX_SHARE_TEXT = 4 * 1024 * 1024;
-const ENCRYPTION_LAYERS = new Set(['aes-gcm', 'psenc']);
 
 /** Link sizes in KiB, written "KB" as browsers and chats speak of URL limits: 32768 characters is "32 KB". */
 function kb(chars: number): string {
@@ -45,7 +45,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [prepared, setPrepared] = useState<Prepared>();
   const [copied, setCopied] = useState<string>();
   const name = summary ? shareFileName(summary.name, summary.recipe) : 'program.json';
-  const encrypted = summary?.recipe.some((s) => ENCRYPTION_LAYERS.has(s.layer)) ?? false;
+  const encrypted = summary?.recipe.some((s) => isEncryptionLayer(s.layer)) ?? false;
 
   useEffect(() => {
     const dialog = ref.current;

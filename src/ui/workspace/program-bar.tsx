@@ -43,8 +43,7 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
       <span className="program-format">{program.formatLabel}</span>
       {program.version && (
         <span className="badge accent" title={program.versionSource === 'inferred' ? 'Inferred from the layout of the file' : 'From the file’s metadata'}>
-          {program.ecosystem === 'dspy' ? 'DSPy ' : 'v'}
-          {program.version}
+          {program.offers.versionLabel ?? program.version}
           {program.versionSource === 'inferred' ? ' (inferred)' : ''}
         </span>
       )}

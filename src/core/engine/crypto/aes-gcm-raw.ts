@@ -19,7 +19,9 @@ export const DEFAULT_RAW_LAYOUT: RawLayout = 'iv-ct-tag';
 
 export const WRONG_KEY_MESSAGE = 'Wrong key or the file was changed';
 
-const LAYER = 'aes-gcm';
+/** The id of the layer that reads and writes this layout (layers/aes-gcm.ts); errors name it too. */
+export const RAW_LAYER_ID = 'aes-gcm';
+const LAYER = RAW_LAYER_ID;
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;

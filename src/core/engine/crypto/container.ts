@@ -15,6 +15,8 @@ import { DEFAULT_LIMITS } from '../limits.ts';
 import { IV_BYTES, TAG_BYTES, gcmDecrypt, gcmEncrypt, randomIv } from './aes-gcm-raw.ts';
 import { asBufferSource, concatBytes } from './encoding.ts';
 
+/** The id of the layer that reads and writes this container (layers/passphrase-container.ts). */
+export const CONTAINER_LAYER_ID = 'psenc';
 const LAYER = 'container';
 
 /** The 0x89 is not text and not the start of JSON; the CR LF catches line-ending conversion. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { patchJsonText } from './patch-json-text.ts';
 import { detectJsonStyle, DSPY_JSON_STYLES } from './json-style.ts';
 import { stringifyJson } from './stringify-json.ts';
-import type { JsonPatchOperation } from '../layers/layer.ts';
+import type { Operation as JsonPatchOperation } from '../json-patch.ts';
 
 const doc = `{
   "a": {

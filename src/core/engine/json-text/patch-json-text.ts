@@ -5,13 +5,13 @@
  * scan up to the edit. A run of replaces on unrelated paths is located in a single pass.
  */
 import { FormatError } from '../errors.ts';
-import type { JsonPatchOperation } from '../layers/layer.ts';
+import type { Operation } from '../json-patch.ts';
 import { DEFAULT_JSON_STYLE, type JsonStyle } from './json-style.ts';
 import { parsePointer } from '../json-pointer.ts';
 import { arrayIndex, forEachMember, locate, membersOf, skipValue, skipWs, type Located } from './json-scanner.ts';
 import { quoteJsonString, stringifyJson } from './stringify-json.ts';
 
-function patchError(op: JsonPatchOperation, message: string): FormatError {
+function patchError(op: Operation, message: string): FormatError {
   return new FormatError({ code: 'invalid', layer: 'json-patch', path: op.path, message });
 }
 
@@ -50,13 +50,13 @@ function parentOf(segments: string[]): { parent: string[]; last: string } {
   return { parent: segments.slice(0, -1), last: segments[segments.length - 1] as string };
 }
 
-function requireSpan(text: string, segments: string[], op: JsonPatchOperation, path = op.path): Located {
+function requireSpan(text: string, segments: string[], op: Operation, path = op.path): Located {
   const span = locate(text, segments);
   if (!span) throw patchError(op, `Nothing at ${path || '(root)'} to ${op.op}.`);
   return span;
 }
 
-function removeSplice(text: string, segments: string[], op: JsonPatchOperation, style: JsonStyle): Splice {
+function removeSplice(text: string, segments: string[], op: Operation, style: JsonStyle): Splice {
   if (segments.length === 0) throw patchError(op, 'The whole document cannot be removed.');
   const { parent, last } = parentOf(segments);
   const container = requireSpan(text, parent, op);
@@ -77,7 +77,7 @@ function removeSplice(text: string, segments: string[], op: JsonPatchOperation, 
 function addSplice(
   text: string,
   segments: string[],
-  op: JsonPatchOperation,
+  op: Operation,
   style: JsonStyle,
   render: (base: string) => string,
 ): Splice {
@@ -124,7 +124,7 @@ function addSplice(
   return { start: lastMember.valueEnd, end: lastMember.valueEnd, text: between + keyPart(base) };
 }
 
-function applyOne(text: string, op: JsonPatchOperation, style: JsonStyle): string {
+function applyOne(text: string, op: Operation, style: JsonStyle): string {
   const segments = parsePointer(op.path);
   switch (op.op) {
     case 'replace': {
@@ -203,7 +203,7 @@ function isPrefix(a: string[], b: string[]): boolean {
 }
 
 /** Replaces on paths where none contains another: safe to locate together and splice at once. */
-function independentReplaces(ops: JsonPatchOperation[]): string[][] | null {
+function independentReplaces(ops: Operation[]): string[][] | null {
   if (ops.length < 2 || ops.some((o) => o.op !== 'replace')) return null;
   const paths = ops.map((o) => parsePointer(o.path));
   for (let i = 0; i < paths.length; i++) {
@@ -214,7 +214,7 @@ function independentReplaces(ops: JsonPatchOperation[]): string[][] | null {
   return paths;
 }
 
-export function patchJsonText(text: string, ops: readonly JsonPatchOperation[], style: JsonStyle = DEFAULT_JSON_STYLE): string {
+export function patchJsonText(text: string, ops: readonly Operation[], style: JsonStyle = DEFAULT_JSON_STYLE): string {
   // A leading BOM is not part of the JSON; keep it outside the edits.
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   let body = bom ? text.slice(1) : text;
@@ -226,7 +226,7 @@ export function patchJsonText(text: string, ops: readonly JsonPatchOperation[], 
       const span = spans.get(JSON.stringify(batch[i]));
       if (!span) throw patchError(op, `Nothing at ${op.path} to replace.`);
       const base = lineIndent(body, span.start) ?? memberBase(body, span.start);
-      return { start: span.start, end: span.end, text: valueText(op.value, style, base) };
+      return { start: span.start, end: span.end, text: valueText('value' in op ? op.value : undefined, style, base) };
     });
     splices.sort((a, b) => a.start - b.start);
     const parts: string[] = [];

@@ -25,6 +25,7 @@ function trialInflate(bytes: Uint8Array): boolean {
 export const deflateRawLayer: BytesLayer = {
   id: 'deflate-raw',
   kind: 'compression',
+  label: 'Raw deflate',
   extensions: ['.deflate', '.zraw'],
   sniff(bytes, hint) {
     if (bytes.length < 2 || looksLikeText(bytes)) return 0;

@@ -35,6 +35,7 @@ function readHeader(b: Uint8Array): GzipHeader | null {
 export const gzipLayer: BytesLayer = {
   id: 'gzip',
   kind: 'compression',
+  label: 'gzip',
   extensions: ['.gz', '.gzip'],
   sniff(bytes) {
     if (bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8) return 1;

@@ -47,6 +47,7 @@ export function parseJsonText(text: string, ctx: LayerContext, byteBase: number)
 export const jsonLayer: SyntaxLayer = {
   id: 'json',
   kind: 'syntax',
+  label: 'JSON',
   extensions: ['.json'],
   sniff(bytes, hint) {
     const c = firstChar(bytes);

@@ -3,6 +3,8 @@
  * compression, then one syntax); each layer says how sure it is that some bytes are its own,
  * turns them into the next layer's input (or a value, for a syntax) and can write them back.
  */
+import type { Operation } from '../json-patch.ts';
+import type { Progress } from '../progress.ts';
 import type { Limits } from '../limits.ts';
 
 export type LayerKind = 'compression' | 'syntax' | 'encryption';
@@ -15,11 +17,7 @@ export interface SniffHint {
   name?: string;
 }
 
-export interface Progress {
-  stage: string;
-  done: number;
-  total: number;
-}
+export type { Progress };
 
 export interface LayerContext {
   limits: Limits;
@@ -45,24 +43,20 @@ export interface ValueResult {
   warnings?: string[];
 }
 
-/** An RFC 6902 operation, as the editor and history produce them. */
-export interface JsonPatchOperation {
-  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
-  path: string;
-  value?: unknown;
-  from?: string;
-}
-
 export interface SyntaxEncodeInput {
   value: unknown;
   /** The decoded source text and the edits made since; lets text syntaxes keep untouched bytes. */
-  source?: { text: string; ops?: JsonPatchOperation[] };
+  source?: { text: string; ops?: readonly Operation[] };
 }
 
 interface LayerBase {
   id: string;
   kind: LayerKind;
-  /** File name suffixes this layer usually wears, used as a tie-breaker and for naming exports. */
+  /** For people: "gzip", "MessagePack", "Passphrase container (AES-256-GCM, PBKDF2)". */
+  label: string;
+  /** False for a layer that only reads: exports never offer it. */
+  writes?: boolean;
+  /** File name suffixes this layer usually wears, the one exports write first; a tie-breaker when sniffing. */
   extensions: readonly string[];
   /** Confidence 0..1 that `bytes` start this layer. Must be cheap and never throw. */
   sniff(bytes: Uint8Array, hint?: SniffHint): number;

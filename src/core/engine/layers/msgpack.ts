@@ -34,6 +34,7 @@ function headerConfidence(bytes: Uint8Array): number {
 export const msgpackLayer: SyntaxLayer = {
   id: 'msgpack',
   kind: 'syntax',
+  label: 'MessagePack',
   extensions: ['.msgpack', '.mpk', '.mp'],
   sniff(bytes, hint) {
     const base = headerConfidence(bytes);

@@ -81,40 +81,7 @@ export function withChanges(recipe: Recipe, change: { syntax?: SyntaxId; compres
   return [...steps, last];
 }
 
-const SYNTAX_EXT: Record<string, string> = { json: '.json', yaml: '.yaml', msgpack: '.msgpack', pickle: '.pkl' };
-const LAYER_EXT: Record<string, string> = { gzip: '.gz', zlib: '.zz', 'deflate-raw': '.deflate', 'aes-gcm': '.enc' };
-
-/** '.json.gz', '.msgpack', '.yaml.zz' ...: the suffix a file made by this recipe should wear. */
-export function fileExtensionFor(recipe: Recipe): string {
-  let ext = '';
-  for (let i = recipe.length - 1; i >= 0; i--) {
-    const id = (recipe[i] as RecipeStep).layer;
-    ext += SYNTAX_EXT[id] ?? LAYER_EXT[id] ?? '.' + id;
-  }
-  return ext;
-}
-
 /** "gzip → json" for people. */
 export function describeRecipe(recipe: Recipe): string {
   return recipe.map((s) => s.layer).join(' → ');
-}
-
-/** Reads target layers from a file name's suffixes: "out.yaml.gz" → yaml inside gzip. */
-export function specFromFileName(name: string): { syntax?: SyntaxId; compression?: CompressionId } {
-  const lower = name.toLowerCase();
-  const spec: { syntax?: SyntaxId; compression?: CompressionId } = {};
-  let rest = lower;
-  const comp: [string, CompressionId][] = [['.gz', 'gzip'], ['.gzip', 'gzip'], ['.zz', 'zlib'], ['.zlib', 'zlib'], ['.deflate', 'deflate-raw']];
-  for (const [suffix, id] of comp) {
-    if (rest.endsWith(suffix)) {
-      spec.compression = id;
-      rest = rest.slice(0, -suffix.length);
-      break;
-    }
-  }
-  if (rest.endsWith('.json')) spec.syntax = 'json';
-  else if (rest.endsWith('.yaml') || rest.endsWith('.yml')) spec.syntax = 'yaml';
-  else if (rest.endsWith('.msgpack') || rest.endsWith('.mpk')) spec.syntax = 'msgpack';
-  if (spec.syntax && !spec.compression) spec.compression = 'none';
-  return spec;
 }

@@ -2,15 +2,17 @@
  * The ordered set of layers the pipeline may try. Layers registered later (an encryption layer,
  * a pickle reader) join the same ranking; the file name only breaks ties between equal scores.
  */
-import type { Layer, SniffHint } from './layer.ts';
+import type { Layer, LayerKind, SniffHint } from './layer.ts';
+import type { CompressionId, Recipe, SyntaxId } from './recipe.ts';
 import { gzipLayer } from './gzip.ts';
 import { zlibLayer } from './zlib.ts';
 import { deflateRawLayer } from './deflate-raw.ts';
 import { jsonLayer } from './json.ts';
 import { yamlLayer } from './yaml.ts';
 import { msgpackLayer } from './msgpack.ts';
-import { ENCRYPTION_LAYERS } from '../crypto/encryption-layers.ts';
-import { pickleLayer } from '../pickle/pickle-layer.ts';
+import { passphraseContainerLayer } from './passphrase-container.ts';
+import { aesGcmRawLayer } from './aes-gcm.ts';
+import { pickleLayer } from './pickle.ts';
 
 export interface Candidate {
   layer: Layer;
@@ -41,6 +43,37 @@ export class LayerRegistry {
     return [...this.layers.values()];
   }
 
+  /** The layers of one kind, in registration order; `writable` leaves out read-only ones (pickle). */
+  ofKind(kind: LayerKind, writable = false): Layer[] {
+    return this.list().filter((l) => l.kind === kind && (!writable || l.writes !== false));
+  }
+
+  /** '.json.gz', '.msgpack', '.yaml.zz' ...: the suffix a file made by this recipe should wear (each layer's first). */
+  extensionFor(recipe: Recipe): string {
+    let ext = '';
+    for (let i = recipe.length - 1; i >= 0; i--) {
+      const id = recipe[i]!.layer;
+      ext += this.get(id)?.extensions[0] ?? '.' + id;
+    }
+    return ext;
+  }
+
+  /** Reads target layers from a file name's suffixes: "out.yaml.gz" → yaml inside gzip. */
+  specFromFileName(name: string): { syntax?: SyntaxId; compression?: CompressionId } {
+    let rest = name.toLowerCase();
+    const spec: { syntax?: SyntaxId; compression?: CompressionId } = {};
+    const suffixOf = (l: Layer) => l.extensions.find((e) => rest.endsWith(e));
+    const compression = this.ofKind('compression', true).find((l) => suffixOf(l) !== undefined);
+    if (compression) {
+      spec.compression = compression.id as CompressionId;
+      rest = rest.slice(0, -suffixOf(compression)!.length);
+    }
+    const syntax = this.ofKind('syntax', true).find((l) => suffixOf(l) !== undefined);
+    if (syntax) spec.syntax = syntax.id;
+    if (spec.syntax && !spec.compression) spec.compression = 'none';
+    return spec;
+  }
+
   /** Layers that claim the bytes, most confident first; a sniffer that throws counts as 0. */
   rank(bytes: Uint8Array, hint?: SniffHint): Candidate[] {
     const name = hint?.name?.toLowerCase();
@@ -65,7 +98,9 @@ export class LayerRegistry {
 }
 
 export const BUILTIN_LAYERS: readonly Layer[] = [
-  ...ENCRYPTION_LAYERS,
+  // The container first: it has a magic; the raw layout is recognised by entropy only.
+  passphraseContainerLayer,
+  aesGcmRawLayer,
   gzipLayer,
   zlibLayer,
   jsonLayer,
@@ -77,3 +112,18 @@ export const BUILTIN_LAYERS: readonly Layer[] = [
 
 /** The registry the app, the worker and the CLI use. */
 export const defaultRegistry = new LayerRegistry(BUILTIN_LAYERS);
+
+/** The suffix a file made by `recipe` should wear, from the built-in layers' own suffixes. */
+export function fileExtensionFor(recipe: Recipe): string {
+  return defaultRegistry.extensionFor(recipe);
+}
+
+/** Target syntax and compression read from a file name's suffixes, by the built-in layers' own suffixes. */
+export function specFromFileName(name: string): { syntax?: SyntaxId; compression?: CompressionId } {
+  return defaultRegistry.specFromFileName(name);
+}
+
+/** Is `id` an encryption layer of the built-in registry ('psenc', 'aes-gcm')? */
+export function isEncryptionLayer(id: string): boolean {
+  return defaultRegistry.get(id)?.kind === 'encryption';
+}

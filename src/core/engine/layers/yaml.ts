@@ -5,7 +5,8 @@
  */
 import { Document, isSeq, parseDocument } from 'yaml';
 import { FormatError } from '../errors.ts';
-import type { JsonPatchOperation, LayerContext, StepOptions, SyntaxEncodeInput, SyntaxLayer } from './layer.ts';
+import type { Operation } from '../json-patch.ts';
+import type { LayerContext, StepOptions, SyntaxEncodeInput, SyntaxLayer } from './layer.ts';
 import { checkTreeLimits } from './tree-limits.ts';
 import { decodeUtf8, hasBom, textStart } from './text-bytes.ts';
 import { looksLikeText } from './deflate-options.ts';
@@ -29,7 +30,7 @@ function yamlPath(segments: string[]): (string | number)[] {
   return segments.map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
 
-function applyOp(doc: Document, op: JsonPatchOperation): void {
+function applyOp(doc: Document, op: Operation): void {
   const path = yamlPath(parsePointer(op.path));
   const parent = doc.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
@@ -68,6 +69,7 @@ function applyOp(doc: Document, op: JsonPatchOperation): void {
 export const yamlLayer: SyntaxLayer = {
   id: 'yaml',
   kind: 'syntax',
+  label: 'YAML',
   extensions: ['.yaml', '.yml'],
   sniff(bytes, hint) {
     if (bytes.length === 0 || !looksLikeText(bytes)) return 0;

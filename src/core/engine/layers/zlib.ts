@@ -22,6 +22,7 @@ const FLEVEL_TO_LEVEL: readonly DeflateLevel[] = [1, 5, 6, 9];
 export const zlibLayer: BytesLayer = {
   id: 'zlib',
   kind: 'compression',
+  label: 'zlib',
   extensions: ['.zz', '.zlib', '.z'],
   sniff(bytes) {
     if (!validZlibHeader(bytes)) return 0;

@@ -4,8 +4,8 @@
  * to `pickle.loads` or `torch.load`. Each is graded on its own; the file's report is the union,
  * every finding naming its member, and the file's verdict is its worst member's.
  */
-import { looksLikeNpy, readNpyHeader } from '../weights/npy.ts';
-import { bytesSource } from '../torch/byte-source.ts';
+import { looksLikeNpy, readNpyHeader } from '../numpy/npy.ts';
+import { bytesSource } from '../byte-source.ts';
 import { unzlibSync } from 'fflate';
 import { toErrorInfo, type ErrorInfo } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';

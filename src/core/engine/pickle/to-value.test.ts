@@ -87,14 +87,3 @@ describe('property: any bytes end in a value or a FormatError', () => {
     );
   });
 });
-
-describe('DSPy .pkl state through the program model', () => {
-  it('gives the same Program as its JSON twin', async () => {
-    const { analyzeProgram } = await import('../../program/formats/analyze.ts');
-    const fromPkl = analyzeProgram(pickleToValue(readPickle(fixture('dspy-state.pkl')).value));
-    const fromJson = analyzeProgram(fixtureJson('dspy-state.json'));
-    expect(fromPkl.ecosystem).toBe('dspy');
-    expect(fromPkl.modules.map((m) => [m.id, m.demoCount])).toEqual([['generate.predict', 2]]);
-    expect(fromPkl).toEqual(fromJson);
-  });
-});

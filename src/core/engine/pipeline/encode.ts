@@ -4,19 +4,21 @@
  */
 import { FormatError, isFormatError } from '../errors.ts';
 import { withLimits, type Limits } from '../limits.ts';
-import type { JsonPatchOperation, LayerContext } from '../layers/layer.ts';
+import type { Operation } from '../json-patch.ts';
+import type { LayerContext } from '../layers/layer.ts';
 import { isSyntaxLayer } from '../layers/layer.ts';
 import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
 import type { Recipe } from '../layers/recipe.ts';
 import { throwIfAborted } from '../layers/cancel.ts';
 
-export { fileExtensionFor, recipeFor } from '../layers/recipe.ts';
+export { recipeFor } from '../layers/recipe.ts';
+export { fileExtensionFor } from '../layers/registry.ts';
 
 export interface EncodeInput {
   value: unknown;
   recipe: Recipe;
   /** The decoded source text and the edits made since (JSON and YAML keep untouched bytes). */
-  source?: { text: string; ops?: JsonPatchOperation[] };
+  source?: { text: string; ops?: readonly Operation[] };
 }
 
 export interface EncodeOptions {

@@ -5,7 +5,7 @@
 import { FormatError } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import { ELEMENT_SIZE } from './dtypes.ts';
-import { elementReader as reader, type Scalar } from '../weights/elements.ts';
+import { elementReader as reader, type Scalar } from '../elements.ts';
 import type { TensorInfo, TorchFile } from './torch-file.ts';
 import { entryDataOffset, readZipEntry, type ZipEntry } from './zip-directory.ts';
 

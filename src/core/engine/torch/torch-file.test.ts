@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors.ts';
 import { fixture, fixtureJson } from '../pickle/fixture-files.test.ts';
-import { bytesSource, type ByteSource } from './byte-source.ts';
+import { bytesSource, type ByteSource } from '../byte-source.ts';
 import { ELEMENT_SIZE } from './dtypes.ts';
 import { tensorPreview } from './tensor-preview.ts';
 import { entryDataOffset } from './zip-directory.ts';

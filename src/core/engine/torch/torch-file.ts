@@ -12,7 +12,7 @@ import { combineMembers, gradeStacked, nestedMembers, type PickleMember } from '
 import { safetyFromTrace, type SafetyReport } from '../pickle/safety.ts';
 import { sniffPickleStream } from '../pickle/sniff.ts';
 import { PyDict, PyGlobal, PyObject, PyPersistent, PyTuple, type DtypeName, type PyValue, type TorchStorageRef } from '../pickle/values.ts';
-import type { ByteSource } from './byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { ELEMENT_SIZE, storageDtype } from './dtypes.ts';
 import { looksLikeZip, readZipDirectory, readZipEntry, type ZipEntry } from './zip-directory.ts';
 

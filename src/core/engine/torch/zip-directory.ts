@@ -5,7 +5,7 @@
 import { inflateSync } from 'fflate';
 import { FormatError, formatCount } from '../errors.ts';
 import type { Limits } from '../limits.ts';
-import type { ByteSource } from './byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 
 export interface ZipEntry {
   name: string;

@@ -6,7 +6,7 @@
  * is allocated. Writing (a metadata edit) makes a new header and keeps the data by range.
  */
 import { FormatError, formatCount } from '../errors.ts';
-import type { ByteSource } from '../torch/byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { GGML_TYPES, ggmlTensorBytes } from './ggml-types.ts';
 import type { SplicePlan } from './splice-plan.ts';
 

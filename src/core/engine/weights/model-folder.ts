@@ -5,7 +5,7 @@
  * header first; the summary says what the folder holds, and every file stays reachable by name.
  */
 import { FormatError, toErrorInfo, type ErrorInfo } from '../errors.ts';
-import type { ByteSource } from '../torch/byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import type { SafetensorsHeader } from './safetensors.ts';
 import { joinShards, parseShardIndex, type JoinedShards } from './shards.ts';
 import { tensorTotals, type TensorRow, type TensorTotals } from './tensor-tree.ts';

@@ -6,9 +6,9 @@
 import { Inflate } from 'fflate';
 import { FormatError } from '../errors.ts';
 import type { Limits } from '../limits.ts';
-import { bytesSource, type ByteSource } from '../torch/byte-source.ts';
+import { bytesSource, type ByteSource } from '../byte-source.ts';
 import { entryDataOffset, readZipDirectory, readZipEntry, type ZipEntry } from '../torch/zip-directory.ts';
-import { readNpyHeader, type NpyHeader } from './npy.ts';
+import { readNpyHeader, type NpyHeader } from '../numpy/npy.ts';
 
 export interface NpzMember {
   /** The array's name: the member's name without `.npy`. */

@@ -2,9 +2,9 @@
  * A weights tensor's first values and statistics, read by range on request. A tensor larger than the
  * read budget is summarised over its first elements, and the summary says how many it covers.
  */
-import type { ByteSource } from '../torch/byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { DECODABLE, dtypeBits } from './dtypes.ts';
-import { summariseContiguous, type ValuesSummary } from './elements.ts';
+import { summariseContiguous, type ValuesSummary } from '../elements.ts';
 import type { WeightsTensor } from './safetensors.ts';
 
 /** 16 MiB: statistics of a few million elements, read in well under a second. */

@@ -6,7 +6,7 @@
  */
 import { FormatError, formatCount } from '../errors.ts';
 import { formatPointer } from '../json-pointer.ts';
-import type { ByteSource } from '../torch/byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { dtypeBits, isWeightsDtype, type WeightsDtype } from './dtypes.ts';
 import type { SplicePlan } from './splice-plan.ts';
 

@@ -5,10 +5,10 @@
  */
 import { FormatError } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
-import type { ByteSource } from '../torch/byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { looksLikeZip } from '../torch/zip-directory.ts';
 import { chatTemplateWarnings, looksLikeGguf, readGgufHeader, type GgufHeader, type GgufValue } from './gguf.ts';
-import { looksLikeNpy, readNpyHeader, type NpyHeader } from './npy.ts';
+import { looksLikeNpy, readNpyHeader, type NpyHeader } from '../numpy/npy.ts';
 import { readNpz } from './npz.ts';
 import { looksLikeSafetensors, readSafetensorsHeader, type SafetensorsHeader } from './safetensors.ts';
 import { tensorTotals, type TensorRow, type TensorTotals } from './tensor-tree.ts';

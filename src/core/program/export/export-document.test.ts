@@ -6,12 +6,12 @@ import { sha256Hex } from '../../engine/checksum/sha256.ts';
 import { parseSidecar } from '../../engine/checksum/sidecar.ts';
 import { isFormatError } from '../../engine/errors.ts';
 import { deepEqual } from '../model/deep-equal.ts';
-import { setInstructions } from '../model/edits.ts';
+import { setInstructions } from '../formats/kind-edits.ts';
 import { applyWithInverse } from '../model/patch.ts';
 import { REDACTED } from '../model/secrets.ts';
 import { decodeBytes } from '../../engine/pipeline/decode.ts';
-import { dspyStateSchema } from '../schemas/dspy-state-schema.ts';
-import { envelopeSchema } from '../schemas/envelope-schema.ts';
+import { dspyStateSchema } from '../formats/dspy/schema.ts';
+import { envelopeSchema } from '../formats/envelope/schema.ts';
 import { validateValue } from '../schemas/validate.ts';
 import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 import type { ExportCompression, ExportSource, ExportSyntax } from './export-options.ts';
@@ -136,17 +136,17 @@ describe('exportDocument', () => {
 
   it('converts DSPy state to the envelope and back, each passing its schema', async () => {
     const src = await open('fixtures/programs/dspy-era-f.json');
-    const env = await exportDocument(src, { adapter: 'envelope', now: '2025-01-01T00:00:00Z' });
+    const env = await exportDocument(src, { target: 'envelope', now: '2025-01-01T00:00:00Z' });
     const envValue = (await decodeBytes(env.bytes)).value;
     expect(validateValue(envValue, envelopeSchema)).toEqual([]);
     const envProgram = analyzeProgram(envValue);
-    expect(envProgram.adapterId).toBe('envelope');
+    expect(envProgram.format).toBe('envelope');
     expect(envProgram.modules.map((m) => m.id)).toEqual(src.program.modules.filter((m) => m.signature?.fields.length).map((m) => m.id));
-    const back = await exportDocument({ value: envValue, program: envProgram, recipe: env.recipe, appliedOps: [] }, { adapter: 'dspy-state' });
+    const back = await exportDocument({ value: envValue, program: envProgram, recipe: env.recipe, appliedOps: [] }, { target: 'dspy' });
     const dspyValue = (await decodeBytes(back.bytes)).value;
     expect(validateValue(dspyValue, dspyStateSchema('F'))).toEqual([]);
     const again = analyzeProgram(dspyValue);
-    expect(again.adapterId).toBe('dspy-state');
+    expect(again.format).toBe('dspy-state');
     for (const m of envProgram.modules) {
       const before = src.program.modules.find((x) => x.id === m.id)!;
       const after = again.modules.find((x) => x.id === m.id)!;

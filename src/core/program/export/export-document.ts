@@ -7,7 +7,6 @@
 import { sha256Hex } from '../../engine/checksum/sha256.ts';
 import { formatSidecar } from '../../engine/checksum/sidecar.ts';
 import { FormatError, isFormatError } from '../../engine/errors.ts';
-import type { JsonPatchOperation } from '../../engine/layers/layer.ts';
 import { describeRecipe, type Recipe } from '../../engine/layers/recipe.ts';
 import { deepEqual } from '../model/deep-equal.ts';
 import { applyWithInverse } from '../model/patch.ts';
@@ -16,7 +15,7 @@ import { redactSecrets } from '../model/secrets.ts';
 import { decodeBytes } from '../../engine/pipeline/decode.ts';
 import { encodeDocument } from '../../engine/pipeline/encode.ts';
 import { withNumberLexemes, type JsonStyle } from '../../engine/json-text/json-style.ts';
-import { convertForAdapter } from './convert-adapter.ts';
+import { convertForTarget } from './convert-target.ts';
 import { exportRegistry } from './yaml-interop-layer.ts';
 import type { ExportOptions, ExportResult, ExportSource } from './export-options.ts';
 import { exportFileName } from './export-file-name.ts';
@@ -45,7 +44,7 @@ export async function verifyExport(bytes: Uint8Array, expected: unknown, recipe:
 }
 
 export async function exportDocument(source: ExportSource, options: ExportOptions = {}): Promise<ExportResult> {
-  const adapter = options.adapter ?? 'same';
+  const target = options.target ?? 'same';
   const { recipe, keepsText, warnings } = planRecipe(source.recipe, options, source.program);
   const rawDeflate = recipe.find((s) => s.layer === 'deflate-raw');
   if (rawDeflate && rawDeflate.options.level === 0) {
@@ -62,7 +61,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
     warnings.push(`${source.program.secrets.length} secret${source.program.secrets.length > 1 ? 's are' : ' is'} written in plain text (redaction was turned off).`);
   }
 
-  const converted = convertForAdapter(redacted, source.program, adapter, now);
+  const converted = convertForTarget(redacted, source.program, target, now);
   warnings.push(...converted.warnings);
   const converts = converted.value !== redacted;
 
@@ -75,7 +74,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
     bytes = source.originalBytes.slice();
     identical = true;
   } else if (keepsText && !converts && source.sourceText !== undefined) {
-    const ops = [...(untouched ? [] : source.appliedOps), ...redactOps] as JsonPatchOperation[];
+    const ops = [...(untouched ? [] : source.appliedOps), ...redactOps];
     bytes = await encodeDocument({ value: converted.value, recipe, source: { text: source.sourceText, ops } }, encodeOptions(options));
     identical = ops.length === 0 && sameRecipe(recipe, source.recipe);
   } else {

@@ -1,5 +1,6 @@
 /** File names of exports, kept apart from the layers so the page can name a file without loading them. */
-import { fileExtensionFor, type Recipe } from '../../engine/layers/recipe.ts';
+import type { Recipe } from '../../engine/layers/recipe.ts';
+import { fileExtensionFor } from '../../engine/layers/registry.ts';
 
 const KNOWN_SUFFIXES = ['.gz', '.gzip', '.zz', '.zlib', '.deflate', '.enc', '.psenc', '.json', '.yaml', '.yml', '.msgpack', '.mpk', '.pkl', '.pickle'];
 

@@ -4,9 +4,10 @@
  */
 import type { LayerContext, StepOptions } from '../../engine/layers/layer.ts';
 import type { Recipe } from '../../engine/layers/recipe.ts';
-import type { Operation, Program } from '../model/program.ts';
+import type { KindId, Operation, Program } from '../model/program.ts';
 
-export type ExportAdapter = 'same' | 'dspy-state' | 'envelope' | 'generic';
+/** 'same': as opened; otherwise a registered kind that converts programs into its format (Program.offers.exportTargets). */
+export type ExportTarget = 'same' | KindId;
 export type ExportSyntax = 'json' | 'yaml' | 'msgpack';
 /** 'file': the file's own JSON style (or its DSPy era's writer); 'pretty': 2-space indent; 'compact': one line. */
 export type ExportJsonStyle = 'file' | 'pretty' | 'compact';
@@ -24,7 +25,7 @@ export interface ExportEncryption {
 }
 
 export interface ExportOptions {
-  adapter?: ExportAdapter;
+  target?: ExportTarget;
   syntax?: ExportSyntax;
   jsonStyle?: ExportJsonStyle;
   compression?: ExportCompression;

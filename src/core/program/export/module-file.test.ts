@@ -5,8 +5,8 @@ import { isFormatError } from '../../engine/errors.ts';
 import { deepEqual } from '../model/deep-equal.ts';
 import { applyWithInverse } from '../model/patch.ts';
 import { decodeBytes } from '../../engine/pipeline/decode.ts';
-import { dspyPredictorSchema } from '../schemas/dspy-state-schema.ts';
-import { envelopeModuleFileSchema } from '../schemas/envelope-schema.ts';
+import { dspyPredictorSchema } from '../formats/dspy/schema.ts';
+import { envelopeModuleFileSchema } from '../formats/envelope/schema.ts';
 import { validateValue } from '../schemas/validate.ts';
 import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 import { exportModule } from './export-module.ts';
@@ -39,7 +39,7 @@ describe('module files', () => {
     expect(out.fileName).toBe(`${mod.id}.json.gz`);
     const value = (await decodeBytes(out.bytes)).value;
     expect(validateValue(value, envelopeModuleFileSchema)).toEqual([]);
-    expect(analyzeProgram(value).adapterId).toBe('envelope-module');
+    expect(analyzeProgram(value).format).toBe('envelope-module');
     expect((value as { exported_at: string }).exported_at).toBe('2025-01-01T00:00:00Z');
   });
 

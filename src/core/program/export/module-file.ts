@@ -1,30 +1,18 @@
 /**
  * One module out of a program, as a file its framework loads alone, and one module file into a
- * program as one undoable edit.
- *
- * DSPy: a bare `dspy.Predict(...)` saves its one parameter under the name "self" (named_parameters
- * adds a module that is itself a Parameter as "self"), so `{"self": state, "metadata": ...}` is what
- * `dspy.Predict(sig).load(path)` reads. On request the module keeps its own path instead
- * (`{"generate_answer.predict": state, ...}`), which a program with that attribute loads.
- * Envelope: the single-module file `{module, parent_program, exported_at}`.
+ * program as one undoable edit. The shapes and what they hold belong to the kinds (their
+ * `moduleFile`): a program's own kind writes its module files, or else the first registered kind
+ * that writes any (DSPy's `{"self": ...}` is the file most loaders take).
  */
-import { analyzeProgram } from '../formats/analyze.ts';
-import type { DspyEra } from '../formats/dspy/eras.ts';
+import { analyzeProgram, kindOf, moduleFileKind, registeredKinds } from '../formats/analyze.ts';
 import { FormatError } from '../../engine/errors.ts';
 import { findModule } from '../model/demos.ts';
-import { isObject, keyOf, prop } from '../model/keys.ts';
 import { applyWithInverse } from '../model/patch.ts';
-import { getAt, joinPointer } from '../../engine/json-pointer.ts';
-import type { Edit, ModuleInfo, Operation, Program } from '../model/program.ts';
-import { dspyPredictorSchema, dspyRetrieveSchema } from '../schemas/dspy-state-schema.ts';
-import { envelopeModuleSchema } from '../schemas/envelope-schema.ts';
-import { validateValue, withPlainKeys } from '../schemas/validate.ts';
-import { dspyPredictorOf, envelopeModuleOf } from './convert-adapter.ts';
+import type { Edit, ModuleInfo, Program } from '../model/program.ts';
 import { moduleFileBaseName } from './export-file-name.ts';
 
-export type ModuleFileShape = 'self' | 'own-path' | 'envelope-module';
-
-const ENVELOPE_FAMILY = new Set(['envelope', 'envelope-module', 'desiru']);
+/** A shape id one of the kinds declares ('self', 'own-path', 'envelope-module'): Program.offers.moduleFileShapes lists them. */
+export type ModuleFileShape = string;
 
 function unsupported(message: string, path?: string): never {
   throw new FormatError({ code: 'unsupported', layer: 'module-file', message, ...(path !== undefined ? { path } : {}) });
@@ -35,7 +23,9 @@ function invalid(message: string, path?: string): never {
 }
 
 export function defaultModuleShape(program: Program): ModuleFileShape {
-  return ENVELOPE_FAMILY.has(program.adapterId) ? 'envelope-module' : 'self';
+  const shape = moduleFileKind(program)?.moduleFile.shapes[0]?.id;
+  if (shape === undefined) unsupported('No registered kind writes module files.');
+  return shape;
 }
 
 /** The module file's value, and a file name for it ("generate_answer.predict.json" before layers). */
@@ -47,24 +37,9 @@ export function moduleFileValue(
   now: string = new Date().toISOString(),
 ): { value: unknown; baseName: string } {
   const mod = findModule(program, moduleId);
-  const baseName = moduleFileBaseName(mod.id);
-  if (shape === 'envelope-module') {
-    const module = envelopeModuleOf(value, program, mod);
-    if (!module) unsupported(`${mod.id} has no signature, so it cannot be written as an envelope module.`, mod.pointer);
-    const parent: Record<string, unknown> = { class: String(program.metadata.programClass ?? program.metadata.parent_program ?? 'Program') };
-    if (program.adapterId === 'envelope' && program.version !== undefined) parent.version = program.version;
-    if (isObject(program.metadata.parent_program)) Object.assign(parent, program.metadata.parent_program);
-    return { value: { module, parent_program: parent, exported_at: now }, baseName };
-  }
-  const state = dspyPredictorOf(value, program, mod) ?? (program.adapterId === 'dspy-state' ? getAt(value, mod.pointer) : undefined);
-  if (state === undefined) unsupported(`${mod.id} has no signature fields, so DSPy could not load it.`, mod.pointer);
-  const meta = isObject(value) ? prop(value, 'metadata') : undefined;
-  // DSPy's load() reads metadata.dependency_versions unconditionally.
-  const metadata = program.adapterId === 'dspy-state' && isObject(meta) ? meta : { dependency_versions: {} };
-  const out: Record<string, unknown> = {};
-  Object.defineProperty(out, shape === 'self' ? 'self' : mod.id, { value: state, enumerable: true, writable: true, configurable: true });
-  out.metadata = metadata;
-  return { value: out, baseName };
+  const writer = registeredKinds().find((k) => k.moduleFile?.shapes.some((s) => s.id === shape))?.moduleFile;
+  if (!writer) invalid(`"${shape}" is not a module-file shape any program kind writes.`);
+  return { value: writer.write(value, program, mod, shape, now), baseName: moduleFileBaseName(mod.id) };
 }
 
 /** The module a module file holds: its state, the program it reads as, and the name it suggests. */
@@ -90,9 +65,10 @@ export interface ImportModuleOptions {
   moduleId?: string;
 }
 
-function checkSchema(state: unknown, schema: Record<string, unknown>, where: string): void {
-  const first = validateValue(withPlainKeys(state), schema)[0];
-  if (first) invalid(`The imported module does not fit ${where}: ${first.message}${first.pointer ? ` at ${first.pointer}` : ''}.`, first.pointer || undefined);
+/** "DSPy state files and envelopes": where modules can be imported, from the kinds that import them. */
+function importTargets(): string {
+  const names = registeredKinds().flatMap((k) => (k.moduleFile?.importsInto !== undefined ? [k.moduleFile.importsInto] : []));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}` : (names[0] ?? 'no program');
 }
 
 /** An Edit (ops, inverse, label) adding the file's module to `program`, or replacing one of its modules. */
@@ -102,30 +78,8 @@ export function importModuleEdit(value: unknown, program: Program, fileValue: un
   if (name === '') invalid('The module needs a name.');
   const existing = program.modules.find((m) => m.id === name);
   if (existing && !options.replace) invalid(`A module named "${name}" already exists; choose another name or replace it.`, existing.pointer);
-  let ops: Operation[];
-  if (program.adapterId === 'dspy-state') {
-    const state = dspyPredictorOf(fileValue, source.program, source.module) ?? getAt(fileValue, source.module.pointer);
-    if (source.module.kind === 'retrieve') checkSchema(state, dspyRetrieveSchema, 'a DSPy Retrieve');
-    else checkSchema(state, dspyPredictorSchema((program.era as DspyEra | undefined) ?? 'F'), `a DSPy predictor of era ${program.era ?? 'F'}`);
-    if (name === 'metadata') invalid('"metadata" is DSPy\'s own key; choose another name.');
-    ops = [{ op: existing ? 'replace' : 'add', path: existing ? existing.pointer : joinPointer('', name), value: state }];
-  } else if (program.adapterId === 'envelope') {
-    const module = envelopeModuleOf(fileValue, source.program, source.module, name);
-    if (!module) unsupported(`${source.module.id} has no signature, so it cannot become an envelope module.`);
-    checkSchema(module, envelopeModuleSchema, 'an envelope module');
-    const root = isObject(value) ? value : {};
-    const progKey = keyOf(root, 'program') ?? 'program';
-    const prog = root[progKey];
-    const modsKey = isObject(prog) ? keyOf(prog, 'modules') : undefined;
-    if (!isObject(prog) || modsKey === undefined) unsupported('This envelope has no module list to add to.', joinPointer('', progKey));
-    const list = prog[modsKey];
-    const base = joinPointer('', progKey, modsKey);
-    if (existing) ops = [{ op: 'replace', path: existing.pointer, value: module }];
-    else if (Array.isArray(list)) ops = [{ op: 'add', path: joinPointer(base, list.length), value: module }];
-    else ops = [{ op: 'add', path: joinPointer(base, name), value: module }];
-  } else {
-    unsupported(`Modules can be imported into DSPy state files and envelopes, not into ${program.formatLabel}.`);
-  }
+  const ops = kindOf(program).moduleFile?.importOps?.(value, program, { fileValue, program: source.program, module: source.module }, name, existing);
+  if (!ops) unsupported(`Modules can be imported into ${importTargets()}, not into ${program.formatLabel}.`);
   const label = existing ? `Replace module ${name} from a file` : `Import module ${name}`;
   return { ops, inverse: applyWithInverse(value, ops).inverse, label };
 }

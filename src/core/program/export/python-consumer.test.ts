@@ -108,7 +108,7 @@ describe('exports read by Python', () => {
         expected.set(path, digest(meant));
       }
       const mod = program.modules.find((m) => m.kind === 'predict' && m.signature?.fields.length);
-      if (mod && (program.adapterId === 'dspy-state' || program.adapterId === 'envelope')) {
+      if (mod && (program.format === 'dspy-state' || program.format === 'envelope')) {
         const out = await exportModule({ value: doc.value, program, recipe: doc.recipe }, mod.id, { now: '2025-01-01T00:00:00Z' });
         const path = join(dir, `${name.replace(/\.[a-z]+$/, '')}--module--${out.fileName}`);
         writeFileSync(path, out.bytes);

@@ -1,31 +1,14 @@
 /**
  * The recipe an export writes: the file's own recipe, changed only where the user chose otherwise.
  * JSON keeps the style it was written in; JSON made from another syntax is written the way the
- * program's DSPy version wrote it (ujson escapes, orjson's trailing newline), or pretty/compact.
+ * program's kind writes it (DSPy: its version's ujson or orjson), or pretty/compact.
  */
-import { DEFAULT_JSON_STYLE, DSPY_JSON_STYLES, type JsonStyle } from '../../engine/json-text/json-style.ts';
+import { DEFAULT_JSON_STYLE, type JsonStyle } from '../../engine/json-text/json-style.ts';
+import { kindOf } from '../formats/analyze.ts';
 import { defaultRegistry, type LayerRegistry } from '../../engine/layers/registry.ts';
 import { withChanges, type Recipe, type RecipeStep } from '../../engine/layers/recipe.ts';
 import type { Program } from '../model/program.ts';
 import type { ExportJsonStyle, ExportOptions } from './export-options.ts';
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/).map((s) => Number.parseInt(s, 10) || 0);
-  const pb = b.split(/[.+-]/).map((s) => Number.parseInt(s, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** The JSON writer DSPy used at `version`: ujson with ASCII escapes, ujson with UTF-8, then orjson. */
-export function dspyJsonStyle(version: string | undefined): JsonStyle {
-  if (version === undefined) return { ...DSPY_JSON_STYLES.orjson };
-  if (compareVersions(version, '2.6.25') < 0) return { ...DSPY_JSON_STYLES.ujsonAscii };
-  if (compareVersions(version, '3.0.3') < 0) return { ...DSPY_JSON_STYLES.ujsonUtf8 };
-  return { ...DSPY_JSON_STYLES.orjson };
-}
 
 export const COMPACT_JSON_STYLE: JsonStyle = { ...DEFAULT_JSON_STYLE, indent: '', keySeparator: ':', itemSeparator: ',', trailingNewline: false };
 
@@ -35,7 +18,8 @@ function styleFor(choice: ExportJsonStyle, kept: JsonStyle | undefined, program:
   if (choice === 'pretty') return { ...DEFAULT_JSON_STYLE, indent: ' '.repeat(indent ?? 2), ...numbers };
   if (choice === 'compact') return { ...COMPACT_JSON_STYLE, ...numbers };
   if (kept) return kept;
-  return program?.ecosystem === 'dspy' ? dspyJsonStyle(program.version) : { ...DEFAULT_JSON_STYLE };
+  // JSON made from another syntax is written the way the program's own kind writes it (DSPy: its version's writer).
+  return (program ? kindOf(program).jsonStyle?.(program) : undefined) ?? { ...DEFAULT_JSON_STYLE };
 }
 
 function isEncryption(step: RecipeStep, registry: LayerRegistry): boolean {

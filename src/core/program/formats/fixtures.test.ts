@@ -12,7 +12,7 @@ const load = (name: string): unknown => JSON.parse(text(name));
 /** What must be equal whatever syntax the envelope came in (pointers differ by key spelling). */
 function essence(p: Program) {
   return {
-    adapterId: p.adapterId,
+    format: p.format,
     version: p.version,
     modules: p.modules.map((m) => ({ id: m.id, kind: m.kind, className: m.className, demoCount: m.demoCount, params: { ...m.params }, signature: m.signature && { ...m.signature, pointer: undefined } })),
   };
@@ -62,7 +62,7 @@ describe('DSPy eras from our fixtures', () => {
 describe('the versioned envelope', () => {
   const fromJson = analyzeProgram(load('envelope-1.1.0.json'));
   it('reads modules, signature strings, demos and parameters', () => {
-    expect(fromJson.adapterId).toBe('envelope');
+    expect(fromJson.format).toBe('envelope');
     expect(fromJson.version).toBe('1.1.0');
     const answer = fromJson.modules[1];
     expect(answer?.id).toBe('answer');
@@ -88,8 +88,8 @@ describe('the versioned envelope', () => {
 
   it('recognises the single-module file as such', () => {
     const p = analyzeProgram(load('envelope-module.json'));
-    expect(p.kind).toBe('module-file');
-    expect(p.adapterId).toBe('envelope-module');
+    expect(p.content).toBe('module-file');
+    expect(p.format).toBe('envelope-module');
     expect(p.modules.map((m) => [m.id, m.pointer, m.demoCount])).toEqual([['answer', '/module', 2]]);
   });
 
@@ -133,10 +133,10 @@ describe('other ports', () => {
 
   it('anything else is generic, with a note', () => {
     const p = analyzeProgram({ hello: 'world', list: [1, 2] });
-    expect(p.kind).toBe('generic');
+    expect(p.content).toBe('generic');
     expect(p.notes[0]).toMatch(/No program structure was recognised/);
-    expect(analyzeProgram('just a string').kind).toBe('generic');
-    expect(analyzeProgram(null).kind).toBe('generic');
+    expect(analyzeProgram('just a string').content).toBe('generic');
+    expect(analyzeProgram(null).content).toBe('generic');
   });
 
   it('__proto__ keys stay data and do not confuse detection', () => {

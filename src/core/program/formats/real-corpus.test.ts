@@ -9,8 +9,8 @@ import { analyzeProgram } from './analyze';
 
 interface Row {
   file: string;
-  adapterId: string;
-  kind: string;
+  format: string;
+  content: string;
   era?: string;
   version: string;
   versionSource: 'metadata' | 'inferred';
@@ -18,29 +18,29 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { file: 'HoneyOak__Optimising-LLMs__optimized_program.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '2.6.27', versionSource: 'metadata', modules: [['respond.predict', ['respond', 'predict'], 'predict', 4]] },
-  { file: 'IMJONEZZ__USU-LLM-Class__dspy_program__metadata.json', adapterId: 'dspy-whole-program', kind: 'whole-program-metadata', era: 'F', version: '2.6.16', versionSource: 'metadata', modules: [] },
-  { file: 'IMJONEZZ__USU-LLM-Class__dspy_program__program.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '2.6.16', versionSource: 'metadata', modules: [['predict', ['predict'], 'predict', 4]] },
-  { file: 'amanshresthaa__Thematic-AnalysisG__optimized_program.json', adapterId: 'dspy-state', kind: 'program', era: 'C', version: '2.5.6 – 2.5.42', versionSource: 'inferred', modules: [['predictor', ['predictor'], 'predict', 0]] },
-  { file: 'can-gurkan__LEAR__optimized_program.json', adapterId: 'dspy-state', kind: 'program', era: 'D', version: '2.5.43', versionSource: 'metadata', modules: [['self', ['self'], 'predict', 0]] },
-  { file: 'currybab__dspy-study__optimized_rag.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '3.0.0b2', versionSource: 'metadata', modules: [['respond.predict', ['respond', 'predict'], 'predict', 2]] },
-  { file: 'flsteven87__prompt_engineering__compiled_program.json', adapterId: 'dspy-state', kind: 'program', era: 'B', version: '2.4.3 – 2.5.5', versionSource: 'inferred', modules: [['classifier', ['classifier'], 'predict', 16]] },
+  { file: 'HoneyOak__Optimising-LLMs__optimized_program.json', format: 'dspy-state', content: 'program', era: 'F', version: '2.6.27', versionSource: 'metadata', modules: [['respond.predict', ['respond', 'predict'], 'predict', 4]] },
+  { file: 'IMJONEZZ__USU-LLM-Class__dspy_program__metadata.json', format: 'dspy-whole-program', content: 'whole-program-metadata', era: 'F', version: '2.6.16', versionSource: 'metadata', modules: [] },
+  { file: 'IMJONEZZ__USU-LLM-Class__dspy_program__program.json', format: 'dspy-state', content: 'program', era: 'F', version: '2.6.16', versionSource: 'metadata', modules: [['predict', ['predict'], 'predict', 4]] },
+  { file: 'amanshresthaa__Thematic-AnalysisG__optimized_program.json', format: 'dspy-state', content: 'program', era: 'C', version: '2.5.6 – 2.5.42', versionSource: 'inferred', modules: [['predictor', ['predictor'], 'predict', 0]] },
+  { file: 'can-gurkan__LEAR__optimized_program.json', format: 'dspy-state', content: 'program', era: 'D', version: '2.5.43', versionSource: 'metadata', modules: [['self', ['self'], 'predict', 0]] },
+  { file: 'currybab__dspy-study__optimized_rag.json', format: 'dspy-state', content: 'program', era: 'F', version: '3.0.0b2', versionSource: 'metadata', modules: [['respond.predict', ['respond', 'predict'], 'predict', 2]] },
+  { file: 'flsteven87__prompt_engineering__compiled_program.json', format: 'dspy-state', content: 'program', era: 'B', version: '2.4.3 – 2.5.5', versionSource: 'inferred', modules: [['classifier', ['classifier'], 'predict', 16]] },
   {
-    file: 'hmoazam__databricks-dspy-cookbook__optimized_rag.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '2.6.23', versionSource: 'metadata',
+    file: 'hmoazam__databricks-dspy-cookbook__optimized_rag.json', format: 'dspy-state', content: 'program', era: 'F', version: '2.6.23', versionSource: 'metadata',
     modules: [['retriever', ['retriever'], 'retrieve', 0], ['response_generator', ['response_generator'], 'predict', 4]],
   },
-  { file: 'ihower__openai-agents-fastapi-boilerplate__dspy_program__metadata.json', adapterId: 'dspy-whole-program', kind: 'whole-program-metadata', era: 'F', version: '3.0.3', versionSource: 'metadata', modules: [] },
-  { file: 'l3onlau__policy-qa-bot__compiled_rag.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '3.1.3', versionSource: 'metadata', modules: [['predict', ['predict'], 'predict', 3]] },
-  { file: 'robjsliwa__adventures_in_dspy__compiled_program.json', adapterId: 'dspy-state', kind: 'program', era: 'B', version: '2.4.3 – 2.5.5', versionSource: 'inferred', modules: [['predictor', ['predictor'], 'predict', 0]] },
+  { file: 'ihower__openai-agents-fastapi-boilerplate__dspy_program__metadata.json', format: 'dspy-whole-program', content: 'whole-program-metadata', era: 'F', version: '3.0.3', versionSource: 'metadata', modules: [] },
+  { file: 'l3onlau__policy-qa-bot__compiled_rag.json', format: 'dspy-state', content: 'program', era: 'F', version: '3.1.3', versionSource: 'metadata', modules: [['predict', ['predict'], 'predict', 3]] },
+  { file: 'robjsliwa__adventures_in_dspy__compiled_program.json', format: 'dspy-state', content: 'program', era: 'B', version: '2.4.3 – 2.5.5', versionSource: 'inferred', modules: [['predictor', ['predictor'], 'predict', 0]] },
   {
-    file: 'stanfordnlp__dspy__tests_primitives_resources_saved_program.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '3.0.0', versionSource: 'metadata',
+    file: 'stanfordnlp__dspy__tests_primitives_resources_saved_program.json', format: 'dspy-state', content: 'program', era: 'F', version: '3.0.0', versionSource: 'metadata',
     modules: [['react', ['react'], 'predict', 2], ['extract.predict', ['extract', 'predict'], 'predict', 2]],
   },
   {
-    file: 'suryaEdify__dspy-testing__optimized_agent.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '2.6.14', versionSource: 'metadata',
+    file: 'suryaEdify__dspy-testing__optimized_agent.json', format: 'dspy-state', content: 'program', era: 'F', version: '2.6.14', versionSource: 'metadata',
     modules: [['react.react', ['react', 'react'], 'predict', 5], ['react.extract.predict', ['react', 'extract', 'predict'], 'predict', 5]],
   },
-  { file: 'yzjing__dspy_demo__optimized_pipeline.json', adapterId: 'dspy-state', kind: 'program', era: 'F', version: '2.6.15', versionSource: 'metadata', modules: [['rag.predict', ['rag', 'predict'], 'predict', 4]] },
+  { file: 'yzjing__dspy_demo__optimized_pipeline.json', format: 'dspy-state', content: 'program', era: 'F', version: '2.6.15', versionSource: 'metadata', modules: [['rag.predict', ['rag', 'predict'], 'predict', 4]] },
 ];
 
 /** Field names and roles, by hand, for the modules where the inference has something to prove. */
@@ -69,8 +69,8 @@ describe.runIf(realFixturesPresent())('real DSPy corpus', () => {
     const value = parse(row.file);
     const before = JSON.stringify(value);
     const p = analyzeProgram(value, { name: row.file });
-    expect(p.adapterId).toBe(row.adapterId);
-    expect(p.kind).toBe(row.kind);
+    expect(p.format).toBe(row.format);
+    expect(p.content).toBe(row.content);
     expect(p.era).toBe(row.era);
     expect(p.version).toBe(row.version);
     expect(p.versionSource).toBe(row.versionSource);

@@ -5,9 +5,9 @@ import { deepEqual } from '../model/deep-equal';
 import { isObject } from '../model/keys';
 import { applyWithInverse } from '../model/patch';
 import type { Program } from '../model/program';
-import { dspyStateSchema } from '../schemas/dspy-state-schema';
+import { dspyStateSchema } from '../formats/dspy/schema';
 import { validateValue } from '../schemas/validate';
-import { checkDspyLoad, loadErrors } from './dspy-loader-check';
+import { checkDspyLoad, loadErrors } from '../formats/dspy/migrations/loader-check';
 import { applyPlan, planMigration } from './plan';
 
 const load = (name: string): unknown => JSON.parse(new TextDecoder().decode(readRepoFile(`fixtures/programs/${name}`)));
@@ -158,7 +158,7 @@ describe('DSPy loader check', () => {
 describe.runIf(realFixturesPresent())('DSPy migrations on the real corpus', () => {
   const states = realDspyFiles()
     .map((name) => ({ name, value: JSON.parse(new TextDecoder().decode(readRealFixture(name))) as unknown }))
-    .filter((f) => analyzeProgram(f.value).adapterId === 'dspy-state');
+    .filter((f) => analyzeProgram(f.value).format === 'dspy-state');
 
   it('has files of the old eras to prove the point', () => {
     expect(states.filter((f) => loadErrors(f.value, '3.3.1').length > 0).length).toBeGreaterThanOrEqual(4);

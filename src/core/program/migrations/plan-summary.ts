@@ -5,7 +5,7 @@
  */
 import type { Program } from '../model/program';
 import { applyPlan, planMigration } from './plan';
-import type { MigrationPlan, PlannedStep } from './types';
+import type { MigrationPlan, PlannedStep } from '../model/migration';
 
 export interface StepSummary extends Omit<PlannedStep, 'ops'> {
   /** How many JSON Patch operations the step makes (0: it only reports). */

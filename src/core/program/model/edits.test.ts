@@ -9,7 +9,8 @@ import YAML from 'yaml';
 import { readRepoFile } from '../../../test-support/real-fixtures';
 import { analyzeProgram } from '../formats/analyze';
 import { readDemos } from './demos';
-import { addDemo, duplicateDemo, moveDemo, removeDemos, setDemoField, setFieldProp, setInstructions, setParam } from './edits';
+import { setFieldProp, setInstructions } from '../formats/kind-edits';
+import { addDemo, duplicateDemo, moveDemo, removeDemos, setDemoField, setParam } from './edits';
 import type { Edit, Operation, Program } from './program';
 
 const text = (n: string): string => new TextDecoder().decode(readRepoFile(`fixtures/programs/${n}`));
@@ -51,7 +52,7 @@ function run(value: unknown, p: Program, c: Cmd): { edit: Edit; check: (after: P
   const find = (q: Program) => q.modules.find((x) => x.id === m.id);
   switch (c.kind) {
     case 'instructions': {
-      if (!m.instructionsPointer && !(p.adapterId.startsWith('envelope') || p.adapterId === 'dsrs')) return undefined;
+      if (!m.instructionsPointer && !(p.format.startsWith('envelope') || p.format === 'dsrs')) return undefined;
       return { edit: setInstructions(value, p, m.id, c.s), check: (q) => expect(find(q)?.signature?.instructions).toBe(c.s) };
     }
     case 'demoField': {
@@ -95,13 +96,13 @@ function run(value: unknown, p: Program, c: Cmd): { edit: Edit; check: (after: P
     }
     case 'param': {
       if (m.kind === 'retrieve') return { edit: setParam(value, p, m.id, 'k', c.a), check: (q) => expect(find(q)?.params.k).toBe(c.a) };
-      if (m.kind !== 'predict' || p.adapterId === 'dsrs') return undefined;
+      if (m.kind !== 'predict' || p.format === 'dsrs') return undefined;
       const key = ['temperature', 'max_tokens', 'style'][c.b % 3] ?? 'style';
       return { edit: setParam(value, p, m.id, key, c.v), check: (q) => expect(find(q)?.params[key]).toEqual(c.v) };
     }
     case 'fieldDesc': {
       const fields = m.signature?.fields ?? [];
-      if (fields.length === 0 || m.signature?.pointer === undefined || p.adapterId === 'dspy-go') return undefined;
+      if (fields.length === 0 || m.signature?.pointer === undefined || p.format === 'dspy-go') return undefined;
       const i = c.a % fields.length;
       return { edit: setFieldProp(value, p, m.id, i, 'description', c.s), check: (q) => expect(find(q)?.signature?.fields[i]?.description).toBe(c.s) };
     }
@@ -128,7 +129,7 @@ describe('edits', () => {
           const next = apply(value, r.edit.ops);
           expect(JSON.stringify(value)).toBe(before); // edits are pure: the input is untouched
           const q = analyzeProgram(next);
-          expect(q.adapterId).toBe(p.adapterId);
+          expect(q.format).toBe(p.format);
           r.check(q, next);
           expect(JSON.stringify(apply(next, r.edit.inverse))).toBe(before);
           expect(r.edit.label).toMatch(/\S/);

@@ -4,8 +4,6 @@
  * history. Ops touch only the paths they must, so a JSON text edit stays local.
  */
 import { FormatError } from '../../engine/errors';
-import { adapterById } from '../formats/analyze';
-import type { FieldProp } from '../formats/adapter';
 import { demoArray, findModule } from './demos';
 import { isObject, keyForWrite, keyOf, usesSymbolKeys } from './keys';
 import { applyWithInverse } from './patch';
@@ -24,10 +22,6 @@ function finish(value: unknown, ops: Operation[], label: string): Edit {
   return { ops, inverse: applyWithInverse(value, ops).inverse, label };
 }
 
-function editsOf(program: Program) {
-  return adapterById(program.adapterId)?.edits;
-}
-
 function checkDemoIndex(arr: unknown[], i: number, mod: ModuleInfo): void {
   if (!Number.isInteger(i) || i < 0 || i >= arr.length) {
     invalid(`Demo ${i} does not exist in ${mod.id} (it has ${arr.length}).`, mod.demosPointer);
@@ -36,34 +30,6 @@ function checkDemoIndex(arr: unknown[], i: number, mod: ModuleInfo): void {
 
 function clone<T>(v: T): T {
   return structuredClone(v);
-}
-
-export function setInstructions(
-  value: unknown,
-  program: Program,
-  moduleId: string,
-  text: string,
-  target: 'signature' | 'extended' = 'signature',
-): Edit {
-  const mod = findModule(program, moduleId);
-  const fn = editsOf(program)?.setInstructions;
-  if (!fn) unsupported(`${program.formatLabel} has no instructions to edit.`, mod.pointer);
-  return finish(value, fn(value, program, mod, text, target), `Edit instructions of ${moduleId}`);
-}
-
-export function setFieldProp(
-  value: unknown,
-  program: Program,
-  moduleId: string,
-  fieldIndex: number,
-  prop: FieldProp,
-  text: string,
-): Edit {
-  const mod = findModule(program, moduleId);
-  const fn = editsOf(program)?.setFieldProp;
-  if (!fn) unsupported(`${program.formatLabel} has no editable signature fields.`, mod.pointer);
-  const name = mod.signature?.fields[fieldIndex]?.name ?? String(fieldIndex);
-  return finish(value, fn(value, program, mod, fieldIndex, prop, text), `Edit ${prop} of field ${name} in ${moduleId}`);
 }
 
 /** Where a field of a stored demo lives, in the writer's key form. */

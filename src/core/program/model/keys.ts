@@ -49,11 +49,6 @@ export function keyForWrite(name: string, symbol: boolean): string {
   return symbol ? ':' + name : name;
 }
 
-/** Shallow record with normalised keys; values are shared, never copied. */
-export function normalisedEntries(o: PlainObject): Array<[string, unknown]> {
-  return Object.keys(o).map((k) => [normaliseKey(k), o[k]]);
-}
-
 export function strOrUndef(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }

@@ -142,7 +142,6 @@ export function applyWithInverse(value: unknown, ops: readonly Operation[]): App
         break;
       }
       case 'test':
-      case '_get':
         break;
     }
   }

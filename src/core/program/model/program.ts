@@ -6,24 +6,34 @@
  * Every edit is a list of RFC 6902 JSON Patch operations on the value tree (see edits.ts), so the
  * value tree stays the single source of truth and the model is re-derived after each edit.
  */
-import type { Operation } from 'fast-json-patch';
+import type { Operation } from '../../engine/json-patch';
 
-export type Ecosystem =
-  | 'dspy'
-  | 'envelope'
-  | 'desiru'
-  | 'dspy-rb'
-  | 'ax'
-  | 'dspy-go'
-  | 'dsrs'
-  | 'dspy-ex'
-  | 'dspy4s'
-  | 'dspy-ts'
-  | 'langchain'
-  | 'pytorch'
-  | 'generic';
+/**
+ * The names the registered program kinds declare (formats/kinds.ts fills this in by module
+ * augmentation), so kind ids, format ids and ecosystems are unions derived from the registry
+ * without this file importing it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RegisteredKinds {}
 
-export type ProgramKind = 'program' | 'module-file' | 'whole-program-metadata' | 'generic';
+/** The names one kind declares: its id, the formats it reads, the ecosystems that write them. */
+export interface KindNames {
+  id: string;
+  format: string;
+  ecosystem: string;
+}
+
+type Registered = RegisteredKinds extends KindNames ? RegisteredKinds : KindNames;
+
+/** A registered program kind: 'dspy', 'envelope', 'torch', ... */
+export type KindId = Registered['id'];
+/** A format a registered kind reads: 'dspy-state', 'envelope-module', 'pytorch-checkpoint', ... */
+export type FormatId = Registered['format'];
+/** Which library wrote the file: 'dspy', 'desiru', 'dspy-go', 'pytorch', ... */
+export type Ecosystem = Registered['ecosystem'];
+
+/** What the file holds: a whole program, one module, the metadata of a whole-program save, or no known structure. */
+export type ProgramContent = 'program' | 'module-file' | 'whole-program-metadata' | 'generic';
 
 export type ModuleKind = 'predict' | 'retrieve' | 'flex' | 'module' | 'parameter' | 'unknown';
 
@@ -88,9 +98,14 @@ export interface SecretFinding {
   moduleId?: string;
 }
 
-export interface Program {
-  adapterId: string;
-  ecosystem: Ecosystem;
+/** A field property an edit can set. */
+export type FieldProp = 'name' | 'prefix' | 'description' | 'type';
+
+/** What a kind's analysis says about a file; analyzeProgram adds the kind's id and offers. */
+export interface ProgramFacts<N extends KindNames = Registered> {
+  /** The format read, e.g. 'dspy-state'; `formatLabel` says it for people. */
+  format: N['format'];
+  ecosystem: N['ecosystem'];
   /** "DSPy state JSON", "Versioned program envelope", ... */
   formatLabel: string;
   /** Format or library version, when known (DSPy "2.6.27", envelope "1.1.0"). */
@@ -101,13 +116,44 @@ export interface Program {
   era?: string;
   /** "era F: DSPy 2.6.9 – 3.3.x". */
   eraLabel?: string;
-  kind: ProgramKind;
+  content: ProgramContent;
   /** Flat, in saved order; the tree is buildModuleTree(modules). */
   modules: ModuleInfo[];
   metadata: Record<string, unknown>;
   secrets: SecretFinding[];
   /** Sentences for people: "No program structure was recognised". */
   notes: string[];
+}
+
+/** One choice a kind offers the UI or CLI: an export target, a module-file shape. */
+export interface KindChoice<Id extends string = string> {
+  id: Id;
+  label: string;
+  /** A longer hint (a tooltip): the shape of what is written. */
+  title?: string;
+}
+
+/**
+ * What the registered kinds offer for this program, as plain data: the page lists these without
+ * loading the kinds (they live in the worker). Derived from the registry by analyzeProgram.
+ */
+export interface KindOffers<N extends KindNames = Registered> {
+  /** "DSPy 2.6.27", "v1.1.0", when the file has a version. */
+  versionLabel?: string;
+  /** Export targets (kinds that convert programs into their format), besides "same as opened". */
+  exportTargets: KindChoice<N['id']>[];
+  /** Module-file shapes for one module of this program, the default first; empty when none fits. */
+  moduleFileShapes: KindChoice[];
+  /** The label of the kind's own export target when it has one ("DSPy state JSON"). */
+  ownTarget?: string;
+  /** Why the kind's own text format is the safe one, when the program was read from a pickle. */
+  pickleNote?: string;
+}
+
+/** The program model of a value: its kind's facts, the kind's id and what the kinds offer for it. */
+export interface Program<N extends KindNames = Registered> extends ProgramFacts<N> {
+  kind: N['id'];
+  offers: KindOffers<N>;
 }
 
 export interface DetectContext {

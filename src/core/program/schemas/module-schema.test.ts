@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeProgram } from '../formats/analyze';
-import { moduleSchemaFor } from './module-schema';
+import { moduleSchemaFor } from '../formats/schemas';
 import { validateValue } from './validate';
 import { getAtPointer } from '../../engine/json-pointer';
 

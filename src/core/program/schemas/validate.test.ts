@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readRealFixture, readRepoFile, realDspyFiles, realFixturesPresent } from '../../../test-support/real-fixtures';
 import { analyzeProgram } from '../formats/analyze';
-import { schemaForProgram, validateValue, withPlainKeys } from './validate';
-import { dspyPredictorSchema, dspyStateSchema } from './dspy-state-schema';
+import { schemaForProgram } from '../formats/schemas';
+import { dspyPredictorSchema, dspyStateSchema } from '../formats/dspy/schema';
+import { validateValue, withPlainKeys } from './validate';
 
 const text = (n: string): string => new TextDecoder().decode(readRepoFile(`fixtures/programs/${n}`));
 
 function check(value: unknown) {
   const p = analyzeProgram(value);
   const schema = schemaForProgram(p);
-  if (!schema) throw new Error(`no schema for ${p.adapterId}`);
+  if (!schema) throw new Error(`no schema for ${p.format}`);
   return validateValue(withPlainKeys(value), schema);
 }
 

@@ -3,11 +3,8 @@
  * pointer of the failing value and one sentence each.
  */
 import { Validator } from '@cfworker/json-schema';
-import type { Program } from '../model/program';
-import type { DspyEra } from '../formats/dspy/eras';
+import { FormatError } from '../../engine/errors';
 import { isObject, normaliseKey } from '../model/keys';
-import { dspyStateSchema } from './dspy-state-schema';
-import { envelopeModuleFileSchema, envelopeSchema } from './envelope-schema';
 
 export interface SchemaError {
   pointer: string;
@@ -46,10 +43,11 @@ export function withPlainKeys(v: unknown, depth = 0): unknown {
   return v;
 }
 
-/** The schema that fits what analyzeProgram recognised, if there is one. */
-export function schemaForProgram(program: Program): Schema | undefined {
-  if (program.adapterId === 'dspy-state') return dspyStateSchema((program.era as DspyEra | undefined) ?? 'F');
-  if (program.adapterId === 'envelope') return envelopeSchema;
-  if (program.adapterId === 'envelope-module') return envelopeModuleFileSchema;
-  return undefined;
+/** Throws when `state` does not fit `schema`: the first error, where it is, and what it had to fit ("a DSPy Retrieve"). */
+export function requireFits(state: unknown, schema: Schema, where: string, layer = 'module-file'): void {
+  const first = validateValue(withPlainKeys(state), schema)[0];
+  if (first) {
+    const message = `The imported module does not fit ${where}: ${first.message}${first.pointer ? ` at ${first.pointer}` : ''}.`;
+    throw new FormatError({ code: 'invalid', layer, message, ...(first.pointer ? { path: first.pointer } : {}) });
+  }
 }

@@ -6,8 +6,9 @@ import { FormatError } from '../../../engine/errors';
 import { hasOwn, isObject, strOrUndef, type PlainObject } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
 import { joinPointer } from '../../../engine/json-pointer';
-import type { Detection, FieldInfo, ModuleInfo, Operation, Program, Signature } from '../../model/program';
-import type { AdapterEdits, FieldProp, ProgramAdapter } from '../adapter';
+import type { Detection, FieldInfo, FieldProp, ModuleInfo, Operation, ProgramFacts, Signature } from '../../model/program';
+import type { FormatEdits, FormatReader } from '../kind';
+import type { DspyNames } from './names';
 import { findSecrets } from '../../model/secrets';
 import { eraLabel, eraOfVersion, ERA_RANGES, parseVersion, type DspyEra } from './eras';
 import { augmentedDemoKeys, inferRoles, nameFromDescription, nameFromPrefix } from './field-inference';
@@ -185,7 +186,7 @@ function moduleOf(id: string, state: unknown, era: DspyEra | undefined): ModuleI
   return mod;
 }
 
-export function analyzeDspyState(value: unknown, detection: Detection): Program {
+export function analyzeDspyState(value: unknown, detection: Detection): ProgramFacts<DspyNames> {
   const root = isObject(value) ? value : {};
   const era = detection.era as DspyEra | undefined;
   const modules: ModuleInfo[] = [];
@@ -195,11 +196,11 @@ export function analyzeDspyState(value: unknown, detection: Detection): Program 
     if (mod) modules.push(mod);
   }
   const notes: string[] = [];
-  const program: Program = {
-    adapterId: 'dspy-state',
+  const program: ProgramFacts<DspyNames> = {
+    format: 'dspy-state',
     ecosystem: 'dspy',
     formatLabel: 'DSPy state JSON',
-    kind: 'program',
+    content: 'program',
     modules,
     metadata: isObject(root.metadata) ? root.metadata : {},
     secrets: findSecrets(value, modules),
@@ -231,7 +232,7 @@ function unsupported(message: string, path?: string): never {
   throw new FormatError({ code: 'unsupported', layer: 'dspy', message, ...(path !== undefined ? { path } : {}) });
 }
 
-export const dspyEdits: AdapterEdits = {
+export const dspyEdits: FormatEdits = {
   setInstructions(_value, _program, mod, text, target = 'signature'): Operation[] {
     if (target === 'extended') {
       const ext = mod.extendedSignature;
@@ -257,8 +258,8 @@ export const dspyEdits: AdapterEdits = {
   },
 };
 
-export const dspyStateAdapter: ProgramAdapter = {
-  id: 'dspy-state',
+export const dspyStateReader: FormatReader<DspyNames> = {
+  formats: ['dspy-state'],
   detect: (value) => detectDspyState(value),
   analyze: (value, detection) => analyzeDspyState(value, detection),
   edits: dspyEdits,

@@ -1,7 +1,8 @@
 /** `metadata.json` of a DSPy whole-program save (`save_program=True`); its modules live in `program.pkl`, a cloudpickle. */
 import { isObject, strOrUndef } from '../../model/keys';
-import type { Detection, Program } from '../../model/program';
-import type { ProgramAdapter } from '../adapter';
+import type { Detection, ProgramFacts } from '../../model/program';
+import type { FormatReader } from '../kind';
+import type { DspyNames } from './names';
 import { eraLabel, eraOfVersion } from './eras';
 
 export function detectWholeProgramMetadata(value: unknown, siblings: readonly string[] = []): Detection | null {
@@ -13,16 +14,16 @@ export function detectWholeProgramMetadata(value: unknown, siblings: readonly st
   return { confidence: others === 0 || withPickle ? 0.9 : 0.6, version: dspy };
 }
 
-export const dspyWholeProgramAdapter: ProgramAdapter = {
-  id: 'dspy-whole-program',
+export const dspyWholeProgramReader: FormatReader<DspyNames> = {
+  formats: ['dspy-whole-program'],
   detect: (v, ctx) => detectWholeProgramMetadata(v, ctx.siblings),
-  analyze(value, detection, ctx): Program {
+  analyze(value, detection, ctx): ProgramFacts<DspyNames> {
     const meta = isObject(value) ? value : {};
-    const p: Program = {
-      adapterId: 'dspy-whole-program',
+    const p: ProgramFacts<DspyNames> = {
+      format: 'dspy-whole-program',
       ecosystem: 'dspy',
       formatLabel: 'DSPy whole-program save (metadata.json)',
-      kind: 'whole-program-metadata',
+      content: 'whole-program-metadata',
       modules: [],
       metadata: meta,
       secrets: [],

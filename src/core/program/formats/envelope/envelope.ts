@@ -6,9 +6,10 @@
 import { FormatError } from '../../../engine/errors';
 import { isObject, keyForWrite, keyOf, normaliseKey, prop, strOrUndef, type PlainObject } from '../../model/keys';
 import { getAt, joinPointer } from '../../../engine/json-pointer';
-import type { Detection, ModuleInfo, Operation, Program } from '../../model/program';
+import type { Detection, FieldProp, ModuleInfo, Operation, ProgramFacts } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
-import type { AdapterEdits, FieldProp, ProgramAdapter } from '../adapter';
+import type { FormatEdits, FormatReader } from '../kind';
+import type { EnvelopeNames } from './names';
 import { INSTRUCTIONS_PARAM, readEnvelopeModule } from './envelope-module';
 import { parseSignatureString, replaceFieldText, type ParsedSignatureField } from './signature-string';
 
@@ -39,7 +40,9 @@ function normalisedMeta(v: unknown): Record<string, unknown> {
   return out;
 }
 
-function base(value: unknown, partial: Omit<Program, 'secrets' | 'notes' | 'ecosystem'> & { ecosystem?: Program['ecosystem'] }): Program {
+type Facts = ProgramFacts<EnvelopeNames>;
+
+function base(value: unknown, partial: Omit<Facts, 'secrets' | 'notes' | 'ecosystem'> & { ecosystem?: Facts['ecosystem'] }): Facts {
   return { ecosystem: 'envelope', ...partial, secrets: findSecrets(value, partial.modules), notes: [] };
 }
 
@@ -55,14 +58,14 @@ export function detectEnvelope(value: unknown): Detection | null {
   return null;
 }
 
-export function analyzeEnvelope(value: unknown, detection: Detection): Program {
+export function analyzeEnvelope(value: unknown, detection: Detection): Facts {
   const root = isObject(value) ? value : {};
   const progKey = keyOf(root, 'program') ?? 'program';
   const prog = isObject(root[progKey]) ? (root[progKey] as PlainObject) : {};
   const p = base(value, {
-    adapterId: 'envelope',
+    format: 'envelope',
     formatLabel: 'Versioned program envelope',
-    kind: 'program',
+    content: 'program',
     modules: modulesOf(prog, joinPointer('', progKey)),
     metadata: normalisedMeta(prop(root, 'metadata')),
   });
@@ -85,7 +88,7 @@ export function detectModuleFile(value: unknown): Detection | null {
   return typeof v === 'string' ? { confidence: 0.9, version: v } : { confidence: 0.9 };
 }
 
-export function analyzeModuleFile(value: unknown, detection: Detection): Program {
+export function analyzeModuleFile(value: unknown, detection: Detection): Facts {
   const root = isObject(value) ? value : {};
   const key = keyOf(root, 'module') ?? 'module';
   const mod = root[key];
@@ -97,9 +100,9 @@ export function analyzeModuleFile(value: unknown, detection: Detection): Program
   const exported = prop(root, 'exported_at');
   if (exported !== undefined) metadata.exported_at = exported;
   const p = base(value, {
-    adapterId: 'envelope-module',
+    format: 'envelope-module',
     formatLabel: 'Envelope single-module file',
-    kind: 'module-file',
+    content: 'module-file',
     modules: info ? [info] : [],
     metadata,
   });
@@ -127,17 +130,17 @@ export function detectDesiru(value: unknown): Detection | null {
   return null;
 }
 
-export function analyzeDesiru(value: unknown, detection: Detection): Program {
+export function analyzeDesiru(value: unknown, detection: Detection): Facts {
   const root = isObject(value) ? value : {};
   const single = detection.era === 'module';
   const modules = single
     ? [readEnvelopeModule(strOrUndef(prop(root, 'class'))?.split('::').pop() ?? 'module', root, '')].filter((m): m is ModuleInfo => m !== undefined)
     : modulesOf(root, '');
   const p = base(value, {
-    adapterId: 'desiru',
+    format: 'desiru',
     ecosystem: 'desiru',
     formatLabel: single ? 'Desiru module (to_h)' : 'Desiru program (to_h)',
-    kind: single ? 'module-file' : 'program',
+    content: single ? 'module-file' : 'program',
     modules,
     metadata: normalisedMeta(prop(root, 'metadata')),
   });
@@ -151,7 +154,7 @@ function unsupported(message: string, path: string): never {
   throw new FormatError({ code: 'unsupported', layer: 'envelope', message, path });
 }
 
-export const envelopeEdits: AdapterEdits = {
+export const envelopeEdits: FormatEdits = {
   setInstructions(value, _program, mod, text): Operation[] {
     if (mod.instructionsPointer !== undefined) return [{ op: 'replace', path: mod.instructionsPointer, value: text }];
     const sym = mod.symbolKeys === true;
@@ -197,22 +200,22 @@ export const envelopeEdits: AdapterEdits = {
   },
 };
 
-export const envelopeAdapter: ProgramAdapter = {
-  id: 'envelope',
+export const envelopeReader: FormatReader<EnvelopeNames> = {
+  formats: ['envelope'],
   detect: (v) => detectEnvelope(v),
   analyze: (v, d) => analyzeEnvelope(v, d),
   edits: envelopeEdits,
 };
 
-export const envelopeModuleFileAdapter: ProgramAdapter = {
-  id: 'envelope-module',
+export const envelopeModuleFileReader: FormatReader<EnvelopeNames> = {
+  formats: ['envelope-module'],
   detect: (v) => detectModuleFile(v),
   analyze: (v, d) => analyzeModuleFile(v, d),
   edits: envelopeEdits,
 };
 
-export const desiruAdapter: ProgramAdapter = {
-  id: 'desiru',
+export const desiruReader: FormatReader<EnvelopeNames> = {
+  formats: ['desiru'],
   detect: (v) => detectDesiru(v),
   analyze: (v, d) => analyzeDesiru(v, d),
   edits: envelopeEdits,

@@ -1,16 +1,17 @@
 /** Any other value: shown as a tree, editable, exportable; no program structure claimed. */
-import type { Program } from '../../model/program';
+import type { ProgramFacts } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
-import type { ProgramAdapter } from '../adapter';
+import type { FormatReader } from '../kind';
+import type { GenericNames } from './names';
 
 export const NO_STRUCTURE_NOTE = 'No program structure was recognised: the file is shown as a plain value tree.';
 
-export function genericProgram(value: unknown): Program {
+export function genericProgram(value: unknown): ProgramFacts<GenericNames> {
   return {
-    adapterId: 'generic',
+    format: 'generic',
     ecosystem: 'generic',
     formatLabel: 'Plain value',
-    kind: 'generic',
+    content: 'generic',
     modules: [],
     metadata: {},
     secrets: findSecrets(value),
@@ -18,8 +19,8 @@ export function genericProgram(value: unknown): Program {
   };
 }
 
-export const genericAdapter: ProgramAdapter = {
-  id: 'generic',
+export const genericReader: FormatReader<GenericNames> = {
+  formats: ['generic'],
   detect: () => ({ confidence: 0.01 }),
   analyze: (value) => genericProgram(value),
 };

@@ -4,13 +4,14 @@
  * and the value is still shown and edited as a tree.
  */
 import { isObject, prop, strOrUndef } from '../../model/keys';
-import type { Detection, Ecosystem, Program } from '../../model/program';
+import type { Detection, ProgramFacts } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
-import type { ProgramAdapter } from '../adapter';
+import type { FormatReader } from '../kind';
+import type { PortsNames } from './names';
 
 interface PortSpec {
-  id: string;
-  ecosystem: Ecosystem;
+  id: PortsNames['format'] & PortsNames['ecosystem'];
+  ecosystem: PortsNames['ecosystem'];
   formatLabel: string;
   detect(value: unknown): Detection | null;
 }
@@ -91,15 +92,15 @@ function notesFor(id: string): string[] {
   return notes;
 }
 
-export const detectOnlyAdapters: ProgramAdapter[] = SPECS.map((spec) => ({
-  id: spec.id,
+export const detectOnlyReaders: FormatReader<PortsNames>[] = SPECS.map((spec) => ({
+  formats: [spec.id],
   detect: (v) => spec.detect(v),
-  analyze(value, detection): Program {
-    const p: Program = {
-      adapterId: spec.id,
+  analyze(value, detection): ProgramFacts<PortsNames> {
+    const p: ProgramFacts<PortsNames> = {
+      format: spec.id,
       ecosystem: spec.ecosystem,
       formatLabel: spec.formatLabel,
-      kind: 'generic',
+      content: 'generic',
       modules: [],
       metadata: {},
       secrets: findSecrets(value),

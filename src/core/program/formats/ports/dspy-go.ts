@@ -2,9 +2,10 @@
 import { isObject, strOrUndef } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
 import { joinPointer } from '../../../engine/json-pointer';
-import type { Detection, FieldInfo, ModuleInfo, Program, Signature } from '../../model/program';
+import type { Detection, FieldInfo, ModuleInfo, ProgramFacts, Signature } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
-import type { ProgramAdapter } from '../adapter';
+import type { FormatReader } from '../kind';
+import type { PortsNames } from './names';
 
 export function detectDspyGo(value: unknown): Detection | null {
   if (!isObject(value) || !isObject(value.modules)) return null;
@@ -39,10 +40,10 @@ export function parseGoSignature(raw: string): Signature {
   return sig;
 }
 
-export const dspyGoAdapter: ProgramAdapter = {
-  id: 'dspy-go',
+export const dspyGoReader: FormatReader<PortsNames> = {
+  formats: ['dspy-go'],
   detect: (v) => detectDspyGo(v),
-  analyze(value, detection): Program {
+  analyze(value, detection): ProgramFacts<PortsNames> {
     const root = isObject(value) ? value : {};
     const mods = isObject(root.modules) ? root.modules : {};
     const modules: ModuleInfo[] = [];
@@ -69,11 +70,11 @@ export const dspyGoAdapter: ProgramAdapter = {
       }
       modules.push(info);
     }
-    const p: Program = {
-      adapterId: 'dspy-go',
+    const p: ProgramFacts<PortsNames> = {
+      format: 'dspy-go',
       ecosystem: 'dspy-go',
       formatLabel: 'dspy-go saved program',
-      kind: 'program',
+      content: 'program',
       modules,
       metadata: isObject(root.metadata) ? root.metadata : {},
       secrets: findSecrets(value, modules),

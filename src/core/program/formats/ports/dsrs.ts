@@ -2,12 +2,13 @@
 import { isObject, strOrUndef } from '../../model/keys';
 import { parseModuleId } from '../../model/module-tree';
 import { joinPointer } from '../../../engine/json-pointer';
-import type { ModuleInfo, Operation, Program } from '../../model/program';
+import type { ModuleInfo, Operation, ProgramFacts } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
-import type { ProgramAdapter } from '../adapter';
+import type { FormatReader } from '../kind';
+import type { PortsNames } from './names';
 
-export const dsrsAdapter: ProgramAdapter = {
-  id: 'dsrs',
+export const dsrsReader: FormatReader<PortsNames> = {
+  formats: ['dsrs'],
   detect(value) {
     if (!isObject(value) || !isObject(value.predictors)) return null;
     const preds = Object.values(value.predictors);
@@ -15,7 +16,7 @@ export const dsrsAdapter: ProgramAdapter = {
     const ok = preds.every((p) => isObject(p) && Object.keys(p).every((k) => k === 'demos' || k === 'instruction_override'));
     return ok ? { confidence: 0.85 } : null;
   },
-  analyze(value): Program {
+  analyze(value): ProgramFacts<PortsNames> {
     const root = isObject(value) ? value : {};
     const preds = isObject(root.predictors) ? root.predictors : {};
     const modules: ModuleInfo[] = [];
@@ -35,10 +36,10 @@ export const dsrsAdapter: ProgramAdapter = {
       modules.push(info);
     }
     return {
-      adapterId: 'dsrs',
+      format: 'dsrs',
       ecosystem: 'dsrs',
       formatLabel: 'DSRs (dspy-rs) module state',
-      kind: 'program',
+      content: 'program',
       modules,
       metadata: {},
       secrets: findSecrets(value, modules),

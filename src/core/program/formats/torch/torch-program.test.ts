@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../engine/pickle/fixture-files.test.ts';
 import { pickleToValue } from '../../../engine/pickle/to-value.ts';
-import { bytesSource } from '../../../engine/torch/byte-source.ts';
+import { bytesSource } from '../../../engine/byte-source.ts';
 import { openTorchFile } from '../../../engine/torch/torch-file.ts';
-import { detectTorchShape, torchAdapter, torchProgram } from './torch-program.ts';
+import { detectTorchShape, torchReader, torchProgram } from './torch-program.ts';
 
 const valueOf = (name: string) => pickleToValue(openTorchFile(bytesSource(fixture(name))).root);
 
 describe('torch programs', () => {
   it('builds a module tree from state_dict dotted keys', () => {
     const p = torchProgram(valueOf('torch-state-dict.pt'));
-    expect(p?.adapterId).toBe('pytorch-state-dict');
+    expect(p?.format).toBe('pytorch-state-dict');
     expect(p?.modules.map((m) => m.id)).toEqual(['self', 'encoder', 'encoder.0', 'encoder.2', 'decoder', 'embed', 'norm']);
     expect(Object.keys(p?.modules[0]?.params ?? {})).toEqual(['mask', 'pixels', 'ids']);
     expect(p?.modules.find((m) => m.id === 'encoder.2')?.params).toEqual({ weight: 'float64 [2, 4]', bias: 'float64 [2]', weight_t: 'float64 [4, 2]' });
@@ -34,7 +34,7 @@ describe('torch programs', () => {
   });
   it('shows a pickled nn.Module with its class and submodules', () => {
     const v = valueOf('torch-module.pt');
-    const p = torchAdapter.analyze(v, { confidence: 1 }, {});
+    const p = torchReader.analyze(v, { confidence: 1 }, {});
     expect(p.modules.map((m) => [m.id, m.className])).toEqual([
       ['self', '__main__.Net'],
       ['encoder', 'torch.nn.modules.container.Sequential'],
@@ -49,6 +49,6 @@ describe('torch programs', () => {
   });
   it('claims nothing for other values', () => {
     expect(detectTorchShape({ a: 1 })).toBeUndefined();
-    expect(torchAdapter.detect({ epoch: 1 }, {})).toBeNull();
+    expect(torchReader.detect({ epoch: 1 }, {})).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 /**
  * PyTorch saves as programs: a state_dict, a training checkpoint dict (epoch, model_state_dict,
  * optimizer_state_dict, loss, config, version) or a whole pickled nn.Module, read from the value
- * tree pickleToValue makes; adapterId 'pytorch-*' and formatLabel name the shape.
+ * tree pickleToValue makes; the format ('pytorch-state-dict', ...) and formatLabel name the shape.
  */
-import type { DetectContext, Detection, ModuleInfo, Program } from '../../model/program';
-import type { ProgramAdapter } from '../adapter';
+import type { DetectContext, Detection, ModuleInfo, ProgramFacts } from '../../model/program';
+import type { FormatReader } from '../kind';
+import type { TorchNames } from './names';
 import { isNnModule, nnModuleTree } from './nn-module.ts';
 import { isStateDict, stateDictModules } from './state-dict.ts';
 import { asRecord, seg } from './tensor-value.ts';
@@ -52,16 +53,16 @@ function modelModules(v: unknown, pointer: string): { modules: ModuleInfo[]; ten
   return { modules: [], tensors: 0, parameters: 0 };
 }
 
-export function torchProgram(value: unknown, shape: TorchShape | undefined = detectTorchShape(value)): Program | undefined {
+export function torchProgram(value: unknown, shape: TorchShape | undefined = detectTorchShape(value)): ProgramFacts<TorchNames> | undefined {
   if (!shape) return undefined;
-  const base = { ecosystem: 'pytorch' as const, kind: 'program' as const, secrets: [], notes: [] as string[] };
+  const base = { ecosystem: 'pytorch' as const, content: 'program' as const, secrets: [], notes: [] as string[] };
   if (shape === 'state-dict') {
     const m = modelModules(value, '');
-    return { ...base, adapterId: 'pytorch-state-dict', formatLabel: 'PyTorch state_dict', modules: m.modules, metadata: { tensors: m.tensors, parameters: m.parameters } };
+    return { ...base, format: 'pytorch-state-dict' as const, formatLabel: 'PyTorch state_dict', modules: m.modules, metadata: { tensors: m.tensors, parameters: m.parameters } };
   }
   if (shape === 'module') {
     const modules = nnModuleTree(value);
-    return { ...base, adapterId: 'pytorch-module', formatLabel: `Pickled PyTorch module ${modules[0]?.className ?? ''}`.trim(), modules, metadata: {}, notes: ['Loading this file in Python runs the code of every class it names; this view runs none.'] };
+    return { ...base, format: 'pytorch-module' as const, formatLabel: `Pickled PyTorch module ${modules[0]?.className ?? ''}`.trim(), modules, metadata: {}, notes: ['Loading this file in Python runs the code of every class it names; this view runs none.'] };
   }
   const r = asRecord(value) as Record<string, unknown>;
   const key = modelKey(r) as string;
@@ -76,19 +77,19 @@ export function torchProgram(value: unknown, shape: TorchShape | undefined = det
     }
     if (x === null || typeof x !== 'object' || k === 'config' || k === 'args') metadata[k] = x;
   }
-  const program: Program = { ...base, adapterId: 'pytorch-checkpoint', formatLabel: 'PyTorch training checkpoint', modules: m.modules, metadata };
+  const program: ProgramFacts<TorchNames> = { ...base, format: 'pytorch-checkpoint', formatLabel: 'PyTorch training checkpoint', modules: m.modules, metadata };
   if (typeof r.version === 'string' || typeof r.version === 'number') program.version = String(r.version);
   return program;
 }
 
-/** For the program-model adapter list (see docs/pickles.md). */
-export const torchAdapter: ProgramAdapter = {
-  id: 'pytorch',
+/** The one reader of the torch kind: which of the three shapes it is says the format. */
+export const torchReader: FormatReader<TorchNames> = {
+  formats: ['pytorch-state-dict', 'pytorch-checkpoint', 'pytorch-module'],
   detect(value: unknown, _context: DetectContext): Detection | null {
     const shape = detectTorchShape(value);
     return shape ? { confidence: shape === 'state-dict' ? 0.9 : 0.85 } : null;
   },
-  analyze(value: unknown): Program {
-    return torchProgram(value) as Program;
+  analyze(value: unknown): ProgramFacts<TorchNames> {
+    return torchProgram(value) as ProgramFacts<TorchNames>;
   },
 };

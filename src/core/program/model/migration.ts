@@ -1,0 +1,83 @@
+/**
+ * Migrations rewrite a saved program so that a newer framework loads it. Each one is a pure function
+ * from the value tree to JSON Patch operations plus notes for people: the value is never mutated, and
+ * the whole plan becomes ONE edit, so a migration is one undoable step.
+ */
+import type { KindId, Operation, Program } from './program';
+
+/** Migrations belong to a program kind: the family of a plan is the kind's id. */
+export type MigrationFamily = KindId;
+
+/** A version the user can migrate to. */
+export interface MigrationTarget {
+  /** What the user picks: "3.x", "2.6.x", "1.1.0". */
+  id: string;
+  /** The exact release the result is written as: "3.3.1". */
+  version: string;
+  label: string;
+}
+
+export interface MigrationContext {
+  target: MigrationTarget;
+  /** The user asked to run cross-major steps of an incompatible envelope. */
+  tryAnyway: boolean;
+}
+
+export interface MigrationOutput {
+  ops: Operation[];
+  /** Sentences for people: what was inferred, what the target cannot carry, what was kept. */
+  notes: string[];
+}
+
+export interface Migration {
+  id: string;
+  family: MigrationFamily;
+  /** Version or era the step starts from ("era B", "1.0.0"). */
+  from: string;
+  to: string;
+  /** One line for people. */
+  description: string;
+  /** The framework error this step prevents, as the framework words it. */
+  prevents?: string;
+  /** Pure and idempotent: on a value it already migrated it returns no ops. */
+  apply(value: unknown, program: Program, context: MigrationContext): MigrationOutput;
+}
+
+export interface PlannedStep {
+  id: string;
+  from: string;
+  to: string;
+  description: string;
+  prevents?: string;
+  notes: string[];
+  ops: Operation[];
+}
+
+export interface ReadOnly {
+  reason: string;
+}
+
+export interface MigrationPlan {
+  family: MigrationFamily | undefined;
+  /** "DSPy 2.4.x (era B)", "envelope 1.0.0". */
+  from: string;
+  target: MigrationTarget | undefined;
+  targets: MigrationTarget[];
+  /** Only steps that change something. */
+  steps: PlannedStep[];
+  /** True when the target (or today's framework) cannot load the file as it is. */
+  needed: boolean;
+  /** A sentence for the banner. */
+  reason: string;
+  readOnly?: ReadOnly;
+  /** Set when the file's major version differs from the one the app knows. */
+  incompatible?: { fileVersion: string; knownVersion: string; message: string };
+}
+
+export interface AppliedMigration {
+  ops: Operation[];
+  inverse: Operation[];
+  notes: string[];
+  label: string;
+  value: unknown;
+}
