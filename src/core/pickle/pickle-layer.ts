@@ -10,7 +10,7 @@ import { bytesSource } from '../torch/byte-source.ts';
 import { looksLikeLegacyTorch, openTorchFile } from '../torch/torch-file.ts';
 import { looksLikeZip } from '../torch/zip-directory.ts';
 import { OPCODES } from './opcodes.ts';
-import { readPickle } from './reader.ts';
+import { overExpansionError, readPickle, type PickleTrace } from './reader.ts';
 import { safetyFromTrace, type SafetyReport } from './safety.ts';
 import { pickleToValue } from './to-value.ts';
 
@@ -70,6 +70,12 @@ function safetyWarnings(report: SafetyReport): string[] {
   return [`This pickle names classes this app does not know (${classes.join(', ')}); loading it in Python runs their code. Nothing was run here.`];
 }
 
+/** Refuses, before anything is expanded, a pickle whose shared references would pass the budget; the verdict is kept in the message. */
+function refuseOverExpansion(trace: PickleTrace, safety: SafetyReport): void {
+  const e = overExpansionError(trace, safety.verdict === 'safe' ? 'safe' : safety.verdict.toUpperCase());
+  if (e) throw e;
+}
+
 export const pickleLayer: SyntaxLayer = {
   id: 'pickle',
   kind: 'syntax',
@@ -85,6 +91,7 @@ export const pickleLayer: SyntaxLayer = {
     const limits = ctx.limits;
     if (looksLikeZip(bytes) || looksLikeLegacyTorch(bytes)) {
       const file = openTorchFile(bytesSource(bytes), { limits });
+      refuseOverExpansion(file.pickle.trace, file.safety);
       return {
         value: pickleToValue(file.root, { limits }),
         options: {
@@ -100,6 +107,7 @@ export const pickleLayer: SyntaxLayer = {
     }
     const result = readPickle(bytes, { limits });
     const safety = safetyFromTrace(result.trace);
+    refuseOverExpansion(result.trace, safety);
     return {
       value: pickleToValue(result.value, { limits }),
       options: { container: 'pickle', protocol: result.protocol, safety: safetySummary(safety) },
