@@ -10,7 +10,7 @@ import { exportDocument } from '../../core/export/export-document.ts';
 import { describeRecipe } from '../../core/layers/recipe.ts';
 import { formatCount } from '../../core/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { EXPORT_FLAGS, EXPORT_FLAGS_HELP, EXPORT_SWITCHES, exportOptionsFrom, intFlag } from './export-flags.ts';
@@ -46,7 +46,7 @@ export const convertCommand: CliCommand = {
     if (indent !== undefined) options.indent = indent;
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, { name: input });
+      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       const out = await exportDocument(
         { value: doc.value, program, recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name: input, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) },

@@ -3,7 +3,7 @@ import { decodeBytes } from '../../core/pipeline/decode.ts';
 import { describeRecipe } from '../../core/layers/recipe.ts';
 import { formatCount } from '../../core/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { outline, type OutlineEntry } from '../outline.ts';
@@ -34,7 +34,7 @@ export const inspectCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(file);
-      const doc = await decodeBytes(bytes, { name: file });
+      const doc = await decodeBytes(bytes, decodeOptionsFor(io, file));
       const entries: OutlineEntry[] = outline(doc.value);
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: file });
       const safety = safetyOf(doc.recipe);

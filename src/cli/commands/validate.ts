@@ -7,6 +7,7 @@ import { toErrorInfo } from '../../core/errors.ts';
 import { analyzeProgram } from '../../core/adapters/analyze.ts';
 import type { DspyEra } from '../../core/adapters/dspy/eras.ts';
 import { decodeBytes } from '../../core/pipeline/decode.ts';
+import { decodeOptionsFor, type CliIo } from '../cli-io.ts';
 import { dspyPredictorSchema, dspyStateSchema } from '../../core/schemas/dspy-state-schema.ts';
 import { envelopeModuleFileSchema, envelopeSchema } from '../../core/schemas/envelope-schema.ts';
 import { schemaForProgram, validateValue, withPlainKeys } from '../../core/schemas/validate.ts';
@@ -15,6 +16,7 @@ export interface ValidateIo {
   out(s: string): void;
   err(s: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  limits?: CliIo['limits'];
 }
 
 export const VALIDATE_HELP = `Usage: validate FILE [--schema NAME]
@@ -62,7 +64,7 @@ export async function validateCommand(args: string[], io: ValidateIo): Promise<n
   }
   let value: unknown;
   try {
-    value = (await decodeBytes(await io.readFile(file), { name: file })).value;
+    value = (await decodeBytes(await io.readFile(file), decodeOptionsFor(io, file))).value;
   } catch (e) {
     const info = toErrorInfo(e, 'read');
     const where = info.offset !== undefined ? ` at byte ${info.offset}` : info.path !== undefined ? ` at ${info.path}` : '';

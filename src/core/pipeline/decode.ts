@@ -4,7 +4,7 @@
  * (raw deflate, YAML-ish text) are tried in turn and fall through to "unknown format".
  */
 import { FormatError, isFormatError } from '../errors.ts';
-import { withLimits, type Limits } from '../limits.ts';
+import { limitsForInput, type Limits } from '../limits.ts';
 import type { LayerContext, Progress } from '../layers/layer.ts';
 import { isSyntaxLayer } from '../layers/layer.ts';
 import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
@@ -106,7 +106,7 @@ async function decodeFrom(
 }
 
 export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedDocument> {
-  const ctx: LayerContext = { limits: withLimits(options.limits) };
+  const ctx: LayerContext = { limits: limitsForInput(bytes.length, options.limits) };
   if (options.signal) ctx.signal = options.signal;
   if (options.onProgress) ctx.onProgress = options.onProgress;
   if (options.credentials) ctx.credentials = options.credentials;
