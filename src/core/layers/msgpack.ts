@@ -47,6 +47,9 @@ export const msgpackLayer: SyntaxLayer = {
     if (base === 0) return 0;
     const shape = msgpackShape(bytes);
     if (shape === 'invalid') return Math.min(base, 0.05);
+    // Cut short: still MessagePack as far as it goes, so its reader can say where it ends; but
+    // below raw deflate, whose streams can look like this too.
+    if (shape === 'truncated') return Math.min(base, 0.28);
     const named = hint?.name ? /\.(msgpack|mpk|mp)$/i.test(hint.name) : false;
     return shape === 'valid' ? Math.max(base, named ? 0.95 : 0.9) : base;
   },
