@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import type { ByteSource } from '../core/engine/byte-source.ts';
 import type { SplicePlan } from '../core/engine/weights/splice-plan.ts';
+import type { Limits } from '../core/engine/limits.ts';
 
 export interface CliIo {
   /** Each call is one complete line or block, ending in "\n". */
@@ -15,6 +16,23 @@ export interface CliIo {
   /** Writes new bytes and ranges of `from`, streamed: a header edit of a huge file never holds it. */
   writeSpliced(path: string, plan: SplicePlan, from: string): Promise<void>;
   env: Record<string, string | undefined>;
+  /** Caps every decode of this run (`--max-output`); absent: each file's own budget. */
+  limits?: Partial<Limits>;
+}
+
+/** What every command passes to decodeBytes: the file name and the run's limits. */
+export function decodeOptionsFor(io: Pick<CliIo, 'limits'>, name: string): { name: string; limits?: Partial<Limits> } {
+  return io.limits ? { name, limits: io.limits } : { name };
+}
+
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** "512M", "2GiB", "1048576" -> bytes; null when it is not a size. */
+export function parseSize(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(text.trim());
+  if (!m) return null;
+  const n = Math.floor(Number(m[1]) * (UNITS[(m[2] ?? '').toLowerCase()] as number));
+  return n > 0 && Number.isSafeInteger(n) ? n : null;
 }
 
 export interface CliCommand {

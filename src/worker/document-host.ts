@@ -7,7 +7,7 @@
 import { analyzeProgram } from '../core/program/formats/analyze';
 import { FormatError, toErrorInfo } from '../core/engine/errors';
 import { getAt, getAtPointer } from '../core/engine/json-pointer';
-import { displayJson, parseEditedJson } from '../core/engine/json-text/display-json';
+import { displayJson, displayJsonWithin, parseEditedJson } from '../core/engine/json-text/display-json';
 import { filterDemos, findModule, readDemos } from '../core/program/model/demos';
 import {
   addDemo,
@@ -158,9 +158,12 @@ export class DocumentHost {
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
     const doc = this.requireDocument();
     // The untouched whole document is shown as the file wrote it; anything else is pretty-printed.
-    const text = pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0 ? doc.decoded.text : displayJson(getAtPointer(doc.value, pointer));
-    if (text.length > maxChars) return { tooLarge: text.length };
-    return { text };
+    if (pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0) {
+      const text = doc.decoded.text;
+      return text.length > maxChars ? { tooLarge: text.length } : { text };
+    }
+    // Measured before it is built: a shared or deep value can make a text no tab can hold.
+    return displayJsonWithin(getAtPointer(doc.value, pointer), maxChars);
   }
 
   module({ moduleId }: Params<'module'>): Result<'module'> {
@@ -269,8 +272,7 @@ export class DocumentHost {
     const doc = this.requireDocument();
     const value = getAt(applyWithInverse(doc.original, ops).value, pointer);
     if (value === undefined) return { absent: true };
-    const text = displayJson(value);
-    return text.length > maxChars ? { tooLarge: text.length } : { text };
+    return displayJsonWithin(value, maxChars);
   }
 
   migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {

@@ -10,7 +10,7 @@ import { exportDocument } from '../../core/program/export/export-document.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { openWeights } from '../weights-report.ts';
@@ -64,7 +64,7 @@ export const convertCommand: CliCommand = {
         return EXIT_USAGE;
       }
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, { name: input });
+      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       const out = await exportDocument(
         { value: doc.value, program, recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name: input, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) },

@@ -10,7 +10,7 @@ import { defaultModuleShape } from '../../core/program/export/module-file.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+import { decodeOptionsFor, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { EXPORT_FLAGS, EXPORT_FLAGS_HELP, EXPORT_SWITCHES, exportOptionsFrom } from './export-flags.ts';
@@ -42,7 +42,7 @@ export const exportModuleCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, { name: input });
+      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       if (!program.modules.some((m) => m.id === path)) {
         io.err(`error [module-file] No module "${path}" in ${input}; it has ${program.modules.map((m) => m.id).join(', ') || 'none'}.\n`);

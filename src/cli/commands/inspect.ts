@@ -3,7 +3,7 @@ import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
-import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { outline, type OutlineEntry } from '../outline.ts';
@@ -47,7 +47,7 @@ export const inspectCommand: CliCommand = {
         return EXIT_OK;
       }
       const bytes = await io.readFile(file);
-      const doc = await decodeBytes(bytes, { name: file });
+      const doc = await decodeBytes(bytes, decodeOptionsFor(io, file));
       const weightMap = (doc.value as { weight_map?: unknown } | null)?.weight_map;
       if (doc.syntax === 'json' && typeof weightMap === 'object' && weightMap !== null) {
         const joined = await inspectShardIndex(io, file, new TextDecoder().decode(bytes));

@@ -14,7 +14,7 @@ import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/enc
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
+import { decodeOptionsFor, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 
 export const MIGRATE_HELP = `Usage: migrate FILE --to VERSION [-o OUT] [--try-anyway]
        migrate --plan FILE [--to VERSION] [--try-anyway]
@@ -76,7 +76,7 @@ export const migrateCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, { name: input });
+      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       const plan = planMigration(doc.value, program, to, { tryAnyway });
       if (planOnly) {

@@ -8,11 +8,13 @@ import { analyzeProgram } from '../../core/program/formats/analyze.ts';
 import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
 import { namedSchema, schemaForProgram, schemaNames } from '../../core/program/formats/schemas.ts';
 import { validateValue, withPlainKeys } from '../../core/program/schemas/validate.ts';
+import { decodeOptionsFor, type CliIo } from '../cli-io.ts';
 
 export interface ValidateIo {
   out(s: string): void;
   err(s: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  limits?: CliIo['limits'];
 }
 
 export const VALIDATE_HELP = `Usage: validate FILE [--schema NAME]
@@ -49,7 +51,7 @@ export async function validateCommand(args: string[], io: ValidateIo): Promise<n
   }
   let value: unknown;
   try {
-    value = (await decodeBytes(await io.readFile(file), { name: file })).value;
+    value = (await decodeBytes(await io.readFile(file), decodeOptionsFor(io, file))).value;
   } catch (e) {
     const info = toErrorInfo(e, 'read');
     const where = info.offset !== undefined ? ` at byte ${info.offset}` : info.path !== undefined ? ` at ${info.path}` : '';

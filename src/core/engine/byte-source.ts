@@ -9,9 +9,17 @@ export interface ByteSource {
   read(offset: number, length: number): Uint8Array;
 }
 
+/** One source per byte array, so what is inflated from it once (zip-directory's cache) is found again. */
+const sources = new WeakMap<Uint8Array, ByteSource>();
+
 export function bytesSource(bytes: Uint8Array): ByteSource {
-  return {
-    size: bytes.length,
-    read: (offset, length) => bytes.subarray(Math.max(0, offset), Math.min(bytes.length, offset + length)),
-  };
+  let source = sources.get(bytes);
+  if (!source) {
+    source = {
+      size: bytes.length,
+      read: (offset, length) => bytes.subarray(Math.max(0, offset), Math.min(bytes.length, offset + length)),
+    };
+    sources.set(bytes, source);
+  }
+  return source;
 }

@@ -19,8 +19,18 @@ export interface Limits {
   maxMemo: number;
 }
 
+/**
+ * The most any one file may decode to in a browser tab, whatever its size: a tab that holds the
+ * bytes, their text and the parsed tree of 256 MiB stays near 1.5 GB. The CLI can raise it.
+ */
+export const MAX_OUTPUT_CAP = 256 * 1024 ** 2;
+/** Every file may decode to at least this much, so a small legitimate file never trips the budget. */
+export const MIN_OUTPUT_BUDGET = 64 * 1024 ** 2;
+/** Beyond the floor, a file may decode to this many times its own size (gzip of JSON rarely passes 20). */
+export const OUTPUT_PER_INPUT_BYTE = 64;
+
 export const DEFAULT_LIMITS: Limits = {
-  maxOutputBytes: 2 * 1024 ** 3,
+  maxOutputBytes: MAX_OUTPUT_CAP,
   maxRatio: 1000,
   maxDepth: 512,
   maxKeys: 10_000_000,
@@ -31,4 +41,19 @@ export const DEFAULT_LIMITS: Limits = {
 
 export function withLimits(partial?: Partial<Limits>): Limits {
   return { ...DEFAULT_LIMITS, ...partial };
+}
+
+/**
+ * The output budget of a file of `inputBytes`: proportional to its size between a floor and a cap,
+ * so a 2 MB file cannot ask for 2 GiB while a 100 MB export still opens.
+ */
+export function outputBudget(inputBytes: number, cap = MAX_OUTPUT_CAP): number {
+  return Math.min(cap, Math.max(MIN_OUTPUT_BUDGET, inputBytes * OUTPUT_PER_INPUT_BYTE));
+}
+
+/** Limits for decoding one file: an explicit `maxOutputBytes` wins, otherwise the file's budget. */
+export function limitsForInput(inputBytes: number, partial?: Partial<Limits>): Limits {
+  const limits = withLimits(partial);
+  if (partial?.maxOutputBytes === undefined) limits.maxOutputBytes = outputBudget(inputBytes);
+  return limits;
 }

@@ -17,6 +17,12 @@ const CHUNK = 64 * 1024;
  * 1 MiB still leaves a few hundred progress events and cancel points in a 100 MB file.
  */
 const NATIVE_CHUNK = 1024 * 1024;
+/**
+ * Input read without any output before a stream counts as stuck. A real deflate block emits within
+ * a few hundred KiB; garbage (a weak raw-deflate guess) can leave fflate waiting while it re-reads
+ * all it has on every push, which grows quadratically with the input.
+ */
+const STALL_BYTES = 4 * 1024 * 1024;
 /** The ratio cap only applies once output passes this, so small legitimate files never trip it. */
 export const RATIO_GRACE_BYTES = 4 * 1024 * 1024;
 
@@ -84,8 +90,10 @@ async function inflateWithFflate(c: Counter, bytes: Uint8Array): Promise<number>
   let consumed = 0;
   let members = 0;
   let finished = false;
+  let lastOutputAt = 0;
   const onData = (chunk: Uint8Array, final: boolean): void => {
     accept(c, chunk, consumed);
+    if (chunk.length > 0) lastOutputAt = consumed;
     if (final) finished = true;
   };
   const stream =
@@ -99,6 +107,14 @@ async function inflateWithFflate(c: Counter, bytes: Uint8Array): Promise<number>
       stream.push(bytes.subarray(at, end), end === bytes.length);
     } catch (e) {
       throw flateError(c, e, end === bytes.length ? bytes.length : at);
+    }
+    if (end - lastOutputAt > STALL_BYTES && !finished) {
+      throw new FormatError({
+        code: 'corrupt',
+        layer: c.layer,
+        offset: lastOutputAt,
+        message: `${c.layer} data is corrupt after byte ${formatCount(lastOutputAt)}: ${formatCount(end - lastOutputAt)} bytes of input gave no output.`,
+      });
     }
     c.ctx.onProgress?.({ stage: c.layer, done: end, total: bytes.length });
     // Yield between slices of big inputs so cancellation and progress can get through.

@@ -1,17 +1,29 @@
 /**
  * A MessagePack reader that remembers what JavaScript numbers forget: which numbers were floats
- * on the wire (1.0 must stay a float) and which were 32-bit floats, by JSON pointer. Integers
+ * on the wire (1.0 must stay a float) and which were 32-bit floats, in a sparse tree of marks. Integers
  * beyond 2^53 come back as bigint. Keys like "__proto__" become own data properties.
  */
 import { FormatError, formatCount } from '../errors.ts';
 import type { Limits } from '../limits.ts';
 import { escapeSegment } from '../json-pointer.ts';
 
+/** Bits of a number's mark: an integral float (1.0) and a 32-bit float. */
+export const FLOAT = 1;
+export const FLOAT32 = 2;
+
+/**
+ * Where the floats are, as a sparse tree shaped like the value: a container's entry lists only the
+ * children that hold floats, [key or index, mark]. A number's mark is its FLOAT/FLOAT32 bits. Its size
+ * is bounded by the number of floats and the containers above them, never by the length of their paths.
+ */
+export type FloatMark = number | FloatMarks;
+export type FloatMarks = Array<[string | number, FloatMark]>;
+
 export interface MsgpackSideTable {
-  /** Pointers of floats with an integral value (1.0), which a plain number cannot tell from 1. */
-  floats: string[];
-  /** Pointers of values written as 32-bit floats. */
-  float32: string[];
+  /** The floats of the value, or undefined when it has none. */
+  marks: FloatMark | undefined;
+  /** How many numbers were marked (integral floats or 32-bit floats). */
+  marked: number;
   /** Some map keys were numbers or other non-strings and became strings. */
   nonStringKeys: boolean;
   /** Small maps written with a map16 header (msgpackr does this) versus a fixmap: counts. */
@@ -29,7 +41,9 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
 
 export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unknown; side: MsgpackSideTable } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const side: MsgpackSideTable = { floats: [], float32: [], nonStringKeys: false, smallMaps: { fix: 0, wide: 0 } };
+  const side: MsgpackSideTable = { marks: undefined, marked: 0, nonStringKeys: false, smallMaps: { fix: 0, wide: 0 } };
+  /** The mark of the value read last; containers gather their children's. */
+  let mark: FloatMark | undefined;
   const path: (string | number)[] = [];
   let pos = 0;
 
@@ -39,7 +53,7 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
   };
   const need = (n: number): void => {
     if (pos + n > bytes.length) {
-      fail('truncated', `MessagePack data ends early at byte ${formatCount(bytes.length)}: ${formatCount(n)} more bytes were expected at byte ${formatCount(pos)}.`);
+      fail('truncated', `MessagePack data is truncated at byte ${formatCount(bytes.length)}: ${formatCount(n)} more bytes were expected at byte ${formatCount(pos)}.`);
     }
   };
   const u8 = (): number => {
@@ -60,8 +74,11 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
   };
   const big = (v: bigint): number | bigint => (v > MAX_SAFE || v < MIN_SAFE ? v : Number(v));
   const float = (v: number, width: 32 | 64): number => {
-    if (width === 32) side.float32.push(pointer());
-    if (Number.isInteger(v)) side.floats.push(pointer());
+    const bits = (width === 32 ? FLOAT32 : 0) | (Number.isInteger(v) ? FLOAT : 0);
+    if (bits) {
+      side.marked++;
+      mark = bits;
+    }
     return v;
   };
   const str = (len: number): string => {
@@ -97,7 +114,7 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
   const count = (n: number, what: string, bytesEach: number): number => {
     if (n > limits.maxKeys) fail('limit', `A ${what} of ${formatCount(n)} entries is over the limit of ${formatCount(limits.maxKeys)}.`);
     // Every entry takes at least one byte: a bigger count is a lie, not an allocation to make.
-    if (n * bytesEach > bytes.length - pos) fail('truncated', `A ${what} at byte ${formatCount(pos)} claims ${formatCount(n)} entries but only ${formatCount(bytes.length - pos)} bytes remain.`);
+    if (n * bytesEach > bytes.length - pos) fail('truncated', `MessagePack data is truncated at byte ${formatCount(bytes.length)}: a ${what} at byte ${formatCount(pos)} claims ${formatCount(n)} entries but only ${formatCount(bytes.length - pos)} bytes remain.`);
     return n;
   };
 
@@ -108,17 +125,22 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
     deep(depth);
     count(n, 'array', 1);
     const out = new Array<unknown>(n);
+    let marks: FloatMarks | undefined;
     for (let i = 0; i < n; i++) {
       path.push(i);
+      mark = undefined;
       out[i] = read(depth + 1);
+      if (mark !== undefined) (marks ??= []).push([i, mark]);
       path.pop();
     }
+    mark = marks;
     return out;
   };
   const map = (n: number, depth: number): Record<string, unknown> => {
     deep(depth);
     count(n, 'map', 2);
     const out: Record<string, unknown> = {};
+    let marks: FloatMarks | undefined;
     for (let i = 0; i < n; i++) {
       const keyAt = pos;
       const k = read(depth + 1);
@@ -131,9 +153,12 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
         return fail('unsupported', `A map key at byte ${formatCount(keyAt)} is a container or binary, which has no place in a JSON-like tree.`, keyAt);
       }
       path.push(key);
+      mark = undefined;
       setOwn(out, key, read(depth + 1));
+      if (mark !== undefined) (marks ??= []).push([key, mark]);
       path.pop();
     }
+    mark = marks;
     return out;
   };
 
@@ -233,6 +258,7 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
   };
 
   const value = read(0);
+  side.marks = mark;
   if (pos !== bytes.length) {
     fail('corrupt', `MessagePack value ends at byte ${formatCount(pos)} but the data goes on to byte ${formatCount(bytes.length)}.`);
   }

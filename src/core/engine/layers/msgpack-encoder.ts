@@ -4,8 +4,12 @@
  */
 import { FormatError } from '../errors.ts';
 import { escapeSegment } from '../json-pointer.ts';
+import { FLOAT, FLOAT32, type FloatMark } from './msgpack-decoder.ts';
 
 export interface MsgpackEncodeHints {
+  /** Where the floats are (see FloatMark): what the decoder records now. */
+  marks?: FloatMark;
+  /** Pointer lists, as recipes saved by earlier versions record them. */
   floats?: readonly string[];
   float32?: readonly string[];
   /** 'map16': write every map under 65,536 entries with a map16 header, as msgpackr does. */
@@ -85,12 +89,19 @@ function writeInt(out: Out, v: number | bigint): void {
   out.len += 8;
 }
 
+/** The marks of a container's children by key, built when the writer enters it. */
+function childMarks(mark: FloatMark | undefined): Map<string | number, FloatMark> | undefined {
+  return Array.isArray(mark) ? new Map(mark) : undefined;
+}
+
 export function encodeMsgpack(value: unknown, hints: MsgpackEncodeHints = {}): Uint8Array {
   const floats = new Set(hints.floats ?? []);
   const float32 = new Set(hints.float32 ?? []);
   const track = floats.size > 0 || float32.size > 0;
   const out = new Out();
-  const write = (v: unknown, pointer: string): void => {
+  const bitsOf = (mark: FloatMark | undefined, pointer: string): number =>
+    (typeof mark === 'number' ? mark : 0) | (track && floats.has(pointer) ? FLOAT : 0) | (track && float32.has(pointer) ? FLOAT32 : 0);
+  const write = (v: unknown, pointer: string, mark?: FloatMark): void => {
     if (v === null || v === undefined) return out.byte(0xc0);
     switch (typeof v) {
       case 'boolean':
@@ -98,9 +109,10 @@ export function encodeMsgpack(value: unknown, hints: MsgpackEncodeHints = {}): U
       case 'bigint':
         return writeInt(out, v);
       case 'number': {
-        if (Number.isInteger(v) && Number.isSafeInteger(v) && !(track && floats.has(pointer)) && !Object.is(v, -0)) return writeInt(out, v);
+        const bits = bitsOf(mark, pointer);
+        if (Number.isInteger(v) && Number.isSafeInteger(v) && !(bits & FLOAT) && !Object.is(v, -0)) return writeInt(out, v);
         out.ensure(9);
-        if (track && float32.has(pointer) && Math.fround(v) === v) {
+        if (bits & FLOAT32 && Math.fround(v) === v) {
           out.byte(0xca);
           out.view.setFloat32(out.len, v);
           out.len += 4;
@@ -127,18 +139,20 @@ export function encodeMsgpack(value: unknown, hints: MsgpackEncodeHints = {}): U
     }
     if (Array.isArray(v)) {
       header(out, v.length, 0x90, 15, null, 0xdc, 0xdd);
-      for (let i = 0; i < v.length; i++) write(v[i], track ? pointer + '/' + i : '');
+      const marks = childMarks(mark);
+      for (let i = 0; i < v.length; i++) write(v[i], track ? pointer + '/' + i : '', marks?.get(i));
       return;
     }
     const obj = v as Record<string, unknown>;
     const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
     if (hints.mapHeader === 'map16' && keys.length <= 0xffff) out.u16(0xde, keys.length);
     else header(out, keys.length, 0x80, 15, null, 0xde, 0xdf);
+    const marks = childMarks(mark);
     for (const k of keys) {
       write(k, '');
-      write(obj[k], track ? pointer + '/' + escapeSegment(k) : '');
+      write(obj[k], track ? pointer + '/' + escapeSegment(k) : '', marks?.get(k));
     }
   };
-  write(value, '');
+  write(value, '', hints.marks);
   return out.buf.subarray(0, out.len);
 }

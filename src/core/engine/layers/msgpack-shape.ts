@@ -3,7 +3,8 @@
  * building values. Raw deflate data often starts with a byte that looks like a small map; its
  * structure falls apart within a few items, while real MessagePack holds together to the end.
  */
-export type Shape = 'valid' | 'invalid' | 'unknown';
+/** 'truncated': it holds together up to the end of the bytes, which come too soon. */
+export type Shape = 'valid' | 'invalid' | 'truncated' | 'unknown';
 
 const FIXED: Record<number, number> = {
   0xc0: 0, 0xc2: 0, 0xc3: 0, 0xca: 4, 0xcb: 8, 0xcc: 1, 0xcd: 2, 0xce: 4, 0xcf: 8,
@@ -46,6 +47,8 @@ function stepOf(t: number, len: (n: number) => number): [skip: number, children:
   }
 }
 
+const PLAUSIBLE_COUNT = 1_000_000;
+
 export function msgpackShape(b: Uint8Array, budget = 4096): Shape {
   let pos = 0;
   let pending = 1; // items still to read at all levels
@@ -56,14 +59,16 @@ export function msgpackShape(b: Uint8Array, budget = 4096): Shape {
   };
   while (pending > 0) {
     if (budget-- <= 0) return 'unknown';
-    if (pos >= b.length) return 'invalid';
+    if (pos >= b.length) return pos === 0 ? 'invalid' : 'truncated';
     const t = b[pos] as number;
     pending--;
     const step = stepOf(t, (n) => len(pos + 1, n));
     if (!step) return 'invalid'; // 0xc1
     const [skip, children] = step;
     pos += skip;
-    if (pos > b.length || children > b.length - pos) return 'invalid';
+    if (pos > b.length) return 'truncated';
+    // A cut file's counts are plausible; a count in the millions is noise that happens to parse.
+    if (children > b.length - pos) return children <= PLAUSIBLE_COUNT ? 'truncated' : 'invalid';
     pending += children;
   }
   return pos === b.length ? 'valid' : 'invalid';

@@ -4,7 +4,7 @@
  * out and leaves those bytes to a pickle layer.
  */
 import type { LayerContext, StepOptions, SyntaxEncodeInput, SyntaxLayer } from './layer.ts';
-import { decodeMsgpack } from './msgpack-decoder.ts';
+import { decodeMsgpack, type FloatMark } from './msgpack-decoder.ts';
 import { encodeMsgpack, type MsgpackEncodeHints } from './msgpack-encoder.ts';
 import { msgpackShape } from './msgpack-shape.ts';
 
@@ -14,6 +14,13 @@ function isStrHeader(b: number | undefined): boolean {
 
 function strings(v: unknown): readonly string[] | undefined {
   return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
+}
+
+/** A FloatMark as it comes back from a recipe (structured clone, history): checked, never trusted. */
+function isMark(v: unknown, depth = 0): v is FloatMark {
+  if (typeof v === 'number') return true;
+  if (!Array.isArray(v) || depth > 10_000) return false;
+  return v.every((e) => Array.isArray(e) && e.length === 2 && (typeof e[0] === 'string' || typeof e[0] === 'number') && isMark(e[1], depth + 1));
 }
 
 function headerConfidence(bytes: Uint8Array): number {
@@ -41,6 +48,9 @@ export const msgpackLayer: SyntaxLayer = {
     if (base === 0) return 0;
     const shape = msgpackShape(bytes);
     if (shape === 'invalid') return Math.min(base, 0.05);
+    // Cut short: still MessagePack as far as it goes, so its reader can say where it ends; but
+    // below raw deflate, whose streams can look like this too.
+    if (shape === 'truncated') return Math.min(base, 0.28);
     const named = hint?.name ? /\.(msgpack|mpk|mp)$/i.test(hint.name) : false;
     return shape === 'valid' ? Math.max(base, named ? 0.95 : 0.9) : base;
   },
@@ -49,14 +59,14 @@ export const msgpackLayer: SyntaxLayer = {
     const { value, side } = decodeMsgpack(bytes, ctx.limits);
     ctx.onProgress?.({ stage: 'msgpack', done: bytes.length, total: bytes.length });
     const options: StepOptions = {};
-    if (side.floats.length > 0) options.floats = side.floats;
-    if (side.float32.length > 0) options.float32 = side.float32;
+    if (side.marks !== undefined) options.floatMarks = side.marks;
     if (side.smallMaps.wide > 0 && side.smallMaps.fix === 0) options.mapHeader = 'map16';
     const warnings = side.nonStringKeys ? ['Some MessagePack map keys were not strings; they are shown as strings.'] : [];
     return { value, options, warnings };
   },
   async encode(input: SyntaxEncodeInput, options: StepOptions) {
     const hints: MsgpackEncodeHints = { floats: strings(options.floats), float32: strings(options.float32) };
+    if (isMark(options.floatMarks)) hints.marks = options.floatMarks;
     if (options.mapHeader === 'map16') hints.mapHeader = 'map16';
     return encodeMsgpack(input.value, hints);
   },

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS } from '../limits.ts';
 import { LEGACY_MAGIC, openTorchFile } from '../torch/torch-file.ts';
 import { looksLikeZip, readZipDirectory, readZipEntry } from '../torch/zip-directory.ts';
 import { combineMembers, gradeStacked, nestedMembers, npyObjectPickle, type PickleMember } from '../pickle/members.ts';
-import { newTrace, readPickle, type PickleTrace } from '../pickle/reader.ts';
+import { newTrace, overExpansionError, readPickle, type PickleTrace } from '../pickle/reader.ts';
 import { sniffPickleStream } from '../pickle/sniff.ts';
 import { safetyFromTrace, type SafetyReport } from '../pickle/safety.ts';
 import { pickleToValue } from '../pickle/to-value.ts';
@@ -119,6 +119,12 @@ function decodeNpy(bytes: Uint8Array, npy: { start: number; descr: string }, lim
   };
 }
 
+/** Refuses, before anything is expanded, a pickle whose shared references would pass the budget; the verdict is kept in the message. */
+function refuseOverExpansion(trace: PickleTrace, safety: SafetyReport): void {
+  const e = overExpansionError(trace, safety.verdict === 'safe' ? 'safe' : safety.verdict.toUpperCase());
+  if (e) throw e;
+}
+
 export const pickleLayer: SyntaxLayer = {
   id: 'pickle',
   kind: 'syntax',
@@ -148,6 +154,7 @@ export const pickleLayer: SyntaxLayer = {
     // torch.load reads a non-zip file as stacked pickles whenever the first one yields the magic number.
     if (!result || result.value === LEGACY_MAGIC) {
       const file = openTorchFile(bytesSource(bytes), { limits });
+      refuseOverExpansion(file.pickle.trace, file.safety);
       return {
         value: pickleToValue(file.root, { limits }),
         options: {
@@ -167,6 +174,7 @@ export const pickleLayer: SyntaxLayer = {
     const trailing = result.end < bytes.length && sniffPickleStream(bytes.subarray(result.end)) > 0 ? gradeStacked(bytes, '', false, { limits, start: result.end, firstIndex: 2 }) : undefined;
     const members = [{ name: first, report: safetyFromTrace(result.trace), loaded: true }, ...nested, ...(trailing?.members ?? [])];
     const safety = members.length > 1 ? combineMembers(members) : safetyFromTrace(result.trace);
+    refuseOverExpansion(result.trace, safety);
     const unread = bytes.length - (trailing?.end ?? result.end);
     return {
       value: pickleToValue(result.value, { limits }),

@@ -21,8 +21,12 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeUtf8(bytes: Uint8Array, layer: string): string {
   try {
     return strict.decode(bytes);
-  } catch {
+  } catch (e) {
     const bad = firstInvalidUtf8(bytes);
+    // Valid bytes that still fail are more text than one JavaScript string can hold.
+    if (bad >= bytes.length) {
+      throw new FormatError({ code: 'limit', layer, offset: bytes.length, message: `${layer} text of ${bytes.length.toLocaleString('en-US')} bytes is longer than one string can hold here.` }, { cause: e });
+    }
     throw new FormatError({ code: 'syntax', layer, offset: bad, message: `${layer} text is not valid UTF-8 at byte ${bad.toLocaleString('en-US')}.` });
   }
 }

@@ -66,6 +66,11 @@ function applyOp(doc: Document, op: Operation): void {
   }
 }
 
+/** Byte offset of a character offset in UTF-8 text. */
+function utf8Offset(text: string, chars: number): number {
+  return encoder.encode(text.slice(0, chars)).length;
+}
+
 export const yamlLayer: SyntaxLayer = {
   id: 'yaml',
   kind: 'syntax',
@@ -90,6 +95,11 @@ export const yamlLayer: SyntaxLayer = {
     if (first) {
       const at = first.linePos?.[0];
       const where = at ? `line ${at.line}, column ${at.col}` : `character ${first.pos[0]}`;
+      // The parser recurses per nesting level: a stack overflow is a depth limit, not a syntax error.
+      if (/call stack/i.test(first.message)) {
+        const offset = utf8Offset(body, first.pos[0]) + (hasBom(bytes) ? 3 : 0);
+        throw new FormatError({ code: 'limit', layer: 'yaml', offset, message: `YAML nests too deeply to parse (the parser ran out of stack at ${where}, byte ${offset.toLocaleString('en-US')}; the depth limit is ${ctx.limits.maxDepth}).` });
+      }
       throw new FormatError({ code: 'syntax', layer: 'yaml', offset: first.pos[0], message: `YAML syntax error at ${where}: ${first.message.split('\n')[0]}` });
     }
     let value: unknown;

@@ -4,6 +4,7 @@
  * a FormatError that names the opcode and its byte offset.
  */
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
+import { FormatError, formatCount } from '../errors.ts';
 import { OpReader, pickleError, type Op } from './genops.ts';
 import { buildKnown, normaliseModule, reduceKnown } from './known.ts';
 import { HIGHEST_PROTOCOL } from './opcodes.ts';
@@ -50,6 +51,11 @@ export interface PickleTrace {
   buffers: PyBuffer[];
   /** Items left on the stack under the result at STOP (an injected payload leaves some). */
   leftOnStack: number;
+  /**
+   * Where shared references first expand past limits.maxOutputBytes: the value cannot be written
+   * out, but the read goes on so the safety report still sees every opcode.
+   */
+  overExpansion?: { offset: number; opcode: string; bytes: number };
   warnings: string[];
   /** Places where Python may read the bytes differently from this reader (e.g. an opcode straddling a FRAME end). */
   ambiguities: string[];
@@ -91,6 +97,19 @@ export interface PickleResult {
   trace: PickleTrace;
 }
 
+/** The limit error for a read whose shared references expand past the budget, or null. */
+export function overExpansionError(trace: PickleTrace, verdict?: string): FormatError | null {
+  const over = trace.overExpansion;
+  if (!over) return null;
+  const said = verdict ? ` Its safety verdict: ${verdict}.` : '';
+  return new FormatError({
+    code: 'limit',
+    layer: 'pickle',
+    offset: over.offset,
+    message: `${over.opcode} at byte ${formatCount(over.offset)}: the pickle's shared references expand to more than ${formatCount(over.bytes)} bytes of values (a memo-reuse bomb?).${said}`,
+  });
+}
+
 export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): PickleResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const trace = options.trace ?? newTrace();
@@ -108,6 +127,28 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
 
   const fail = (code: 'corrupt' | 'limit' | 'unsupported', message: string) =>
     pickleError(code, `${op.info.name}: ${message}`, op.offset);
+
+  /*
+   * What each container expands to once shared references are written out (as the value tree, the
+   * text view and JSON export do), in the units of to-value's budget. A memo GET costs one opcode but
+   * can double the expansion: counting it here stops a 130-byte bomb at the opcode that passes the
+   * budget, before anything is expanded. Containers filled after being referenced are not re-added;
+   * to-value's own budget catches those.
+   */
+  const expanded = new WeakMap<object, number>();
+  const sizeOf = (v: PyValue): number => {
+    if (typeof v === 'string') return 8 + v.length;
+    if (v instanceof Uint8Array) return 8 + v.length;
+    if (v === null || typeof v !== 'object') return 8;
+    return expanded.get(v) ?? 32;
+  };
+  const addExpanded = (target: object, values: readonly PyValue[]) => {
+    if (trace.overExpansion) return;
+    let size = expanded.get(target) ?? 32;
+    for (const v of values) size += sizeOf(v);
+    if (size > limits.maxOutputBytes) trace.overExpansion = { offset: op.offset, opcode: op.info.name, bytes: limits.maxOutputBytes };
+    else expanded.set(target, size);
+  };
 
   const grow = (n: number) => {
     output += n;
@@ -168,6 +209,7 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
   ): PyValue => {
     const known = kwargs && kwargs.size > 0 ? undefined : reduceKnown(callable, args);
     const result = known !== undefined ? known : new PyObject(kind, callable, args, kwargs, op.offset);
+    if (result !== null && typeof result === 'object') addExpanded(result, args);
     trace.calls.push({ offset: op.offset, opcode, callable, args, kwargs, result });
     grow(16 + args.length * 8);
     return result;
@@ -182,9 +224,14 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
     grow(values.length * 8);
     if (Array.isArray(target)) {
       if (target.length + values.length > limits.maxKeys) throw fail('limit', 'a list has more items than the limit');
+      addExpanded(target, values);
       for (const v of values) target.push(v);
     } else if (target instanceof PyObject) {
-      (target.listItems ??= []).push(...values);
+      const items = (target.listItems ??= []);
+      if (items.length + values.length > limits.maxKeys) throw fail('limit', `an object gets more than ${formatCount(limits.maxKeys)} list items`);
+      addExpanded(target, values);
+      // One by one: spreading 300,000 arguments overflows the call stack.
+      for (const v of values) items.push(v);
     } else {
       throw fail('corrupt', 'appends to something that is not a list');
     }
@@ -195,8 +242,10 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
     grow(kv.length * 8);
     if (target instanceof PyDict) {
       if (target.size + kv.length / 2 > limits.maxKeys) throw fail('limit', 'a dict has more keys than the limit');
+      addExpanded(target, kv);
       for (let i = 0; i < kv.length; i += 2) target.set(kv[i] as PyValue, kv[i + 1] as PyValue);
     } else if (target instanceof PyObject) {
+      addExpanded(target, kv);
       const items = (target.dictItems ??= []);
       for (let i = 0; i < kv.length; i += 2) items.push([kv[i] as PyValue, kv[i + 1] as PyValue]);
     } else {
@@ -310,13 +359,16 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
       case 'LIST': {
         const vs = popMark();
         grow(vs.length * 8);
+        addExpanded(vs, vs);
         push(vs);
         break;
       }
       case 'TUPLE': {
         const vs = popMark();
         grow(vs.length * 8);
-        push(new PyTuple(vs));
+        const t = new PyTuple(vs);
+        addExpanded(t, vs);
+        push(t);
         break;
       }
       case 'TUPLE1':
@@ -326,7 +378,9 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
         const vs: PyValue[] = [];
         for (let i = 0; i < n; i++) vs.unshift(pop());
         grow(n * 8);
-        push(new PyTuple(vs));
+        const t = new PyTuple(vs);
+        addExpanded(t, vs);
+        push(t);
         break;
       }
       case 'DICT': {
@@ -351,15 +405,18 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
         const vs = popMark();
         const t = top();
         grow(vs.length * 8);
-        if (t instanceof PySet) t.items.push(...vs);
-        else if (t instanceof PyObject) (t.listItems ??= []).push(...vs);
-        else throw fail('corrupt', 'adds items to something that is not a set');
+        if (!(t instanceof PySet) && !(t instanceof PyObject)) throw fail('corrupt', 'adds items to something that is not a set');
+        addExpanded(t, vs);
+        const items = t instanceof PySet ? t.items : (t.listItems ??= []);
+        for (const v of vs) items.push(v);
         break;
       }
       case 'FROZENSET': {
         const vs = popMark();
         grow(vs.length * 8);
-        push(new PySet(vs, true));
+        const set = new PySet(vs, true);
+        addExpanded(set, vs);
+        push(set);
         break;
       }
       case 'POP':
@@ -455,6 +512,7 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
         const state = pop();
         const t = top();
         if (t instanceof PyObject) {
+          addExpanded(t, [state]);
           if (t.state instanceof PyDict && state instanceof PyDict) for (const [k, v] of state.entries) t.state.set(k, v);
           else t.state = state;
           buildKnown(t);

@@ -3,11 +3,14 @@
  * model, tree view, JSON export) reads. Dicts with string keys become objects exactly as
  * JSON.parse makes them (a `__proto__` key is an own data property); anything else is tagged.
  *
- * Shared references are expanded like json.dumps does, so a node budget stops memo-reuse bombs,
- * and a depth cap stops stack exhaustion on deeply nested input.
+ * Shared references are expanded like json.dumps does, so a budget of bytes stops memo-reuse bombs:
+ * every value written is counted at about what it costs (a container 32 bytes, a string its
+ * length, each time it is referenced), against limits.maxOutputBytes, before the next one is
+ * made. A node count and a depth cap stay as a second line.
  */
 import { FormatError, formatCount } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
+import { formatPointer } from '../json-pointer.ts';
 import { isStorage } from './known.ts';
 import {
   PyBuffer,
@@ -63,17 +66,50 @@ export function tensorSummary(t: TorchTensorValue): { [key: string]: JsonValue }
   return out;
 }
 
+/** What one container costs the budget besides its items: a JS object or array header. */
+const CONTAINER_COST = 32;
+/** A number, boolean or null in its slot. */
+const SCALAR_COST = 8;
+
 export function pickleToValue(root: PyValue, options: ToValueOptions = {}): JsonValue {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const maxNodes = options.maxNodes ?? limits.maxKeys;
   const maxInline = options.maxInlineBytes ?? 4096;
+  const budget = limits.maxOutputBytes;
   const ancestors = new Set<object>();
+  /** A big integer referenced many times is turned into digits once (toString is quadratic). */
+  const digits = new Map<bigint, string>();
   let nodes = 0;
+  let spent = 0;
 
-  const bytes = (tag: string, b: Uint8Array): JsonValue =>
-    b.length <= maxInline
-      ? { [tag]: base64(b) }
-      : { [tag]: null, length: b.length, head: base64(b.subarray(0, 64)) };
+  const spend = (n: number): void => {
+    spent += n;
+    if (spent > budget) {
+      throw new FormatError({
+        code: 'limit',
+        layer: 'pickle',
+        path: formatPointer(trail),
+        message: `Expanding the pickle's shared references gives more than ${formatCount(budget)} bytes of values, passed at ${formatPointer(trail) || '(root)'} (a memo-reuse bomb?)`,
+      });
+    }
+  };
+
+  const intText = (v: bigint): string => {
+    let text = digits.get(v);
+    if (text === undefined) {
+      text = v.toString();
+      digits.set(v, text);
+    }
+    return text;
+  };
+
+  const bytes = (tag: string, b: Uint8Array): JsonValue => {
+    if (b.length <= maxInline) {
+      spend(Math.ceil(b.length / 3) * 4);
+      return { [tag]: base64(b) };
+    }
+    return { [tag]: null, length: b.length, head: base64(b.subarray(0, 64)) };
+  };
 
   const known = (k: PyKnown, depth: number): JsonValue => {
     switch (k.type) {
@@ -115,20 +151,41 @@ export function pickleToValue(root: PyValue, options: ToValueOptions = {}): Json
   const num = (n: number): JsonValue =>
     Number.isFinite(n) ? n : { $float: Number.isNaN(n) ? 'nan' : n > 0 ? 'inf' : '-inf' };
 
-  const walk = (v: PyValue, depth: number): JsonValue => {
+  /** Where the walk is, so a limit names the place it was passed. */
+  const trail: (string | number)[] = [];
+  const walk = (v: PyValue, depth: number, segment?: string | number): JsonValue => {
+    if (segment === undefined) return walkValue(v, depth);
+    // No finally: a throw leaves the trail at the failing value, which is all it is read for.
+    trail.push(segment);
+    const out = walkValue(v, depth);
+    trail.pop();
+    return out;
+  };
+
+  const walkValue = (v: PyValue, depth: number): JsonValue => {
     if (++nodes > maxNodes) {
       throw new FormatError({
         code: 'limit',
         layer: 'pickle',
+        path: formatPointer(trail),
         message: `Expanding the pickle's shared references gives more than ${formatCount(maxNodes)} values (a memo-reuse bomb?)`,
       });
     }
     if (depth > limits.maxDepth) {
-      throw new FormatError({ code: 'limit', layer: 'pickle', message: `The pickle nests deeper than ${limits.maxDepth} levels` });
+      throw new FormatError({ code: 'limit', layer: 'pickle', path: formatPointer(trail), message: `The pickle nests deeper than ${limits.maxDepth} levels` });
     }
-    if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+    if (typeof v === 'string') {
+      spend(SCALAR_COST + v.length);
+      return v;
+    }
+    if (typeof v === 'bigint') {
+      const text = intText(v);
+      spend(CONTAINER_COST + text.length);
+      return { $int: text };
+    }
+    spend(v !== null && typeof v === 'object' ? CONTAINER_COST : SCALAR_COST);
+    if (v === null || typeof v === 'boolean') return v;
     if (typeof v === 'number') return num(v);
-    if (typeof v === 'bigint') return { $int: v.toString() };
     if (v instanceof Uint8Array) return bytes('$bytes', v);
     if (v instanceof PyByteArray) return bytes('$bytearray', v.bytes);
     if (v instanceof PyGlobal) return { $global: v.qualified };
@@ -138,16 +195,16 @@ export function pickleToValue(root: PyValue, options: ToValueOptions = {}): Json
     ancestors.add(v);
     try {
       const d = depth + 1;
-      if (Array.isArray(v)) return v.map((x) => walk(x, d));
-      if (v instanceof PyTuple) return v.items.map((x) => walk(x, d));
-      if (v instanceof PySet) return { [v.frozen ? '$frozenset' : '$set']: v.items.map((x) => walk(x, d)) };
+      if (Array.isArray(v)) return v.map((x, i) => walk(x, d, i));
+      if (v instanceof PyTuple) return v.items.map((x, i) => walk(x, d, i));
+      if (v instanceof PySet) return { [v.frozen ? '$frozenset' : '$set']: v.items.map((x, i) => walk(x, d, i)) };
       if (v instanceof PyDict) {
         if (v.entries.every(([k]) => typeof k === 'string')) {
           const o: { [key: string]: JsonValue } = {};
-          for (const [k, x] of v.entries) setKey(o, k as string, walk(x, d));
+          for (const [k, x] of v.entries) setKey(o, k as string, walk(x, d, k as string));
           return o;
         }
-        return { $dict: v.entries.map(([k, x]) => [walk(k, d), walk(x, d)]) };
+        return { $dict: v.entries.map(([k, x], i) => [walk(k, d, i), walk(x, d, i)]) };
       }
       if (v instanceof PyObject) {
         if (v.known) return known(v.known, d);
@@ -159,8 +216,8 @@ export function pickleToValue(root: PyValue, options: ToValueOptions = {}): Json
         const args = isReconstruct ? [] : v.args;
         if (args.length) out.args = args.map((x) => walk(x, d));
         if (v.kwargs && v.kwargs.size) out.kwargs = walk(v.kwargs, d);
-        if (v.state !== undefined) out.state = walk(v.state, d);
-        if (v.listItems) out.items = v.listItems.map((x) => walk(x, d));
+        if (v.state !== undefined) out.state = walk(v.state, d, 'state');
+        if (v.listItems) out.items = v.listItems.map((x, i) => walk(x, d, i));
         if (v.dictItems) out.dictItems = v.dictItems.map(([k, x]) => [walk(k, d), walk(x, d)]);
         return out;
       }

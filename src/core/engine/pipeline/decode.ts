@@ -4,7 +4,7 @@
  * (raw deflate, YAML-ish text) are tried in turn and fall through to "unknown format".
  */
 import { FormatError, isFormatError } from '../errors.ts';
-import { withLimits, type Limits } from '../limits.ts';
+import { limitsForInput, type Limits } from '../limits.ts';
 import type { LayerContext, Progress } from '../layers/layer.ts';
 import { isSyntaxLayer } from '../layers/layer.ts';
 import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
@@ -38,6 +38,8 @@ export interface DecodeOptions {
 
 /** Claims at or above this are trusted: their failure is the file's failure. */
 export const STRONG = 0.75;
+/** A claim this sure whose data ends early is reported as truncated when nothing else fits. */
+const FAIR = 0.25;
 const MAX_LAYERS = 8;
 
 function hexHead(bytes: Uint8Array): string {
@@ -73,6 +75,8 @@ async function decodeFrom(
     throw new FormatError({ code: 'limit', layer: 'detect', message: `More than ${MAX_LAYERS} nested layers (${outer.map((s) => s.layer).join(' → ')}).` });
   }
   const candidates = registry.rank(bytes, name !== undefined ? { name } : {});
+  /** A fair claim that found its data cut short: a truer answer than "unknown format". */
+  let truncated: FormatError | undefined;
   for (const { layer, confidence } of candidates) {
     try {
       if (isSyntaxLayer(layer)) {
@@ -100,13 +104,15 @@ async function decodeFrom(
       const fatal = e.code === 'cancelled' || e.code === 'limit' || e.code === 'needs-key' || e.code === 'wrong-key';
       // A strong claim that fails is the answer; a weak one gives way to the next candidate.
       if (fatal || confidence >= STRONG) throw e;
+      if (e.code === 'truncated' && confidence >= FAIR) truncated ??= e;
     }
   }
-  throw unknownFormat(bytes, outer);
+  // Random-looking bytes are more likely a key's business than a cut file.
+  throw truncated && !looksEncrypted(bytes) ? truncated : unknownFormat(bytes, outer);
 }
 
 export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedDocument> {
-  const ctx: LayerContext = { limits: withLimits(options.limits) };
+  const ctx: LayerContext = { limits: limitsForInput(bytes.length, options.limits) };
   if (options.signal) ctx.signal = options.signal;
   if (options.onProgress) ctx.onProgress = options.onProgress;
   if (options.credentials) ctx.credentials = options.credentials;

@@ -113,7 +113,28 @@ export function entryDataOffset(source: ByteSource, entry: ZipEntry): number {
   return entry.localHeaderOffset + 30 + hv.getUint16(26, true) + hv.getUint16(28, true);
 }
 
+/**
+ * Pickles inflated from a source, by local header offset: opening a file, its disassembly and its
+ * tensor table all read data.pkl, and a 2 GiB one must be inflated once, not three times. Only
+ * pickles are kept (tensor storages are read a slice at a time and not worth holding).
+ */
+const inflated = new WeakMap<ByteSource, Map<number, Uint8Array>>();
+
 export function readZipEntry(source: ByteSource, entry: ZipEntry, limits: Limits): Uint8Array {
+  if (entry.method !== 8 || !entry.name.endsWith('.pkl')) return readZipEntryNow(source, entry, limits);
+  let bySource = inflated.get(source);
+  const hit = bySource?.get(entry.localHeaderOffset);
+  if (hit && hit.length === entry.size) return hit;
+  const out = readZipEntryNow(source, entry, limits);
+  if (!bySource) inflated.set(source, (bySource = new Map()));
+  bySource.set(entry.localHeaderOffset, out);
+  return out;
+}
+
+/** How many entries were inflated, for tests that count work. */
+export const zipInflateCount = { value: 0 };
+
+function readZipEntryNow(source: ByteSource, entry: ZipEntry, limits: Limits): Uint8Array {
   const start = entryDataOffset(source, entry);
   if (start + entry.compressedSize > source.size) throw zipError('truncated', `${entry.name} runs past the end of the file`, start);
   const raw = source.read(start, entry.compressedSize);
@@ -123,6 +144,7 @@ export function readZipEntry(source: ByteSource, entry: ZipEntry, limits: Limits
     throw zipError('limit', `${entry.name} would inflate to ${formatCount(entry.size)} bytes, past the limit`, entry.localHeaderOffset);
   }
   try {
+    zipInflateCount.value++;
     const out = inflateSync(raw, { out: new Uint8Array(entry.size) });
     return out.length === entry.size ? out : out.subarray(0, entry.size);
   } catch (e) {
