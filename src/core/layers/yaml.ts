@@ -113,9 +113,12 @@ export const yamlLayer: SyntaxLayer = {
       const ops = input.source.ops ?? [];
       if (ops.length === 0) return encoder.encode(input.source.text);
       const src = input.source.text.charCodeAt(0) === 0xfeff ? input.source.text.slice(1) : input.source.text;
-      const doc = parseDocument(src);
-      for (const op of ops) applyOp(doc, op);
-      return encoder.encode(bom + doc.toString(toStringOptions));
+      // Parsed as decode parsed it: a text that opened (duplicate keys included) can be edited in place.
+      const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
+      if (doc.errors.length === 0) {
+        for (const op of ops) applyOp(doc, op);
+        return encoder.encode(bom + doc.toString(toStringOptions));
+      }
     }
     const doc = new Document(input.value);
     if (options.documentStart === true && doc.directives) doc.directives.docStart = true;
