@@ -1,9 +1,10 @@
 /**
  * Runs inputs in a worker thread under a watchdog: a time limit per input (the thread is terminated
  * and the input reported as a hang at the stage it was in), a heap limit (V8 ends the thread: a
- * memory blow-up), and a cap on ArrayBuffer memory polled from outside (typed arrays live outside
- * the V8 heap, so the heap limit does not see an inflated bomb). A dead thread is replaced for the
- * next input.
+ * memory blow-up), and a cap on the process's resident memory growth during the input, polled from
+ * outside (typed arrays live outside the V8 heap, so the heap limit does not see an inflated bomb,
+ * and a thread's own ArrayBuffer count is not visible from another thread). A dead thread is
+ * replaced for the next input.
  */
 import { Worker } from 'node:worker_threads';
 import { STAGES, type Outcome } from './drive';
@@ -14,11 +15,11 @@ export interface WatchdogOptions {
   timeoutMs: number;
   /** V8 heap of the thread, in MB. */
   heapMb: number;
-  /** ArrayBuffer memory of the process, in MB. */
-  bufferMb: number;
+  /** Growth of the process's resident memory while one input runs, in MB. */
+  growthMb: number;
 }
 
-export const DEFAULT_WATCHDOG: WatchdogOptions = { timeoutMs: 5000, heapMb: 512, bufferMb: 512 };
+export const DEFAULT_WATCHDOG: WatchdogOptions = { timeoutMs: 5000, heapMb: 512, growthMb: 512 };
 
 type Pending = { resolve(o: Outcome): void };
 
@@ -88,10 +89,11 @@ export class Watchdog {
     Atomics.store(this.stage, 0, 0);
     const done = new Promise<Outcome>((resolve) => (this.pending = { id, resolve }));
     const started = Date.now();
+    const baseline = process.memoryUsage.rss() / 2 ** 20;
     const poll = setInterval(() => {
       if (!this.pending || this.pending.id !== id) return;
-      const buffers = process.memoryUsage().arrayBuffers / 2 ** 20;
-      if (buffers > this.options.bufferMb) this.kill(this.finding('memory', 'ArrayBuffers', `array buffers over ${this.options.bufferMb} MB (${Math.round(buffers)} MB)`));
+      const growth = process.memoryUsage.rss() / 2 ** 20 - baseline;
+      if (growth > this.options.growthMb) this.kill(this.finding('memory', 'ResidentMemory', `resident memory grew by more than ${this.options.growthMb} MB`));
       else if (Date.now() - started > this.options.timeoutMs) this.kill(this.finding('hang', 'Timeout', `no answer within ${this.options.timeoutMs} ms`));
     }, 20);
     worker.postMessage({ id, ...input } satisfies WorkerRequest);
