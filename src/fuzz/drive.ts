@@ -32,7 +32,7 @@ export type Stage = (typeof STAGES)[number];
 export function frameOf(e: unknown): string {
   const stack = (e instanceof Error && e.stack) || '';
   for (const line of stack.split('\n').slice(1)) {
-    const m = /(?:at (?:async )?([^ (]+) \()?.*?(src\/[^:)]+)/.exec(line);
+    const m = /at (?:async )?(?:([^ (]+) \()?.*?(src\/[^:)]+)/.exec(line);
     if (m && !m[2]!.includes('src/fuzz/')) return `${m[1] ?? '<anonymous>'}@${m[2]}`;
   }
   return 'unknown';
@@ -50,7 +50,7 @@ function findingOf(e: unknown, stage: Stage): Finding {
   if (e instanceof FormatError) {
     // An 'internal' error is an untyped throw the pipeline wrapped: its cause says where it came from.
     const cause = e.cause instanceof Error ? e.cause : e;
-    return new Finding({ kind: 'finding', finding: 'internal', stage, name: cause.name, message: e.message, frame: frameOf(cause) });
+    return new Finding({ kind: 'finding', finding: 'internal', stage, name: `${cause.name}(${e.layer})`, message: e.message, frame: frameOf(cause) });
   }
   const err = e instanceof Error ? e : new Error(String(e));
   return new Finding({ kind: 'finding', finding: 'exception', stage, name: err.name, message: err.message, frame: frameOf(err) });

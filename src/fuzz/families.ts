@@ -62,7 +62,7 @@ function isJsonFile(n: string): boolean {
 }
 
 /** Mutated trees grow by repetition; beyond this they only test speed, which `npm run bench` owns. */
-const MAX_TREE_BYTES = 256 * 1024;
+const MAX_TREE_BYTES = 64 * 1024;
 
 /** Re-encodes a mutated tree in the seed's own syntax (bigints as msgpack/YAML allow). */
 function encodeTree(value: unknown, syntax: 'json' | 'yaml' | 'msgpack', rng: Random): Uint8Array {

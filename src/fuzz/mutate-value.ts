@@ -93,13 +93,13 @@ export function mutateTree(rng: Random, root: Tree): { value: Tree; trace: strin
       trace.push(`copy ${String(other.key)}->${String(key)}`);
     } else if (op === 4) {
       let nested = get(parent, key);
-      const depth = 1 + rng.small(700);
+      const depth = 1 + rng.small(600);
       for (let i = 0; i < depth; i++) nested = rng.chance(0.5) ? [nested] : { [rng.pick(KEYS)]: nested };
       set(parent, key, nested);
       trace.push(`nest ${String(key)} x${depth}`);
     } else if (op === 5) {
       const v = get(parent, key);
-      const n = 1 + rng.small(1000);
+      const n = 1 + rng.small(200);
       set(parent, key, Array.from({ length: n }, () => v));
       trace.push(`repeat ${String(key)} x${n}`);
     } else if (op === 6) {

@@ -113,11 +113,16 @@ export const yamlLayer: SyntaxLayer = {
       const ops = input.source.ops ?? [];
       if (ops.length === 0) return encoder.encode(input.source.text);
       const src = input.source.text.charCodeAt(0) === 0xfeff ? input.source.text.slice(1) : input.source.text;
-      // Parsed as decode parsed it: a text that opened (duplicate keys included) can be edited in place.
-      const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
+      // A text with duplicate keys reads as its last value but would be edited at its first: such a
+      // text (or one whose edit does not fit its node tree) is written afresh from the value instead.
+      const doc = parseDocument(src, { prettyErrors: false });
       if (doc.errors.length === 0) {
-        for (const op of ops) applyOp(doc, op);
-        return encoder.encode(bom + doc.toString(toStringOptions));
+        try {
+          for (const op of ops) applyOp(doc, op);
+          return encoder.encode(bom + doc.toString(toStringOptions));
+        } catch {
+          // falls through to the fresh write
+        }
       }
     }
     const doc = new Document(input.value);
