@@ -105,6 +105,18 @@ function treeSeeds(seeds: Seed[]): Array<Seed & { tree: unknown; syntax: 'json' 
   });
 }
 
+/** A seed's tree mutated and written again in its syntax; the seed itself when that cannot be written or grows too big. */
+function encodedTreeMutation(rng: Random, seed: Seed & { tree: unknown; syntax: 'json' | 'yaml' | 'msgpack' }): { bytes: Uint8Array; trace: string[] } {
+  const { value, trace } = mutateTree(rng, seed.tree);
+  try {
+    const bytes = encodeTree(value, seed.syntax, rng);
+    if (bytes.length <= MAX_TREE_BYTES) return { bytes, trace: ['tree', ...trace] };
+  } catch {
+    // An encoder that cannot write the tree (too deep for its recursion).
+  }
+  return { bytes: seed.bytes, trace: ['tree', ...trace, 'unencodable or too big: seed kept'] };
+}
+
 function dictionaryFor(syntax: 'json' | 'yaml' | 'msgpack') {
   return syntax === 'msgpack' ? MSGPACK_TOKENS : syntax === 'yaml' ? YAML_TOKENS : JSON_TOKENS;
 }
@@ -119,23 +131,16 @@ function syntaxFamily(id: string, about: string, seeds: Seed[], syntax: 'json' |
     async make(rng) {
       if (trees.length > 0 && rng.chance(treeShare)) {
         const seed = rng.pick(trees);
-        const { value, trace } = mutateTree(rng, seed.tree);
-        let bytes: Uint8Array;
-        try {
-          bytes = encodeTree(value, seed.syntax, rng);
-          if (bytes.length > MAX_TREE_BYTES) throw new RangeError('too big');
-        } catch {
-          // An encoder that cannot write the tree (too deep for its recursion): the seed as it is.
-          bytes = seed.bytes;
-          trace.push('unencodable or too big: seed kept');
-        }
+        const made = encodedTreeMutation(rng, seed);
+        let bytes = made.bytes;
+        const trace = made.trace;
         const extra: string[] = [];
         if (rng.chance(0.2)) {
           const m = havoc(rng, bytes, dictionaryFor(seed.syntax), others);
           bytes = m.bytes;
           extra.push(...m.trace);
         }
-        return { family: id, name: seed.name, bytes, trace: [`seed ${seed.name}`, 'tree', ...trace, ...extra] };
+        return { family: id, name: seed.name, bytes, trace: [`seed ${seed.name}`, ...trace, ...extra] };
       }
       const seed = rng.pick(seeds);
       const dictionary = Array.isArray(syntax) ? syntax : syntax === 'any' ? dictionaryFor(syntaxOf(seed.name)) : dictionaryFor(syntax);
@@ -244,6 +249,7 @@ function torchFamily(seeds: Seed[]): Family {
 function aesFamily(root: string, files: Seed[], plaintexts: Seed[]): Family {
   const key = Buffer.from(readFileSync(join(root, 'fixtures/crypto/fixture.key'), 'utf8').trim(), 'hex');
   const others = files.map((s) => s.bytes);
+  const trees = treeSeeds(plaintexts);
   const credentialsOf = (name: string): CredentialRef => (name.endsWith('.psenc') ? 'fixture-passphrase' : 'fixture-key');
   return {
     id: 'aes',
@@ -255,7 +261,9 @@ function aesFamily(root: string, files: Seed[], plaintexts: Seed[]): Family {
         return { family: 'aes', name: seed.name, bytes: m.bytes, credentials: credentialsOf(seed.name), trace: [`seed ${seed.name}`, ...m.trace] };
       }
       const plain = rng.pick(plaintexts);
-      const m = havoc(rng, plain.bytes, dictionaryFor(syntaxOf(plain.name)), plaintexts.map((p) => p.bytes));
+      // Half the plaintexts are program trees mutated and written again, so the decrypted file opens and its views run.
+      const tree = trees.length > 0 && rng.chance(0.5) ? rng.pick(trees) : undefined;
+      const m = tree ? encodedTreeMutation(rng, tree) : havoc(rng, plain.bytes, dictionaryFor(syntaxOf(plain.name)), plaintexts.map((p) => p.bytes));
       const iv = rng.bytes(12);
       const how = rng.pick(['iv-ct-tag', 'iv-tag-ct', 'psenc'] as const);
       const trace = [`seed ${plain.name}`, 'plaintext', ...m.trace, how];
