@@ -66,6 +66,21 @@ function rename(parent: Record<string, unknown>, from: string, to: string): void
   for (const [k, v] of entries) set(parent, k === from ? to : k, v);
 }
 
+/** Trees stay about this small (nodes plus string characters): growth past it tests speed, not correctness. */
+const MAX_SIZE = 64 * 1024;
+
+/** The tree's size in nodes plus string characters, counted up to `cap` only. */
+function sizeOf(root: Tree, cap = MAX_SIZE): number {
+  let size = 0;
+  const stack: Tree[] = [root];
+  while (stack.length > 0 && size <= cap) {
+    const v = stack.pop();
+    size += typeof v === 'string' ? v.length + 1 : 1;
+    if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) stack.push(...(Array.isArray(v) ? v : Object.values(v)));
+  }
+  return size;
+}
+
 /** One to four tree mutations of a deep copy of `root`. */
 export function mutateTree(rng: Random, root: Tree): { value: Tree; trace: string[] } {
   let value = structuredClone(root);
@@ -99,7 +114,7 @@ export function mutateTree(rng: Random, root: Tree): { value: Tree; trace: strin
       trace.push(`nest ${String(key)} x${depth}`);
     } else if (op === 5) {
       const v = get(parent, key);
-      const n = 1 + rng.small(200);
+      const n = Math.min(1 + rng.small(200), Math.floor(MAX_SIZE / sizeOf(v)));
       set(parent, key, Array.from({ length: n }, () => v));
       trace.push(`repeat ${String(key)} x${n}`);
     } else if (op === 6) {
@@ -111,6 +126,7 @@ export function mutateTree(rng: Random, root: Tree): { value: Tree; trace: strin
       set(parent, key, typeof v === 'string' ? Number(v.length) : typeof v === 'number' ? String(v) : Array.isArray(v) ? Object.fromEntries(v.map((x, i) => [String(i), x])) : v && typeof v === 'object' ? Object.values(v) : String(v));
       trace.push(`retype ${String(key)}`);
     }
+    if (sizeOf(value) > MAX_SIZE) break;
   }
   return { value, trace };
 }
