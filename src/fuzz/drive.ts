@@ -67,12 +67,14 @@ const MODULES = 4;
 const DEMO_PAGE = 20;
 const DISASSEMBLY_PAGES = 4;
 const TEXT_CHARS = 2_000_000;
-const EDITED_EXPORTS: ExportOptions[] = [
+const OTHER_EXPORTS: ExportOptions[] = [
   { syntax: 'yaml', compression: 'gzip' },
   { syntax: 'msgpack' },
   { syntax: 'json', jsonStyle: 'compact', compression: 'zlib', redactSecrets: false },
   { adapter: 'envelope', syntax: 'json' },
   { adapter: 'dspy-state', compression: 'deflate-raw' },
+  { syntax: 'msgpack', compression: 'gzip', level: 9 },
+  { syntax: 'yaml', adapter: 'generic' },
 ];
 
 export async function drive(input: DriveInput, onStage: (stage: Stage) => void): Promise<Outcome> {
@@ -127,13 +129,14 @@ export async function drive(input: DriveInput, onStage: (stage: Stage) => void):
     }
     await view('export', () => host.export({ options: {} }));
     await view('export-json', () => host.export({ options: { adapter: 'generic', syntax: 'json', compression: 'none', jsonStyle: 'pretty' } }));
+    // One other syntax per input, in turn: each export costs a re-decode, and every one is reached across inputs.
+    await view('export-json', () => host.export({ options: OTHER_EXPORTS[input.bytes.length % OTHER_EXPORTS.length]! }));
     const target = modules.find((m) => m.signature);
     if (target) {
       const edited = await view('edit', () => host.edit({ edit: { kind: 'instructions', moduleId: target.id, text: 'Edited by the fuzzer.' } }));
       if (edited) {
         await view('export-edited', () => host.export({ options: {} }));
-        // One other syntax per input, in turn: each export costs a re-decode, and every one is reached across inputs.
-        await view('export-edited', () => host.export({ options: EDITED_EXPORTS[input.bytes.length % EDITED_EXPORTS.length]! }));
+        await view('export-edited', () => host.export({ options: OTHER_EXPORTS[(input.bytes.length + 1) % OTHER_EXPORTS.length]! }));
         await view('edit', () => host.applyOps({ ops: edited.edit.inverse }));
       }
     }
