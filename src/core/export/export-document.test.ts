@@ -111,6 +111,14 @@ describe('exportDocument', () => {
     }
   });
 
+  it('refuses, with a typed error, to write a bare value (not a map or list) as MessagePack', async () => {
+    const bytes = new TextEncoder().encode('vesrs');
+    const doc = await decodeBytes(bytes, { name: 'word.yaml' });
+    const source: ExportSource = { value: doc.value, program: analyzeProgram(doc.value), recipe: doc.recipe, sourceText: doc.text as string, appliedOps: [], originalBytes: bytes, name: 'word.yaml' };
+    await expect(exportDocument(source, { syntax: 'msgpack', compression: 'gzip' })).rejects.toMatchObject({ code: 'unsupported', layer: 'export' });
+    expect((await exportDocument(source, { syntax: 'json' })).recipe.map((s) => s.layer)).toEqual(['json']);
+  });
+
   it('writes an edited YAML file with a duplicate key afresh, as the value it opened to', async () => {
     const text = 'version: 1\nprogram: first\nprogram:\n  modules:\n    - name: qa\n      instructions: old\n';
     const bytes = new TextEncoder().encode(text);

@@ -69,6 +69,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
 
   const converted = convertForAdapter(redacted, source.program, adapter, now);
   warnings.push(...converted.warnings);
+  refuseBareMsgpack(recipe, converted.value);
   const converts = converted.value !== redacted;
 
   const untouched =
@@ -92,6 +93,20 @@ export async function exportDocument(source: ExportSource, options: ExportOption
   await verifyExport(bytes, converted.value, recipe, options, fileName);
   const sha256 = await sha256Hex(bytes);
   return { bytes, fileName, sha256, sidecar: formatSidecar(sha256, fileName), recipe, size: bytes.length, redacted: redactOps.length, identical, warnings };
+}
+
+/**
+ * MessagePack is recognised by its map or array header: any byte at all starts some bare
+ * MessagePack value, so a file of one string or number would never be recognised when opened again.
+ */
+function refuseBareMsgpack(recipe: Recipe, value: unknown): void {
+  if (!recipe.some((s) => s.layer === 'msgpack') || (value !== null && typeof value === 'object' && !(value instanceof Uint8Array))) return;
+  const what = value === null ? 'null' : value instanceof Uint8Array ? 'bytes' : typeof value;
+  throw new FormatError({
+    code: 'unsupported',
+    layer: 'export',
+    message: `This file is one bare value (${what}), not a map or a list: written as MessagePack it could not be recognised when opened again. Export it as JSON or YAML.`,
+  });
 }
 
 function encodeOptions(options: ExportOptions) {
