@@ -11,7 +11,7 @@ import { runFamily, type Finding } from './campaign';
 import { DEFAULT_WATCHDOG, Watchdog } from './watchdog';
 
 const SEED = 20261207;
-const RUNS = 250;
+const RUNS = 200;
 
 function describeFinding(f: Finding): string {
   return `${f.signature}: ${f.outcome.message.slice(0, 200)} (input ${f.index}: ${f.input.trace.join(' | ').slice(0, 200)})`;
