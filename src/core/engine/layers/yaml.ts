@@ -125,9 +125,17 @@ export const yamlLayer: SyntaxLayer = {
       const ops = input.source.ops ?? [];
       if (ops.length === 0) return encoder.encode(input.source.text);
       const src = input.source.text.charCodeAt(0) === 0xfeff ? input.source.text.slice(1) : input.source.text;
-      const doc = parseDocument(src);
-      for (const op of ops) applyOp(doc, op);
-      return encoder.encode(bom + doc.toString(toStringOptions));
+      // A text with duplicate keys reads as its last value but would be edited at its first: such a
+      // text (or one whose edit does not fit its node tree) is written afresh from the value instead.
+      const doc = parseDocument(src, { prettyErrors: false });
+      if (doc.errors.length === 0) {
+        try {
+          for (const op of ops) applyOp(doc, op);
+          return encoder.encode(bom + doc.toString(toStringOptions));
+        } catch {
+          // falls through to the fresh write
+        }
+      }
     }
     const doc = new Document(input.value);
     if (options.documentStart === true && doc.directives) doc.directives.docStart = true;

@@ -111,6 +111,13 @@ describe('decodeBytes on the format fixtures', () => {
     expect(e.layer).toBe('json');
   });
 
+  it('reads YAML written mostly in two-byte UTF-8 (Cyrillic, Latin-1 supplement) as YAML by its bytes alone', async () => {
+    const cyrillic = 'инструкции: Ответь кратко и по существу, пожалуйста\nвопрос: Какая столица Франции?\n';
+    expect((await decodeBytes(enc.encode(cyrillic))).value).toEqual({ инструкции: 'Ответь кратко и по существу, пожалуйста', вопрос: 'Какая столица Франции?' });
+    const controls = '---\n"_\u0096\u0096\u0096\u0096\u0096\u0096": 1\n';
+    expect((await decodeBytes(enc.encode(controls))).syntax).toBe('yaml');
+  });
+
   it('accepts a zlib header only with a valid check, and "x^" text is not zlib', async () => {
     const z = zlibSync(enc.encode('{"k": 1}'));
     expect(((z[0] as number) << 8 | (z[1] as number)) % 31).toBe(0);

@@ -97,6 +97,38 @@ describe('exportDocument', () => {
     expect(text.length - (src.sourceText as string).length).toBeLessThan(200);
   });
 
+  it('exports an untouched file that only its suffix tells apart (a YAML scalar, a short raw deflate stream)', async () => {
+    for (const [bytes, name] of [
+      [new TextEncoder().encode('n'), 'letter.yaml'],
+      [Uint8Array.of(0xb3, 0x2a, 0xb3, 0x2a, 0x00, 0x00), 'short.yaml.deflate'],
+    ] as const) {
+      const doc = await decodeBytes(bytes, { name });
+      const source: ExportSource = { value: doc.value, program: analyzeProgram(doc.value, { recipe: doc.recipe, name }), recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name };
+      if (doc.text !== undefined) source.sourceText = doc.text;
+      const out = await exportDocument(source);
+      expect(out.fileName).toBe(name);
+      expect(out.identical).toBe(true);
+    }
+  });
+
+  it('refuses, with a typed error, to write a bare value (not a map or list) as MessagePack', async () => {
+    const bytes = new TextEncoder().encode('vesrs');
+    const doc = await decodeBytes(bytes, { name: 'word.yaml' });
+    const source: ExportSource = { value: doc.value, program: analyzeProgram(doc.value), recipe: doc.recipe, sourceText: doc.text as string, appliedOps: [], originalBytes: bytes, name: 'word.yaml' };
+    await expect(exportDocument(source, { syntax: 'msgpack', compression: 'gzip' })).rejects.toMatchObject({ code: 'unsupported', layer: 'export' });
+    expect((await exportDocument(source, { syntax: 'json' })).recipe.map((s) => s.layer)).toEqual(['json']);
+  });
+
+  it('writes an edited YAML file with a duplicate key afresh, as the value it opened to', async () => {
+    const text = 'version: 1\nprogram: first\nprogram:\n  modules:\n    - name: qa\n      instructions: old\n';
+    const bytes = new TextEncoder().encode(text);
+    const doc = await decodeBytes(bytes, { name: 'dup.yaml' });
+    const ops = [{ op: 'replace' as const, path: '/program/modules/0/instructions', value: 'new' }];
+    const edited = applyWithInverse(doc.value, ops).value;
+    const out = await exportDocument({ value: edited, program: analyzeProgram(edited), recipe: doc.recipe, sourceText: text, appliedOps: ops, originalValue: doc.value, originalBytes: bytes, name: 'dup.yaml' });
+    expect((await decodeBytes(out.bytes, { name: 'dup.yaml' })).value).toEqual(edited);
+  });
+
   it('refuses, with a typed error, a file that would not read back to the same value', async () => {
     // MessagePack bytes (bin) have no JSON form: written as JSON they come back as an array.
     const value = { blob: new Uint8Array([1, 2, 3]) };

@@ -25,11 +25,16 @@ function sameRecipe(a: Recipe, b: Recipe): boolean {
   return a.length === b.length && a.every((s, i) => s.layer === b[i]?.layer && deepEqual(s.options, b[i]?.options));
 }
 
-/** Decodes `bytes` with the same engine and compares with what was meant; throws a typed error on any difference. */
-export async function verifyExport(bytes: Uint8Array, expected: unknown, recipe: Recipe, options: ExportOptions = {}): Promise<void> {
+/**
+ * Decodes `bytes` with the same engine and compares with what was meant; throws a typed error on any
+ * difference. The file is read under the name it will be saved as, as it will be opened: a file whose
+ * bytes alone are ambiguous (a one-letter YAML scalar, a short raw deflate stream) is told apart by
+ * its suffix, as it was when it was opened.
+ */
+export async function verifyExport(bytes: Uint8Array, expected: unknown, recipe: Recipe, options: ExportOptions = {}, fileName?: string): Promise<void> {
   let decoded;
   try {
-    decoded = await decodeBytes(bytes, options.encryption ? { credentials: options.encryption.credentials } : {});
+    decoded = await decodeBytes(bytes, { ...(fileName !== undefined ? { name: fileName } : {}), ...(options.encryption ? { credentials: options.encryption.credentials } : {}) });
   } catch (e) {
     const why = isFormatError(e) ? `${e.layer}: ${e.message}` : String(e);
     throw new FormatError({ code: 'internal', layer: 'export-check', message: `The exported file does not open again (${why}); it was not offered.` }, { cause: e });
@@ -63,6 +68,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
 
   const converted = convertForTarget(redacted, source.program, target, now);
   warnings.push(...converted.warnings);
+  refuseBareMsgpack(recipe, converted.value);
   const converts = converted.value !== redacted;
 
   const untouched =
@@ -82,10 +88,24 @@ export async function exportDocument(source: ExportSource, options: ExportOption
     bytes = await encodeDocument({ value: converted.value, recipe: written }, encodeOptions(options));
   }
 
-  await verifyExport(bytes, converted.value, recipe, options);
   const fileName = options.fileName ?? exportFileName(source.name, recipe);
+  await verifyExport(bytes, converted.value, recipe, options, fileName);
   const sha256 = await sha256Hex(bytes);
   return { bytes, fileName, sha256, sidecar: formatSidecar(sha256, fileName), recipe, size: bytes.length, redacted: redactOps.length, identical, warnings };
+}
+
+/**
+ * MessagePack is recognised by its map or array header: any byte at all starts some bare
+ * MessagePack value, so a file of one string or number would never be recognised when opened again.
+ */
+function refuseBareMsgpack(recipe: Recipe, value: unknown): void {
+  if (!recipe.some((s) => s.layer === 'msgpack') || (value !== null && typeof value === 'object' && !(value instanceof Uint8Array))) return;
+  const what = value === null ? 'null' : value instanceof Uint8Array ? 'bytes' : typeof value;
+  throw new FormatError({
+    code: 'unsupported',
+    layer: 'export',
+    message: `This file is one bare value (${what}), not a map or a list: written as MessagePack it could not be recognised when opened again. Export it as JSON or YAML.`,
+  });
 }
 
 function encodeOptions(options: ExportOptions) {
