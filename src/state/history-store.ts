@@ -233,9 +233,25 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     }
   }
 
-  // Every open of a document (a file, the sample, a link, a restored session).
+  /** A shared link shown read-only is not this user's document (yet): the previous line ends, nothing starts. */
+  function endLine(): void {
+    const previous = line?.docId;
+    line = undefined;
+    if (previous) void queue.flush().then(() => previous !== line?.docId && forgetHistoryKey(previous));
+    stored = [];
+    set({ docId: undefined, head: undefined, entries: [], comparison: undefined });
+  }
+
+  // Every open of a document (a file, the sample, a restored session), and a shared link once the
+  // user makes it their copy: each opening of a link would otherwise add a document and a session.
   useDocumentStore.subscribe((s, prev) => {
-    if (s.client && s.summary && (s.client !== prev.client || s.summary !== prev.summary) && s.client !== line?.client) void onOpened(s.client, s.summary);
+    const changed = s.client !== prev.client || s.summary !== prev.summary;
+    if (s.readOnly) {
+      if (changed && line) endLine();
+      return;
+    }
+    const madeOwn = prev.readOnly && s.client === prev.client;
+    if (s.client && s.summary && (changed || madeOwn) && s.client !== line?.client) void onOpened(s.client, s.summary);
   });
 
   // Every edit, undo and redo, inferred from how the undo stacks changed.

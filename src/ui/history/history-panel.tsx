@@ -233,6 +233,7 @@ export function HistoryPanel() {
   const importHistory = useHistoryStore((s) => s.importHistory);
   const deleteHistory = useHistoryStore((s) => s.deleteHistory);
   const name = useDocumentStore((s) => s.summary?.name);
+  const readOnly = useDocumentStore((s) => s.readOnly);
   const [confirming, setConfirming] = useState(false);
   if (!open) return <ComparisonView />;
 
@@ -252,7 +253,13 @@ export function HistoryPanel() {
         <HistoryProblem />
         {name && <div className="muted history-doc">{name}</div>}
         {entries.length > 1 && <Compare entries={entries} />}
-        {entries.length === 0 ? <p className="placeholder muted">No versions recorded yet.</p> : <Timeline entries={entries} head={head} />}
+        {readOnly ? (
+          <p className="placeholder muted">A shared link opened read-only is not recorded: nothing of it is stored in this browser until you click “Open as my copy”.</p>
+        ) : entries.length === 0 ? (
+          <p className="placeholder muted">No versions recorded yet.</p>
+        ) : (
+          <Timeline entries={entries} head={head} />
+        )}
         <footer className="history-foot">
           <div className="history-foot-actions">
             <button
