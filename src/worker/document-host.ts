@@ -32,6 +32,7 @@ import { validateValue } from '../core/schemas/validate';
 import { decodeBytes, type DecodedDocument } from '../core/pipeline/decode';
 import { encodeDocument } from '../core/pipeline/encode';
 import { exportDocument } from '../core/export/export-document';
+import { portableExportOptions } from '../core/export/portable-options';
 import type { ExportSource } from '../core/export/export-options';
 import { exportModule } from '../core/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/export/module-file';
@@ -253,12 +254,35 @@ export class DocumentHost {
     return { bytes: await encodeDocument(input) };
   }
 
-  async original(): Promise<Result<'original'>> {
+  async original({ redactSecrets }: Params<'original'> = {}): Promise<Result<'original'>> {
     const doc = this.requireDocument();
     doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
+    const { secrets } = this.originalProgram(doc);
+    const secretKeys = [...new Set(secrets.map((s) => s.key))];
+    // An encrypted original is stored as its encrypted bytes: nothing in it is in clear.
+    if (redactSecrets && secrets.length > 0 && !doc.encryption) {
+      const redacted = await this.redactedOriginal();
+      doc.bytes = undefined;
+      return { sha256: redacted.sha256, size: redacted.bytes.length, bytes: redacted.bytes, secrets: 0, secretKeys, redacted: redacted.redacted };
+    }
     const bytes = doc.bytes;
     doc.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
-    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}) };
+    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}), secrets: doc.encryption ? 0 : secrets.length, secretKeys };
+  }
+
+  /** The original as export writes it with its secrets redacted: its own recipe where export can write it, JSON otherwise. */
+  async redactedOriginal(): Promise<Result<'redactedOriginal'>> {
+    const doc = this.requireDocument();
+    const program = this.originalProgram(doc);
+    const source: ExportSource = { value: doc.original, program, recipe: doc.decoded.recipe, appliedOps: [], originalValue: doc.original, name: doc.name };
+    if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
+    if (this.exportBytes) source.originalBytes = this.exportBytes;
+    const r = await exportDocument(source, portableExportOptions(doc.decoded.syntax, true));
+    return { sha256: r.sha256, bytes: r.bytes, redacted: r.redacted, secretKeys: [...new Set(program.secrets.map((s) => s.key))] };
+  }
+
+  private originalProgram(doc: OpenDocument): Program {
+    return doc.applied.length === 0 ? doc.program : analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
   }
 
   versionDiff({ ops }: Params<'versionDiff'>): Result<'versionDiff'> {

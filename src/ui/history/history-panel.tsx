@@ -4,7 +4,6 @@
  * storage it all takes. Labels and names are user text: rendered as text.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { historyFileName } from '../../core/history/history-file';
 import type { HistoryEntry } from '../../core/history/history-types';
 import { useDocumentStore } from '../../state/document-store';
 import { useHistoryStore } from '../../state/history-store';
@@ -12,6 +11,7 @@ import { useSelectionStore } from '../../state/selection-store';
 import { formatBytes } from '../format-bytes';
 import { formatTime } from './format-time';
 import { HistoryProblem } from './history-problem';
+import { HistoryExport, HistorySecretsSetting } from './history-secrets';
 import './history.css';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
@@ -213,15 +213,6 @@ function StorageSection({ docId }: { docId?: string }) {
   );
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function HistoryPanel() {
   const open = useHistoryStore((s) => s.panelOpen);
   const setOpen = useHistoryStore((s) => s.setPanelOpen);
@@ -229,7 +220,6 @@ export function HistoryPanel() {
   const head = useHistoryStore((s) => s.head);
   const docId = useHistoryStore((s) => s.docId);
   const status = useHistoryStore((s) => s.status);
-  const exportHistory = useHistoryStore((s) => s.exportHistory);
   const importHistory = useHistoryStore((s) => s.importHistory);
   const deleteHistory = useHistoryStore((s) => s.deleteHistory);
   const name = useDocumentStore((s) => s.summary?.name);
@@ -262,14 +252,7 @@ export function HistoryPanel() {
         )}
         <footer className="history-foot">
           <div className="history-foot-actions">
-            <button
-              type="button"
-              className="button small"
-              disabled={!docId}
-              onClick={() => docId && void exportHistory(docId).then((f) => f && download(historyFileName(f.name), f.text))}
-            >
-              Export history
-            </button>
+            <HistoryExport docId={docId} />
             <label className="button small">
               Import history…
               <input
@@ -301,6 +284,7 @@ export function HistoryPanel() {
                 </button>
               ))}
           </div>
+          <HistorySecretsSetting docId={docId} />
           <StorageSection docId={docId} />
         </footer>
       </aside>

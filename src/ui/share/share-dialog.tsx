@@ -1,11 +1,11 @@
 /**
  * "Share": the open program compressed into a link's fragment (`#p=...`), which browsers never send to
  * a server, or, when it is too large for a link, the file to send instead. Both are what export writes
- * (core/share/share-export): secrets redacted unless unticked, the file's own recipe kept. The link is
+ * (core/export/portable-options): secrets redacted unless unticked, the file's own recipe kept. The link is
  * made here; the format rules live in core/share.
  */
 import { useEffect, useRef, useState } from 'react';
-import { shareExportOptions } from '../../core/share/share-export';
+import { portableExportOptions } from '../../core/export/portable-options';
 import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/share/share-link';
 import { useDocumentStore } from '../../state/document-store';
 import { moduleUrl, shareUrl } from '../../state/route-store';
@@ -57,7 +57,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     client
-      ?.call('export', { options: shareExportOptions(syntax, redact) })
+      ?.call('export', { options: portableExportOptions(syntax, redact) })
       .then((r) => {
         if (!live) return;
         const payload = encodeShareLink({ name: r.fileName, bytes: r.bytes });
@@ -82,7 +82,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const downloadFile = async () => {
     if (prepared?.kind === 'too-large' && prepared.file) return download(prepared.file.bytes, prepared.file.name);
     try {
-      const r = await client?.call('export', { options: shareExportOptions(syntax, redact) });
+      const r = await client?.call('export', { options: portableExportOptions(syntax, redact) });
       if (r) download(r.bytes, r.fileName);
     } catch (e) {
       setPrepared({ kind: 'error', message: e instanceof Error ? e.message : String(e) });

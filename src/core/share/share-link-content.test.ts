@@ -5,7 +5,7 @@ import { analyzeProgram } from '../adapters/analyze';
 import { exportDocument } from '../export/export-document';
 import { decodeBytes } from '../pipeline/decode';
 import { decodeShareLink, encodeShareLink } from './share-link';
-import { shareExportOptions } from './share-export';
+import { portableExportOptions } from '../export/portable-options';
 
 const withKey = new Uint8Array(readFileSync('fixtures/programs/dspy-lm-api-key.json'));
 const KEY = 'sk-proj-EXAMPLEEXAMPLEEXAMPLE';
@@ -16,7 +16,7 @@ async function throughLink(bytes: Uint8Array, name: string, redact: boolean) {
   const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name });
   const exported = await exportDocument(
     { value: decoded.value, program, recipe: decoded.recipe, appliedOps: [], originalValue: decoded.value, name, ...(decoded.text !== undefined ? { sourceText: decoded.text } : {}), originalBytes: bytes },
-    shareExportOptions(decoded.syntax, redact),
+    portableExportOptions(decoded.syntax, redact),
   );
   const shared = decodeShareLink(encodeShareLink({ name: exported.fileName, bytes: exported.bytes }));
   return { shared, reopened: await decodeBytes(shared.bytes, { name: shared.name }) };
