@@ -3,8 +3,28 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { META_POLICY, headersFile, headersFor } from './security-headers.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The policy of security-headers.ts in index.html, in the build's `_headers`, and on `vite preview`'s responses. */
+function securityHeaders(): Plugin {
+  return {
+    name: 'program-studio-security-headers',
+    transformIndexHtml: { order: 'pre', handler: (html) => html.replace('%PROGRAM_STUDIO_CSP%', META_POLICY) },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = new URL(req.url ?? '/', 'http://preview').pathname;
+        for (const [name, value] of Object.entries(headersFor(path))) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
 
 export default defineConfig({
   // A relative base lets the same build run from any static host and any sub-path.
@@ -12,6 +32,7 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
     react(),
+    securityHeaders(),
     // Offline after one visit: a generated service worker precaches the whole build (Monaco's chunks and
     // workers, the sample), relative to wherever the app is hosted. 'prompt': a new version waits for
     // the user's "Reload", so an open document is never reloaded away.

@@ -83,6 +83,7 @@ test('a share link opens the same program read-only in a fresh browser, and its 
   const stranger = await freshContext(context);
   const other = await stranger.context.newPage();
   await other.goto(link);
+  await other.getByRole('region', { name: 'This link holds a program' }).getByRole('button', { name: 'Open read-only' }).click();
   await expect(other.getByText('Shared link · read-only')).toBeVisible();
   await expect(other.locator('.header-file')).toHaveText('shared.json');
   await expect.poll(() => treeLabels(other)).toEqual(labels);
@@ -158,6 +159,10 @@ test('?url= downloads a file with progress and opens it; a host without CORS get
   const closed = await serveStatic({ files: { '/files/private.json': { bytes: json } } });
   try {
     await page.goto(`./?url=${encodeURIComponent(`${cors.origin}/files/remote.json`)}`);
+    const ask = page.getByRole('region', { name: 'This address asks to download a file' });
+    await expect(ask).toContainText(`${cors.origin}/files/remote.json`);
+    expect(cors.requests).toEqual([]);
+    await ask.getByRole('button', { name: 'Download and open' }).click();
     const bar = page.getByRole('progressbar', { name: /Downloading remote\.json/ });
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuenow', String(Math.round((100_000 / body.length) * 100)));
@@ -169,6 +174,7 @@ test('?url= downloads a file with progress and opens it; a host without CORS get
     expect(cors.requests).toEqual(['/files/remote.json']);
 
     await page.goto(`./?url=${encodeURIComponent(`${closed.origin}/files/private.json`)}`);
+    await page.getByRole('button', { name: 'Download and open' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('CORS');
     await expect(alert).toContainText('Access-Control-Allow-Origin');

@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
 
 export interface ServedFile {
   bytes: Uint8Array;
+  /** Content-Type; application/octet-stream unless set. */
+  type?: string;
   /** Send Access-Control-Allow-Origin: * (a CORS-enabled host). */
   cors?: boolean;
   /** Send this many bytes, then wait for `release()` before the rest. */
@@ -57,7 +59,7 @@ export async function serveStatic(options: { root?: string; prefix?: string; fil
     const path = decodeURIComponent(url.split('?')[0] ?? '/');
     const file = options.files?.[path];
     if (file) {
-      const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) };
+      const headers: Record<string, string> = { 'content-type': file.type ?? 'application/octet-stream', 'content-length': String(file.bytes.length) };
       if (file.cors) headers['access-control-allow-origin'] = '*';
       res.writeHead(200, headers);
       if (file.holdAfter === undefined) return void res.end(file.bytes);

@@ -1,8 +1,12 @@
+import { installTrustedTypes } from './trusted-types';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startRouting } from './state/route-store';
 import { App } from './ui/app';
 import './ui/styles.css';
+
+// First, before anything creates a worker: the one policy that lets this site's own script URLs through.
+installTrustedTypes();
 
 // Links in: a shared program (#p=), a file to fetch (?url=), a module to select (#/m/...). The
 // service worker is registered by the update prompt (ui/about/update-prompt.tsx), which needs its state.

@@ -6,8 +6,8 @@ import { create } from 'zustand';
 import type { ErrorInfo } from '../core/engine/errors';
 import { toErrorInfo } from '../core/engine/errors';
 import type { Edit, Operation, Program } from '../core/program/model/program';
-import { fetchUrl } from '../core/program/share/fetch-url';
 import { DocumentClient } from '../worker/document-client';
+import { fetchInWorker } from '../worker/fetch-in-worker';
 import { classifyDrop } from '../core/program/files/classify-drop';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
 
@@ -258,7 +258,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       const name = url.split(/[?#]/)[0]?.split('/').filter(Boolean).at(-1) ?? url;
       set({ opening: { name, abort }, error: undefined });
       try {
-        const file = await fetchUrl(url, {
+        const file = await fetchInWorker(url, {
           signal: abort.signal,
           onProgress: (done, total) => {
             if (get().opening?.abort === abort) set({ opening: { name, abort, progress: { stage: 'download', done, total } } });

@@ -10,17 +10,19 @@
  * (state/key-store, history/sealing-backend); after a reload they open once the key is entered.
  */
 import { create } from 'zustand';
-import { parseHistory, serializeHistory } from '../core/program/history/history-file';
+import { parseHistory, serializeHistory, type HistoryBundle } from '../core/program/history/history-file';
 import type { DocumentRecord, EntryKind, HistoryEntry } from '../core/program/history/history-types';
 import { makeEntry } from '../core/program/history/make-entry';
 import { byId, chronological, lineTo, opsTo } from '../core/program/history/replay';
 import { safeRecipe } from '../core/program/history/safe-recipe';
+import { historySecrets, redactBundle, redactOps, type HistorySecrets } from '../core/program/history/redact-history';
 import { newTabId } from '../core/program/history/entry-id';
 import { toErrorInfo } from '../core/engine/errors';
 import type { Edit, Operation } from '../core/program/model/program';
-import type { DocumentClient } from '../worker/document-client';
-import type { DocumentSummary } from '../worker/protocol';
+import { DocumentClient } from '../worker/document-client';
+import type { DocumentSummary, Result } from '../worker/protocol';
 import { useDocumentStore } from './document-store';
+import { useSettingsStore } from './settings-store';
 import type { SessionRecord } from './history/backend';
 import { IdbBackend } from './history/idb-backend';
 import { SealingBackend } from './history/sealing-backend';
@@ -44,6 +46,8 @@ interface Line {
   early: HistoryEntry[];
   /** True after the user deleted this document's history: nothing more is recorded until it is opened again. */
   detached?: boolean;
+  /** "Keep history without secrets" was on when it was opened: its original and ops are stored redacted. */
+  redact: boolean;
 }
 
 export interface Comparison {
@@ -88,7 +92,10 @@ interface HistoryState {
   closeComparison(): void;
   nameVersion(entryId: string, name: string): Promise<void>;
   deleteHistory(docId: string): Promise<void>;
-  exportHistory(docId: string): Promise<{ name: string; text: string } | undefined>;
+  /** What a history file of this document would carry in clear, for the warning before its export. */
+  historyExportSecrets(docId: string): Promise<HistorySecrets | undefined>;
+  /** The history file; with `redact`, its original and ops without flagged secrets (a document of its own). */
+  exportHistory(docId: string, options?: { redact?: boolean }): Promise<{ name: string; text: string } | undefined>;
   importHistory(text: string): Promise<boolean>;
   resume(docId: string, head?: string): Promise<boolean>;
   acceptOffer(tab: string): Promise<void>;
@@ -111,6 +118,17 @@ let nextKind: EntryKind | undefined;
 /** Set by `resume` so the open it causes continues a line instead of starting one. */
 let pendingResume: { docId: string; head: string } | undefined;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('program-studio-history') : undefined;
+
+/** Opens stored original bytes in a worker of their own (not the page's document), asks it one thing, and ends it. */
+async function withOriginal<T>(bytes: Uint8Array, name: string, ask: (client: DocumentClient) => Promise<T>): Promise<T> {
+  const client = new DocumentClient();
+  try {
+    await client.call('open', { source: { kind: 'bytes', bytes: bytes.slice().buffer, name } });
+    return await ask(client);
+  } finally {
+    client.terminate();
+  }
+}
 
 export const useHistoryStore = create<HistoryState>()((set, get) => {
   const queue = new WriteQueue(backend, (status) => {
@@ -164,20 +182,25 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     const l = line;
     if (!l || l.detached) return;
     const marker = kind === 'export';
-    const entry = makeEntry({ docId: l.docId ?? '', parent: kind === 'open' ? null : l.head, kind, label, ops, tab: get().tab, time: Date.now(), counter: counter++ });
+    // With "keep history without secrets", a key typed into a field is not stored either.
+    const kept = l.redact ? redactOps(ops).ops : ops;
+    const entry = makeEntry({ docId: l.docId ?? '', parent: kind === 'open' ? null : l.head, kind, label, ops: kept, tab: get().tab, time: Date.now(), counter: counter++ });
     if (!marker) l.head = entry.id;
     if (l.docId) queue.add(entry, sessionOf(l));
     else l.early.push(entry);
     set({ head: l.head, entries: mergedEntries() });
   }
 
-  async function storeDocument(l: Line, sha256: string, size: number, bytes: Uint8Array | undefined): Promise<void> {
+  async function storeDocument(l: Line, original: Result<'original'>): Promise<void> {
+    const { sha256, size, bytes, secrets, secretKeys, redacted } = original;
     const now = Date.now();
+    const counted = { secrets, secretKeys: secrets > 0 ? secretKeys : [], ...(redacted ? { redacted } : {}) };
     await withLock(sha256, async () => {
       const existing = await backend.getDocument(sha256);
+      // The same SHA-256 is the same bytes: a record stored before secrets were counted learns its count now.
       const doc: DocumentRecord = existing
-        ? { ...existing, name: l.name, lastOpened: now }
-        : { id: sha256, name: l.name, size, recipe: safeRecipe(l.summary.recipe), firstOpened: now, lastOpened: now, hasOriginal: false };
+        ? { ...existing, name: l.name, lastOpened: now, ...(existing.secrets === undefined ? counted : {}) }
+        : { id: sha256, name: l.name, size, recipe: safeRecipe(l.summary.recipe), firstOpened: now, lastOpened: now, hasOriginal: false, ...counted };
       await backend.putDocument(doc);
       if (!doc.hasOriginal && bytes) {
         try {
@@ -197,7 +220,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
   async function onOpened(client: DocumentClient, summary: DocumentSummary): Promise<void> {
     const resume = pendingResume;
     pendingResume = undefined;
-    const l: Line = { client, name: summary.name, summary, head: resume?.head ?? null, early: [] };
+    const l: Line = { client, name: summary.name, summary, head: resume?.head ?? null, early: [], redact: useSettingsStore.getState().historyWithoutSecrets };
     const previous = line?.docId;
     line = l;
     // The closed document's key goes once its last entries are sealed and stored.
@@ -206,7 +229,8 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     set({ docId: undefined, head: l.head, entries: [], comparison: undefined });
     if (!resume) record('open', `Opened ${summary.name}`, []);
     try {
-      const { sha256, size, bytes } = await client.call('original', {});
+      const original = await client.call('original', { redactSecrets: l.redact });
+      const { sha256 } = original;
       if (line !== l) return;
       if (resume && resume.docId !== sha256) {
         // The stored bytes no longer hash to their key: start a new line rather than replay onto the wrong file.
@@ -224,7 +248,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       l.early = [];
       const session = sessionOf(l);
       set({ docId: sha256, head: l.head });
-      await storeDocument(l, sha256, size, bytes);
+      await storeDocument(l, original);
       if (session && resume) await backend.write({ entries: [], sessions: [session] }).catch(() => undefined);
       await loadEntries(sha256);
       await loadDocuments();
@@ -233,9 +257,25 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     }
   }
 
-  // Every open of a document (a file, the sample, a link, a restored session).
+  /** A shared link shown read-only is not this user's document (yet): the previous line ends, nothing starts. */
+  function endLine(): void {
+    const previous = line?.docId;
+    line = undefined;
+    if (previous) void queue.flush().then(() => previous !== line?.docId && forgetHistoryKey(previous));
+    stored = [];
+    set({ docId: undefined, head: undefined, entries: [], comparison: undefined });
+  }
+
+  // Every open of a document (a file, the sample, a restored session), and a shared link once the
+  // user makes it their copy: each opening of a link would otherwise add a document and a session.
   useDocumentStore.subscribe((s, prev) => {
-    if (s.client && s.summary && (s.client !== prev.client || s.summary !== prev.summary) && s.client !== line?.client) void onOpened(s.client, s.summary);
+    const changed = s.client !== prev.client || s.summary !== prev.summary;
+    if (s.readOnly) {
+      if (changed && line) endLine();
+      return;
+    }
+    const madeOwn = prev.readOnly && s.client === prev.client;
+    if (s.client && s.summary && (changed || madeOwn) && s.client !== line?.client) void onOpened(s.client, s.summary);
   });
 
   // Every edit, undo and redo, inferred from how the undo stacks changed.
@@ -410,14 +450,34 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       void get().refreshStorage();
     },
 
-    async exportHistory(docId) {
+    async historyExportSecrets(docId) {
+      await queue.flush();
+      const document = await backend.getDocument(docId);
+      if (!document) return undefined;
+      // Sealed: the file carries the encrypted original and sealed entries, nothing in clear.
+      if (isEncrypted(docId) || isEncryptedRecipe(document.recipe)) return { original: 0, entries: 0, keys: [] };
+      const entries = await backend.storedEntries(docId);
+      if (document.secrets !== undefined || !document.hasOriginal) return historySecrets(document, entries);
+      // Stored before secrets were counted: the original is read in a worker of its own to count them.
+      const bytes = await backend.getOriginal(docId);
+      if (!bytes) return historySecrets({ ...document, hasOriginal: false }, entries);
+      const counted = await withOriginal(bytes, document.name, (client) => client.call('original', {}));
+      return historySecrets({ ...document, secrets: counted.secrets }, entries, counted.secretKeys);
+    },
+
+    async exportHistory(docId, options) {
       await queue.flush();
       const document = await backend.getDocument(docId);
       if (!document) return undefined;
       // As stored: an encrypted document's file carries its encrypted original and sealed entries.
       const [original, entries] = await Promise.all([backend.getOriginal(docId), backend.storedEntries(docId)]);
-      const text = serializeHistory({ document, ...(original ? { original } : {}), entries: chronological(entries) });
-      if (line?.docId === docId) record('export', 'Exported the history', []);
+      let bundle: HistoryBundle = { document, ...(original ? { original } : {}), entries: chronological(entries) };
+      if (options?.redact && !isEncrypted(docId) && !isEncryptedRecipe(document.recipe)) {
+        const clean = original ? await withOriginal(original, document.name, (client) => client.call('redactedOriginal', {})) : undefined;
+        bundle = redactBundle(bundle, clean && clean.redacted > 0 ? clean : undefined);
+      }
+      const text = serializeHistory(bundle);
+      if (line?.docId === docId) record('export', options?.redact ? 'Exported the history without secrets' : 'Exported the history', []);
       return { name: document.name, text };
     },
 

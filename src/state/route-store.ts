@@ -2,13 +2,17 @@
  * The URL as a view of the state, and the way in from a link:
  * - `#p=<payload>` opens a shared program read-only (the fragment never reaches a server);
  * - `?url=<address>` fetches a file the user asked for;
+ *   both are first described (name, size, format; address and host) and open only on the user's
+ *   click (state/incoming-link-store, ui/share/incoming-link), so a link alone never makes the app
+ *   decode or fetch anything;
  * - `#/m/<module id>` (or `&m=` after a payload) selects a module once a file that has it is open.
  * Selecting a module pushes a history entry, so back and forward walk the selection.
  */
 import { toErrorInfo } from '../core/engine/errors';
 import { formatFragment, parseFragment } from '../core/program/share/fragment';
-import { decodeShareLink } from '../core/program/share/share-link';
+import type { SharePreview } from '../core/program/share/link-preview';
 import { useDocumentStore } from './document-store';
+import { useIncomingLinkStore } from './incoming-link-store';
 import { useSelectionStore } from './selection-store';
 
 interface RouteState {
@@ -25,23 +29,54 @@ interface RouteState {
 
 const route: RouteState = { navigating: false, replaceNext: false };
 
-/** Opens the program a share payload carries, read-only; a broken link shows its error and changes nothing. */
-async function openPayload(payload: string, moduleId: string | undefined): Promise<void> {
-  let shared;
+/** The preview code (and the layers' sniffers it uses) loads only when a link asks for it. */
+const loadPreview = () => import('../core/program/share/link-preview');
+
+/** Describes what a share payload carries and waits for the click; a broken link shows its error and changes nothing. */
+async function askPayload(payload: string, moduleId: string | undefined): Promise<void> {
+  const { previewShareLink } = await loadPreview();
   try {
-    shared = decodeShareLink(payload);
+    useIncomingLinkStore.getState().setPending(previewShareLink(payload, moduleId));
   } catch (e) {
     useDocumentStore.getState().showError({ ...toErrorInfo(e, 'share-link'), fileName: 'the share link' });
-    return;
   }
-  route.pendingModuleId = moduleId;
+}
+
+async function askUrl(text: string): Promise<void> {
+  const { previewUrl } = await loadPreview();
+  try {
+    useIncomingLinkStore.getState().setPending(previewUrl(text));
+  } catch (e) {
+    useDocumentStore.getState().showError({ ...toErrorInfo(e, 'url'), fileName: text });
+  }
+}
+
+/** Opens the program a share link carries, read-only. */
+async function openShared(shared: SharePreview): Promise<void> {
+  route.pendingModuleId = shared.moduleId;
   const before = route.payload;
   // Set first, so the URL written while the document arrives keeps the payload.
-  route.payload = payload;
-  const bytes = shared.bytes.buffer.slice(shared.bytes.byteOffset, shared.bytes.byteOffset + shared.bytes.byteLength) as ArrayBuffer;
+  route.payload = shared.payload;
+  const bytes = shared.bytes.slice().buffer;
   const opened = await useDocumentStore.getState().open({ kind: 'bytes', bytes, name: shared.name }, { readOnly: true });
   if (opened) writeUrl('replace');
   else route.payload = before;
+}
+
+/** The user's click on the link's preview: open what it described. */
+export function acceptIncomingLink(): void {
+  const pending = useIncomingLinkStore.getState().pending;
+  if (!pending) return;
+  useIncomingLinkStore.getState().setPending(undefined);
+  if (pending.kind === 'share') void openShared(pending);
+  else void useDocumentStore.getState().openUrl(pending.url);
+}
+
+/** "Don't open": the link is forgotten, and taken out of the address so a reload does not ask again. */
+export function dismissIncomingLink(): void {
+  if (!useIncomingLinkStore.getState().pending) return;
+  useIncomingLinkStore.getState().setPending(undefined);
+  history.replaceState(null, '', location.pathname);
 }
 
 function currentUrl(): string {
@@ -88,11 +123,13 @@ export function startRouting(): () => void {
   const fragment = parseFragment(location.hash);
   const url = new URLSearchParams(location.search).get('url');
   route.pendingModuleId = fragment.moduleId;
-  if (fragment.payload !== undefined) void openPayload(fragment.payload, fragment.moduleId);
-  else if (url) void useDocumentStore.getState().openUrl(url);
+  if (fragment.payload !== undefined) void askPayload(fragment.payload, fragment.moduleId);
+  else if (url) void askUrl(url);
 
   const stopDocument = useDocumentStore.subscribe((state, previous) => {
     if (state.client !== previous.client) {
+      // A file opened another way answers the link that was waiting.
+      if (!state.readOnly) useIncomingLinkStore.getState().setPending(undefined);
       // Another file replaced the shared one: its payload no longer describes the page.
       if (!state.readOnly) route.payload = undefined;
       selectPending();
@@ -118,7 +155,7 @@ export function startRouting(): () => void {
   const onPopState = () => {
     const next = parseFragment(location.hash);
     if (next.payload !== undefined && next.payload !== route.payload) {
-      void openPayload(next.payload, next.moduleId);
+      void askPayload(next.payload, next.moduleId);
       return;
     }
     const program = useDocumentStore.getState().program;

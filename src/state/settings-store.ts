@@ -9,6 +9,9 @@ interface SettingsState {
   /** Widths in pixels of the module tree and of the JSON pane. */
   treeWidth: number;
   jsonWidth: number;
+  /** Store history originals (and the ops of edits) with flagged secrets replaced by "[REDACTED]". */
+  historyWithoutSecrets: boolean;
+  setHistoryWithoutSecrets(on: boolean): void;
   setTheme(theme: ThemeChoice): void;
   setTreeWidth(px: number): void;
   setJsonWidth(px: number): void;
@@ -22,6 +25,8 @@ export const useSettingsStore = create<SettingsState>()(
       theme: 'system',
       treeWidth: 280,
       jsonWidth: 520,
+      historyWithoutSecrets: false,
+      setHistoryWithoutSecrets: (on) => set({ historyWithoutSecrets: on }),
       setTheme: (theme) => set({ theme }),
       setTreeWidth: (px) => set({ treeWidth: clamp(px, 180, 600) }),
       setJsonWidth: (px) => set({ jsonWidth: clamp(px, 280, 1200) }),

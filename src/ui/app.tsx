@@ -6,6 +6,7 @@ import { ErrorBanner } from './shell/error-banner';
 import { HistoryPanel } from './history/history-panel';
 import { KeyPrompt } from './crypto/key-prompt';
 import { SessionPrompt } from './history/session-prompt';
+import { IncomingLink } from './share/incoming-link';
 import { FileDrop } from './shell/file-drop';
 import { Header } from './shell/header';
 import { ProgressBar } from './shell/progress-bar';
@@ -34,6 +35,7 @@ export function App() {
       <Header onFiles={onFiles} onSample={onSample} />
       {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+      <IncomingLink />
       <SessionPrompt />
       <SeriesReturnBar />
       <main className="app-main">{seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>

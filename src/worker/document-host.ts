@@ -17,7 +17,6 @@ import {
   replaceModuleState,
   setDemoField,
 } from '../core/program/model/edits';
-import { setFieldProp, setInstructions } from '../core/program/formats/kind-edits';
 import { deepEqual } from '../core/program/model/deep-equal';
 import { applyWithInverse } from '../core/program/model/patch';
 import { moduleView, restoreLeftOut } from '../core/program/model/module-view';
@@ -26,16 +25,18 @@ import { summarizePlan } from '../core/program/migrations/plan-summary';
 import { diffValues } from '../core/program/history/diff-values';
 import { sha256Hex } from '../core/engine/checksum/sha256';
 import type { Edit, Operation, Program } from '../core/program/model/program';
-import { moduleSchemaFor } from '../core/program/formats/schemas';
 import { validateValue } from '../core/program/schemas/validate';
 import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
 import { encodeDocument } from '../core/engine/pipeline/encode';
 import { exportDocument } from '../core/program/export/export-document';
+import { portableExportOptions } from '../core/program/export/portable-options';
 import type { ExportSource } from '../core/program/export/export-options';
 import { exportModule } from '../core/program/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
 import { verifyChecksum } from '../core/engine/checksum/verify';
 import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
+import { setFieldProp, setInstructions } from '../core/program/formats/kind-edits';
+import { moduleSchemaFor } from '../core/program/formats/schemas';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
 import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
 import { readFileInChunks } from './read-file';
@@ -254,12 +255,35 @@ export class DocumentHost {
     return { bytes: await encodeDocument(input) };
   }
 
-  async original(): Promise<Result<'original'>> {
+  async original({ redactSecrets }: Params<'original'> = {}): Promise<Result<'original'>> {
     const doc = this.requireDocument();
     doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
+    const { secrets } = this.originalProgram(doc);
+    const secretKeys = [...new Set(secrets.map((s) => s.key))];
+    // An encrypted original is stored as its encrypted bytes: nothing in it is in clear.
+    if (redactSecrets && secrets.length > 0 && !doc.encryption) {
+      const redacted = await this.redactedOriginal();
+      doc.bytes = undefined;
+      return { sha256: redacted.sha256, size: redacted.bytes.length, bytes: redacted.bytes, secrets: 0, secretKeys, redacted: redacted.redacted };
+    }
     const bytes = doc.bytes;
     doc.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
-    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}) };
+    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}), secrets: doc.encryption ? 0 : secrets.length, secretKeys };
+  }
+
+  /** The original as export writes it with its secrets redacted: its own recipe where export can write it, JSON otherwise. */
+  async redactedOriginal(): Promise<Result<'redactedOriginal'>> {
+    const doc = this.requireDocument();
+    const program = this.originalProgram(doc);
+    const source: ExportSource = { value: doc.original, program, recipe: doc.decoded.recipe, appliedOps: [], originalValue: doc.original, name: doc.name };
+    if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
+    if (this.exportBytes) source.originalBytes = this.exportBytes;
+    const r = await exportDocument(source, portableExportOptions(doc.decoded.syntax, true));
+    return { sha256: r.sha256, bytes: r.bytes, redacted: r.redacted, secretKeys: [...new Set(program.secrets.map((s) => s.key))] };
+  }
+
+  private originalProgram(doc: OpenDocument): Program {
+    return doc.applied.length === 0 ? doc.program : analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
   }
 
   versionDiff({ ops }: Params<'versionDiff'>): Result<'versionDiff'> {

@@ -152,8 +152,14 @@ export interface WorkerMethods {
   changedModules: [Record<string, never>, { moduleIds: string[] }];
   /** The value at a JSON pointer as pretty JSON text, refused above `maxChars`. */
   text: [{ pointer: string; maxChars: number }, { text: string } | { tooLarge: number }];
-  /** For the history: the SHA-256 of the bytes as opened, and the bytes themselves the first time they are asked for. */
-  original: [Record<string, never>, { sha256: string; size: number; bytes?: Uint8Array }];
+  /**
+   * For the history: the SHA-256 of the bytes as opened, and the bytes themselves the first time they
+   * are asked for, with the flagged secrets they hold. With `redactSecrets`, an unencrypted original
+   * holding secrets is handed over redacted instead (its own bytes and SHA-256; `redacted` says how many).
+   */
+  original: [{ redactSecrets?: boolean }, { sha256: string; size: number; bytes?: Uint8Array; secrets: number; secretKeys: string[]; redacted?: number }];
+  /** The original with its flagged secrets redacted, for a history file without secrets; `redacted` is 0 when it held none. */
+  redactedOriginal: [Record<string, never>, { sha256: string; bytes: Uint8Array; redacted: number; secretKeys: string[] }];
   /** Ops (and their inverse) that turn the current value into the version the given ops make from the original. */
   versionDiff: [{ ops: Operation[] }, { ops: Operation[]; inverse: Operation[] }];
   /** A version (the original plus `ops`) at a pointer as pretty JSON text; `absent` when it has nothing there. */

@@ -17,6 +17,7 @@ import { useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';
 import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save-file';
 import { ExportEncryptionSection, encryptionRequest, encryptionStep, initialEncryption } from '../crypto/export-encryption';
+import { SecretsChoice } from './secrets-choice';
 import './export.css';
 
 // The choices are the layers the registry can write, each with its label and the suffix it wears.
@@ -209,18 +210,7 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           Use {autoName}
         </button>
       )}
-      {secrets.length > 0 && (
-        <div className="export-secrets" role="note">
-          <p>
-            {moduleId !== undefined ? 'This module' : 'This program'} holds {secrets.length} value{secrets.length > 1 ? 's' : ''} that look{secrets.length > 1 ? '' : 's'} like a
-            secret ({[...new Set(secrets.map((s) => s.key))].join(', ')}).
-          </p>
-          <label className="export-check">
-            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.currentTarget.checked)} />
-            Replace secrets with "[REDACTED]" in the exported file
-          </label>
-        </div>
-      )}
+      <SecretsChoice secrets={secrets} subject={moduleId !== undefined ? 'This module' : 'This program'} target="the exported file" redact={redact} onChange={setRedact} />
       {compression === 'deflate-raw' && level === '0' && <p className="export-error">Raw deflate at level 0 cannot be recognised when opened again; pick another level.</p>}
       {error && (
         <p className="export-error" role="alert">

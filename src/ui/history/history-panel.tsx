@@ -4,7 +4,6 @@
  * storage it all takes. Labels and names are user text: rendered as text.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { historyFileName } from '../../core/program/history/history-file';
 import type { HistoryEntry } from '../../core/program/history/history-types';
 import { useDocumentStore } from '../../state/document-store';
 import { useHistoryStore } from '../../state/history-store';
@@ -12,6 +11,7 @@ import { useSelectionStore } from '../../state/selection-store';
 import { formatBytes } from '../format-bytes';
 import { formatTime } from './format-time';
 import { HistoryProblem } from './history-problem';
+import { HistoryExport, HistorySecretsSetting } from './history-secrets';
 import './history.css';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
@@ -213,15 +213,6 @@ function StorageSection({ docId }: { docId?: string }) {
   );
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function HistoryPanel() {
   const open = useHistoryStore((s) => s.panelOpen);
   const setOpen = useHistoryStore((s) => s.setPanelOpen);
@@ -229,10 +220,10 @@ export function HistoryPanel() {
   const head = useHistoryStore((s) => s.head);
   const docId = useHistoryStore((s) => s.docId);
   const status = useHistoryStore((s) => s.status);
-  const exportHistory = useHistoryStore((s) => s.exportHistory);
   const importHistory = useHistoryStore((s) => s.importHistory);
   const deleteHistory = useHistoryStore((s) => s.deleteHistory);
   const name = useDocumentStore((s) => s.summary?.name);
+  const readOnly = useDocumentStore((s) => s.readOnly);
   const [confirming, setConfirming] = useState(false);
   if (!open) return <ComparisonView />;
 
@@ -252,17 +243,16 @@ export function HistoryPanel() {
         <HistoryProblem />
         {name && <div className="muted history-doc">{name}</div>}
         {entries.length > 1 && <Compare entries={entries} />}
-        {entries.length === 0 ? <p className="placeholder muted">No versions recorded yet.</p> : <Timeline entries={entries} head={head} />}
+        {readOnly ? (
+          <p className="placeholder muted">A shared link opened read-only is not recorded: nothing of it is stored in this browser until you click “Open as my copy”.</p>
+        ) : entries.length === 0 ? (
+          <p className="placeholder muted">No versions recorded yet.</p>
+        ) : (
+          <Timeline entries={entries} head={head} />
+        )}
         <footer className="history-foot">
           <div className="history-foot-actions">
-            <button
-              type="button"
-              className="button small"
-              disabled={!docId}
-              onClick={() => docId && void exportHistory(docId).then((f) => f && download(historyFileName(f.name), f.text))}
-            >
-              Export history
-            </button>
+            <HistoryExport docId={docId} />
             <label className="button small">
               Import history…
               <input
@@ -294,6 +284,7 @@ export function HistoryPanel() {
                 </button>
               ))}
           </div>
+          <HistorySecretsSetting docId={docId} />
           <StorageSection docId={docId} />
         </footer>
       </aside>

@@ -1,20 +1,23 @@
 /**
  * "Share": the open program compressed into a link's fragment (`#p=...`), which browsers never send to
- * a server, or, when it is too large for a link, the file to send instead. The link is made here; the
- * format rules live in core/share.
+ * a server, or, when it is too large for a link, the file to send instead. Both are what export writes
+ * (core/export/portable-options): secrets redacted unless unticked, the file's own recipe kept. The link is
+ * made here; the format rules live in core/share.
  */
 import { useEffect, useRef, useState } from 'react';
+import { portableExportOptions } from '../../core/program/export/portable-options';
 import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/program/share/share-link';
 import { useDocumentStore } from '../../state/document-store';
 import { moduleUrl, shareUrl } from '../../state/route-store';
 import { useSelectionStore } from '../../state/selection-store';
+import { SecretsChoice } from '../export/secrets-choice';
+import { download } from '../export/save-file';
 import { isEncryptionLayer } from '../../core/engine/layers/registry';
 import { formatBytes } from '../format-bytes';
-import { shareFileName } from './share-file-name';
 import './share.css';
 
-/** Text longer than this cannot fit a link even compressed; it is not worth compressing to find out. */
-const MAX_SHARE_TEXT = 4 * 1024 * 1024;
+/** A program decoding to more than this cannot fit a link even compressed; it is not worth exporting to find out. */
+const MAX_SHARE_BYTES = 4 * 1024 * 1024;
 
 /** Link sizes in KiB, written "KB" as browsers and chats speak of URL limits: 32768 characters is "32 KB". */
 function kb(chars: number): string {
@@ -23,18 +26,9 @@ function kb(chars: number): string {
 }
 
 type Prepared =
-  | { kind: 'link'; url: string; chars: number; text: string }
-  | { kind: 'too-large'; chars?: number; textLength: number; text?: string }
+  | { kind: 'link'; url: string; chars: number; redacted: number }
+  | { kind: 'too-large'; chars?: number; size: number; file?: { bytes: Uint8Array; name: string } }
   | { kind: 'error'; message: string };
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -44,7 +38,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const moduleId = useSelectionStore((s) => s.moduleId);
   const [prepared, setPrepared] = useState<Prepared>();
   const [copied, setCopied] = useState<string>();
-  const name = summary ? shareFileName(summary.name, summary.recipe) : 'program.json';
+  const [redact, setRedact] = useState(true);
+  const secrets = useDocumentStore((s) => s.program?.secrets) ?? [];
+  const syntax = summary?.syntax;
+  const decodedBytes = summary?.decodedBytes ?? 0;
   const encrypted = summary?.recipe.some((s) => isEncryptionLayer(s.layer)) ?? false;
 
   useEffect(() => {
@@ -54,20 +51,24 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
+    setPrepared(undefined);
+    if (decodedBytes > MAX_SHARE_BYTES) {
+      setPrepared({ kind: 'too-large', size: decodedBytes });
+      return;
+    }
     client
-      ?.call('text', { pointer: '', maxChars: MAX_SHARE_TEXT })
+      ?.call('export', { options: portableExportOptions(syntax, redact) })
       .then((r) => {
         if (!live) return;
-        if ('tooLarge' in r) return setPrepared({ kind: 'too-large', textLength: r.tooLarge });
-        const payload = encodeShareLink({ name, bytes: new TextEncoder().encode(r.text) });
-        if (payload.length > SHARE_LIMIT_CHARS) return setPrepared({ kind: 'too-large', chars: payload.length, textLength: r.text.length, text: r.text });
-        setPrepared({ kind: 'link', url: shareUrl(payload, moduleId), chars: payload.length, text: r.text });
+        const payload = encodeShareLink({ name: r.fileName, bytes: r.bytes });
+        if (payload.length > SHARE_LIMIT_CHARS) return setPrepared({ kind: 'too-large', chars: payload.length, size: r.size, file: { bytes: r.bytes, name: r.fileName } });
+        setPrepared({ kind: 'link', url: shareUrl(payload, moduleId), chars: payload.length, redacted: r.redacted });
       })
       .catch((e: unknown) => live && setPrepared({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;
     };
-  }, [client, revision, name, moduleId]);
+  }, [client, revision, syntax, decodedBytes, redact, moduleId]);
 
   const copy = async (text: string, what: string) => {
     try {
@@ -79,10 +80,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   };
 
   const downloadFile = async () => {
-    if (prepared?.kind === 'too-large' && prepared.text !== undefined) return download(prepared.text, name);
+    if (prepared?.kind === 'too-large' && prepared.file) return download(prepared.file.bytes, prepared.file.name);
     try {
-      const r = await client?.call('text', { pointer: '', maxChars: Number.MAX_SAFE_INTEGER });
-      if (r && 'text' in r) download(r.text, name);
+      const r = await client?.call('export', { options: portableExportOptions(syntax, redact) });
+      if (r) download(r.bytes, r.fileName);
     } catch (e) {
       setPrepared({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -106,6 +107,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           This file was encrypted. A link holds the <strong>decrypted</strong> program: share it only with people who may read it.
         </p>
       )}
+      <SecretsChoice secrets={secrets} subject="This program" target="the link and the file sent instead" redact={redact} onChange={setRedact} />
       {prepared === undefined && <p className="muted">Preparing the link…</p>}
       {prepared?.kind === 'error' && <p role="alert">The link could not be made: {prepared.message}</p>}
       {prepared?.kind === 'link' && (
@@ -120,6 +122,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           <p className="muted share-size">
             {kb(prepared.chars)} of {kb(SHARE_LIMIT_CHARS)} · opens read-only, with “Open as my copy”
             {moduleId ? ` · shows ${moduleId} first` : ''}
+            {prepared.redacted > 0 ? ` · ${prepared.redacted} secret${prepared.redacted > 1 ? 's' : ''} redacted` : ''}
           </p>
         </div>
       )}
@@ -129,7 +132,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <strong>This program is too large for a link.</strong>{' '}
             {prepared.chars !== undefined
               ? `Compressed, it needs ${kb(prepared.chars)} of link; links hold at most ${kb(SHARE_LIMIT_CHARS)}.`
-              : `It is ${formatBytes(prepared.textLength)} of text, far more than a ${kb(SHARE_LIMIT_CHARS)} link holds.`}{' '}
+              : `It is ${formatBytes(prepared.size)}, far more than a ${kb(SHARE_LIMIT_CHARS)} link holds.`}{' '}
             Send the file instead.
           </p>
           <button type="button" className="button primary" onClick={() => void downloadFile()}>

@@ -102,6 +102,9 @@ export async function parseHistory(text: string): Promise<HistoryBundle> {
     firstOpened: typeof d.firstOpened === 'number' ? d.firstOpened : now,
     lastOpened: typeof d.lastOpened === 'number' ? d.lastOpened : now,
     hasOriginal: original !== undefined,
+    ...(typeof d.secrets === 'number' ? { secrets: d.secrets } : {}),
+    ...(typeof d.redacted === 'number' ? { redacted: d.redacted } : {}),
+    ...(Array.isArray(d.secretKeys) && d.secretKeys.every((k) => typeof k === 'string') ? { secretKeys: d.secretKeys as string[] } : {}),
   };
   return { document, ...(original ? { original } : {}), entries };
 }

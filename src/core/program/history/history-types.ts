@@ -43,6 +43,12 @@ export interface DocumentRecord {
   lastOpened: number;
   /** False once the original bytes were dropped to free space (the patches are kept). */
   hasOriginal: boolean;
+  /** Flagged secrets (api_key, token…) the stored original holds in clear; absent when not counted (older records). */
+  secrets?: number;
+  /** Their key names (api_key, token…), for the warning before an export. */
+  secretKeys?: string[];
+  /** How many secrets were replaced by "[REDACTED]" before the original was stored ("keep history without secrets"). */
+  redacted?: number;
 }
 
 /** Entry kinds that leave the state as their parent's. */

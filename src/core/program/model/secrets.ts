@@ -21,7 +21,7 @@ export function isSecretKey(rawKey: string): boolean {
     /_(api_?key|key|token|secret|password)$/.test(k);
 }
 
-function isSecretValue(v: unknown): boolean {
+export function isSecretValue(v: unknown): boolean {
   if (typeof v === 'string') return v.trim() !== '' && v !== REDACTED;
   return typeof v === 'number' || typeof v === 'bigint';
 }
