@@ -6,6 +6,7 @@ import type { DetectContext, Program } from '../model/program';
 import type { ProgramAdapter } from './adapter';
 import { dspyStateAdapter } from './dspy/dspy-state';
 import { dspyWholeProgramAdapter } from './dspy/whole-program';
+import { applyRecoveredFacts } from './dspy/pickled/recovered-facts';
 import { desiruAdapter, envelopeAdapter, envelopeModuleFileAdapter } from './envelope/envelope';
 import { genericAdapter } from './generic/generic';
 import { detectOnlyAdapters } from './ports/detect-only';
@@ -46,5 +47,6 @@ export function analyzeProgram(value: unknown, context: DetectContext = {}): Pro
       bestDet = det;
     }
   }
-  return best.analyze(value, bestDet, context);
+  const program = best.analyze(value, bestDet, context);
+  return context.recovered && program.ecosystem === 'dspy' ? applyRecoveredFacts(program, context.recovered) : program;
 }

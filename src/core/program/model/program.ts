@@ -7,6 +7,7 @@
  * value tree stays the single source of truth and the model is re-derived after each edit.
  */
 import type { Operation } from 'fast-json-patch';
+import type { RecoveredFacts } from '../formats/dspy/pickled/recovered-facts';
 
 export type Ecosystem =
   | 'dspy'
@@ -78,6 +79,18 @@ export interface ModuleInfo {
   lm?: Record<string, unknown> | null;
   /** Pointer of the lm dict, when present. */
   lmPointer?: string;
+  /** What a person must know before loading this module (an endpoint DSPy drops, code it runs). */
+  warnings?: string[];
+  /** Source code the file carries for this module (dspy.Flex `module_src`): shown, never run. */
+  code?: ModuleCode;
+}
+
+export interface ModuleCode {
+  language: 'python';
+  text: string;
+  pointer: string;
+  /** Why it matters: "DSPy executes this source when it loads the file." */
+  note: string;
 }
 
 export interface SecretFinding {
@@ -117,6 +130,8 @@ export interface DetectContext {
   name?: string;
   /** Names of files dropped together (a DSPy whole-program folder: metadata.json + program.pkl). */
   siblings?: string[];
+  /** Facts about a program recovered from a pickle, laid over the analysis of its state. */
+  recovered?: RecoveredFacts;
 }
 
 export interface Detection {
