@@ -8,6 +8,7 @@
  */
 import type { Operation } from 'fast-json-patch';
 import type { RecoveredFacts } from '../formats/dspy/pickled/recovered-facts';
+import type { TypedValue } from './typed-value';
 
 export type Ecosystem =
   | 'dspy'
@@ -150,6 +151,8 @@ export interface Demo {
   augmented: boolean;
   /** Other flags kept out of `fields` (e.g. dspy_uuid, dspy_split). */
   flags: Record<string, unknown>;
+  /** Fields holding a DSPy typed value (image, history, tool calls, trajectory), by field name. */
+  typed?: Record<string, TypedValue>;
 }
 
 export type { Operation };
