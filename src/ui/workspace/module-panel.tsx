@@ -15,7 +15,20 @@ export function ModulePanel({ module }: { module: ModuleInfo }) {
         {module.className && <span className="muted mono">{module.className}</span>}
         <span className="muted">{module.demoCount.toLocaleString('en-US')} demos</span>
       </header>
+      {module.warnings && module.warnings.length > 0 && (
+        <ul className="module-warnings" aria-label="Before you load this module">
+          {module.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       <div className="module-sections">
+        {module.code && (
+          <details open className="section module-code">
+            <summary>Python source ({module.code.pointer.split('/').pop()}) · read-only · DSPy runs it on load</summary>
+            <pre className="mono" aria-label="Python source, read-only">{module.code.text}</pre>
+          </details>
+        )}
         <details open className="section">
           <summary>Signature</summary>
           <SignatureEditor module={module} />
