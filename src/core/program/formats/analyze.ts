@@ -12,6 +12,8 @@ import { genericAdapter } from './generic/generic';
 import { detectOnlyAdapters } from './ports/detect-only';
 import { dspyGoAdapter } from './ports/dspy-go';
 import { dsrsAdapter } from './ports/dsrs';
+import { axAdapter } from './ports/ax';
+import { dspyRbAdapter } from './ports/dspy-rb';
 import { torchAdapter } from './torch/torch-program';
 
 /** In order of preference when confidences tie. */
@@ -23,6 +25,8 @@ export const ADAPTERS: readonly ProgramAdapter[] = [
   desiruAdapter,
   dspyGoAdapter,
   dsrsAdapter,
+  dspyRbAdapter,
+  axAdapter,
   torchAdapter,
   ...detectOnlyAdapters,
   genericAdapter,

@@ -33,7 +33,7 @@ export function toDemo(raw: unknown, index: number, pointer: string, mod: Module
   let augmented = false;
   if (isObject(raw)) {
     if (mod.demoShape === 'inputs-outputs') {
-      for (const part of ['inputs', 'outputs']) {
+      for (const part of mod.demoParts ?? ['inputs', 'outputs']) {
         const group = raw[part];
         if (isObject(group)) for (const k of Object.keys(group)) fields.push([normaliseKey(k), group[k]]);
       }

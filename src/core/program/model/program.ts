@@ -74,6 +74,8 @@ export interface ModuleInfo {
   instructionsPointer?: string;
   /** How demos are stored: flat rows (DSPy, DSRs, envelope) or `{inputs, outputs}` (dspy-go). */
   demoShape?: 'flat' | 'inputs-outputs';
+  /** The two keys of an inputs-outputs demo: `["inputs", "outputs"]` by default, DSPy.rb's `["input", "output"]`. */
+  demoParts?: [inputs: string, outputs: string];
   /** Keys written as Ruby symbols (":question") in this module; edits keep the writer's form. */
   symbolKeys?: boolean;
   /** LM settings as saved (DSPy `lm` dict, envelope model settings), when present. */
