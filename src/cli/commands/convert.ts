@@ -12,10 +12,12 @@ import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
+import { credentialsFor, sameEncryption, splitKeyArgs } from '../keyed-input.ts';
+import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
 import { EXPORT_FLAGS, EXPORT_FLAGS_HELP, EXPORT_SWITCHES, exportOptionsFrom, intFlag } from './export-flags.ts';
 
-export const CONVERT_HELP = `Usage: convert IN OUT [options]\n${EXPORT_FLAGS_HELP}\n  --indent N                        JSON indent width (0: one line)\n`;
+export const CONVERT_HELP = `Usage: convert IN OUT [options]\n${EXPORT_FLAGS_HELP}\n  --indent N                        JSON indent width (0: one line)\n${KEY_OPTIONS_HELP}\n`;
 
 const VALUED = [...EXPORT_FLAGS, 'indent'];
 
@@ -23,9 +25,16 @@ export const convertCommand: CliCommand = {
   name: 'convert',
   summary: 'Write a file with another syntax, compression, layout or adapter (default: the same recipe).',
   async run(args, io) {
+    let keyed;
+    try {
+      keyed = splitKeyArgs(args);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n${CONVERT_HELP}`);
+      return EXIT_USAGE;
+    }
     let parsed;
     try {
-      parsed = parseArgs(args, VALUED);
+      parsed = parseArgs(keyed.rest, VALUED);
     } catch (e) {
       io.err(`${(e as Error).message}\n${CONVERT_HELP}`);
       return EXIT_USAGE;
@@ -46,7 +55,10 @@ export const convertCommand: CliCommand = {
     if (indent !== undefined) options.indent = indent;
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, { name: input });
+      const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
+      const doc = await decodeBytes(bytes, { name: input, ...(credentials ? { credentials } : {}) });
+      const encryption = options.encryption ?? sameEncryption(doc.recipe, credentials);
+      if (encryption) options.encryption = encryption;
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       const out = await exportDocument(
         { value: doc.value, program, recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name: input, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) },

@@ -29,11 +29,14 @@ export function ModulePanel({ module }: { module: ModuleInfo }) {
             <pre className="mono" aria-label="Python source, read-only">{module.code.text}</pre>
           </details>
         )}
-        <details open className="section">
-          <summary>Signature</summary>
-          <SignatureEditor module={module} />
-        </details>
-        <details className="section">
+        {/* PyTorch modules (and DSPy modules saved as {}) hold parameters, not a signature. */}
+        {(module.kind !== 'module' || module.signature) && (
+          <details open className="section">
+            <summary>Signature</summary>
+            <SignatureEditor module={module} />
+          </details>
+        )}
+        <details open={module.kind === 'module'} className="section">
           <summary>Parameters</summary>
           <ParamsView module={module} />
         </details>
