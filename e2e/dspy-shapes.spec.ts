@@ -36,7 +36,8 @@ test('a whole-program folder opens as its recovered program: tree, demos, code f
     { name: 'metadata.json', bytes: fixture('whole-program-by-value/metadata.json'), type: 'application/json' },
     { name: 'program.pkl', bytes: fixture('whole-program-by-value/program.pkl') },
   ]);
-  await expect(page.locator('.program-format')).toHaveText('DSPy whole program (program.pkl), recovered');
+  // The worker reads both files and recovers the program: allow a loaded machine its time.
+  await expect(page.locator('.program-format')).toHaveText('DSPy whole program (program.pkl), recovered', { timeout: 60_000 });
   await expect(page.getByRole('tree', { name: 'Module tree' })).toBeVisible();
   await expect(page.getByRole('alert', { name: 'Safety report for program.pkl' })).toBeVisible();
   await expect(page.getByLabel('Notes about this file')).toContainText('function __main__.RAG.forward (rag_app/program.py, line 10)');
