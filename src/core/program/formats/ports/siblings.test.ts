@@ -58,3 +58,28 @@ describe('ax', () => {
     expect((applyWithInverse(v, d.ops).value as { demos: Array<{ traces: unknown[] }> }).demos[0]?.traces[0]).toEqual({ emailText: 'The server is down!', priority: 'urgent' });
   });
 });
+
+describe('export in their own format', () => {
+  it.each([
+    ['dspy-rb-program.json', 'qa-2026-03-02-7f3a', 'dspy-rb'],
+    ['ax-program.json', 'root', 'ax'],
+  ])('%s: an edited instruction exports as the same kind of file', async (file, moduleId, adapterId) => {
+    const { decodeBytes } = await import('../../../engine/pipeline/decode');
+    const { exportDocument } = await import('../../export/export-document');
+    const bytes = readRepoFile(`fixtures/dspy-shapes/${file}`);
+    const doc = await decodeBytes(bytes, { name: file });
+    const program = analyzeProgram(doc.value);
+    const edit = setInstructions(doc.value, program, moduleId, 'A new instruction.');
+    const value = applyWithInverse(doc.value, edit.ops).value;
+    const out = await exportDocument({ value, program: analyzeProgram(value), recipe: doc.recipe, appliedOps: edit.ops, originalValue: doc.value, name: file, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) }, {});
+    const again = await decodeBytes(out.bytes, { name: file });
+    const reread = analyzeProgram(again.value);
+    expect(reread.adapterId).toBe(adapterId);
+    expect(reread.modules.find((m) => m.id === moduleId)?.signature?.instructions).toBe('A new instruction.');
+    // only the instruction changed: the rest of the text is as the framework wrote it
+    const before = new TextDecoder().decode(bytes).split('\n');
+    const after = new TextDecoder().decode(out.bytes).split('\n');
+    expect(after.length).toBe(before.length);
+    expect(after.filter((l, i) => l !== before[i])).toHaveLength(1);
+  });
+});
