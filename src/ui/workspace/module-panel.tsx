@@ -29,8 +29,8 @@ export function ModulePanel({ module }: { module: ModuleInfo }) {
             <pre className="mono" aria-label="Python source, read-only">{module.code.text}</pre>
           </details>
         )}
-        {/* PyTorch modules (and DSPy modules saved as {}) hold parameters, not a signature. */}
-        {(module.kind !== 'module' || module.signature) && (
+        {/* PyTorch modules, dspy.Flex and DSPy modules saved as {} hold no signature in the file. */}
+        {((module.kind !== 'module' && module.kind !== 'flex') || module.signature) && (
           <details open className="section">
             <summary>Signature</summary>
             <SignatureEditor module={module} />
