@@ -35,13 +35,15 @@ import { exportModule } from '../core/program/export/export-module';
 import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
 import { verifyChecksum } from '../core/engine/checksum/verify';
 import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
+import type { ChecksumResult, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
 import { setFieldProp, setInstructions } from '../core/program/formats/kind-edits';
 import { moduleSchemaFor } from '../core/program/formats/schemas';
-import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
 import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
 import { readFileInChunks } from './read-file';
 import { StageClock } from './stage-clock';
 import { PickleInspector, pickleContainer } from './pickle-inspector';
+import { companionSummary, openRecovered, type ReadCompanion } from './recovered-open';
+import type { DetectContext } from '../core/program/model/program';
 
 interface OpenDocument {
   decoded: DecodedDocument;
@@ -56,6 +58,8 @@ interface OpenDocument {
   bytes?: Uint8Array;
   sha256?: string;
   encryption?: EncryptionFacts;
+  /** What the program model is told besides the value (a recovered program's facts stay across edits). */
+  context?: DetectContext;
 }
 
 /** An open waiting for a key: what it read, so the key prompt can try again without the file. */
@@ -132,18 +136,30 @@ export class DocumentHost {
     }
     this.locked = undefined;
     const sha256 = await digest;
-    const companionSummaries = await Promise.all(companions.map((file) => this.readCompanion(file, signal)));
+    const read = await Promise.all(companions.map((file) => this.readCompanion(file, signal)));
+    const companionSummaries = read.map((c) => c.summary);
+    // A DSPy program inside a pickle opens as the state JSON recovered from it (nothing is run).
+    const recovered = await openRecovered({ name, bytes, decoded }, read, signal);
+    const docName = recovered ? recovered.name : name;
+    if (recovered) {
+      decoded = recovered.decoded;
+      if (recovered.pickleSummary) companionSummaries.unshift(recovered.pickleSummary);
+    }
     onProgress({ stage: 'analyse', done: 0, total: 1 });
-    const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name, siblings: companions.map((c) => c.name) });
-    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [], bytes, sha256, ...(encryption ? { encryption } : {}) };
+    const context = { recipe: decoded.recipe, name: docName, ...(recovered ? { recovered: recovered.facts } : { siblings: companions.map((c) => c.name) }) };
+    const program = analyzeProgram(decoded.value, context);
+    // The recovered state is the document: history and "as opened" keep its bytes, not the pickle's.
+    const docBytes = recovered ? new TextEncoder().encode(decoded.text ?? '') : bytes;
+    const docSha = recovered ? await sha256Hex(docBytes) : sha256;
+    this.doc = { decoded, name: docName, original: decoded.value, value: decoded.value, program, applied: [], bytes: docBytes, sha256: docSha, context, ...(encryption ? { encryption } : {}) };
     // The secret stays only for a file that needed it: export and history sealing use it.
     this.secrets = encryption ? secrets : undefined;
     // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
     this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
-    const container = pickleContainer(decoded.recipe);
+    const container = recovered ? undefined : pickleContainer(decoded.recipe);
     this.pickle = container ? new PickleInspector(bytes, container) : undefined;
     const summary: DocumentSummary = {
-      name,
+      name: docName,
       recipe: decoded.recipe,
       syntax: decoded.syntax,
       inputBytes: decoded.inputBytes,
@@ -153,7 +169,7 @@ export class DocumentHost {
       stages: clock.stages(),
     };
     const locked = readOnlyReason(decoded.value, program)?.reason;
-    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
+    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256: docSha, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
   }
 
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
@@ -177,7 +193,7 @@ export class DocumentHost {
 
   originalModule({ moduleId }: Params<'originalModule'>): Result<'originalModule'> {
     const doc = this.requireDocument();
-    const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
+    const original = analyzeProgram(doc.original, doc.context ?? { recipe: doc.decoded.recipe, name: doc.name });
     const module = original.modules.find((m) => m.id === moduleId);
     return { json: module ? displayJson(moduleView(getAtPointer(doc.original, module.pointer), module).view) : '' };
   }
@@ -210,7 +226,7 @@ export class DocumentHost {
 
   changedModules(): Result<'changedModules'> {
     const doc = this.requireDocument();
-    const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
+    const original = analyzeProgram(doc.original, doc.context ?? { recipe: doc.decoded.recipe, name: doc.name });
     const before = new Map(original.modules.map((m) => [m.id, getAtPointer(doc.original, m.pointer)]));
     const moduleIds = doc.program.modules.filter((m) => !before.has(m.id) || !deepEqual(before.get(m.id), getAtPointer(doc.value, m.pointer))).map((m) => m.id);
     return { moduleIds };
@@ -354,17 +370,17 @@ export class DocumentHost {
     const { value } = applyWithInverse(doc.value, ops);
     doc.value = value;
     doc.applied.push(...ops);
-    doc.program = analyzeProgram(value, { recipe: doc.decoded.recipe, name: doc.name });
+    doc.program = analyzeProgram(value, doc.context?.recovered ? doc.context : { recipe: doc.decoded.recipe, name: doc.name });
   }
 
-  private async readCompanion(file: File, signal?: AbortSignal): Promise<CompanionSummary> {
+  private async readCompanion(file: File, signal?: AbortSignal): Promise<ReadCompanion> {
+    let bytes: Uint8Array | undefined;
     try {
-      const bytes = await readFileInChunks(file, () => undefined, signal);
+      bytes = await readFileInChunks(file, () => undefined, signal);
       const decoded = await decodeBytes(bytes, { name: file.name, signal });
-      const safety = decoded.recipe.find((s) => s.layer === 'pickle')?.options.safety as CompanionSummary['safety'];
-      return { name: file.name, size: file.size, recipe: decoded.recipe, warnings: decoded.warnings, ...(safety ? { safety } : {}) };
+      return { name: file.name, bytes, decoded, summary: companionSummary(file.name, file.size, decoded) };
     } catch (e) {
-      return { name: file.name, size: file.size, warnings: [], error: toErrorInfo(e, 'companion') };
+      return { name: file.name, ...(bytes ? { bytes } : {}), summary: { name: file.name, size: file.size, warnings: [], error: toErrorInfo(e, 'companion') } };
     }
   }
 

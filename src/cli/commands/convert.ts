@@ -12,12 +12,14 @@ import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
+import { credentialsFor, sameEncryption, splitKeyArgs } from '../keyed-input.ts';
+import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
 import { openWeights } from '../weights-report.ts';
 import { convertWeights, takeMetadataEdits, type MetadataEdits } from '../weights-edit.ts';
 import { EXPORT_FLAGS, EXPORT_FLAGS_HELP, EXPORT_SWITCHES, exportOptionsFrom, intFlag } from './export-flags.ts';
 
-export const CONVERT_HELP = `Usage: convert IN OUT [options]\n${EXPORT_FLAGS_HELP}\n  --indent N                        JSON indent width (0: one line)\nsafetensors and GGUF (the tensor data is copied unchanged):\n  --set-metadata KEY=VALUE          set a metadata key (repeatable; GGUF keeps the key's type)\n  --remove-metadata KEY             remove a metadata key (repeatable)\n`;
+export const CONVERT_HELP = `Usage: convert IN OUT [options]\n${EXPORT_FLAGS_HELP}\n  --indent N                        JSON indent width (0: one line)\nsafetensors and GGUF (the tensor data is copied unchanged):\n  --set-metadata KEY=VALUE          set a metadata key (repeatable; GGUF keeps the key's type)\n  --remove-metadata KEY             remove a metadata key (repeatable)\n${KEY_OPTIONS_HELP}\n`;
 
 const VALUED = [...EXPORT_FLAGS, 'indent'];
 
@@ -25,10 +27,17 @@ export const convertCommand: CliCommand = {
   name: 'convert',
   summary: 'Write a file with another syntax, compression, layout or program kind (default: the same recipe).',
   async run(args, io) {
+    let keyed;
+    try {
+      keyed = splitKeyArgs(args);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n${CONVERT_HELP}`);
+      return EXIT_USAGE;
+    }
     let parsed;
     let edits: MetadataEdits;
     try {
-      const taken = takeMetadataEdits(args);
+      const taken = takeMetadataEdits(keyed.rest);
       edits = taken.edits;
       parsed = parseArgs(taken.rest, VALUED);
     } catch (e) {
@@ -64,7 +73,10 @@ export const convertCommand: CliCommand = {
         return EXIT_USAGE;
       }
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
+      const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
+      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
+      const encryption = options.encryption ?? sameEncryption(doc.recipe, credentials);
+      if (encryption) options.encryption = encryption;
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       const out = await exportDocument(
         { value: doc.value, program, recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name: input, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) },

@@ -12,18 +12,27 @@ import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
+import { credentialsFor, sameEncryption, splitKeyArgs } from '../keyed-input.ts';
+import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
 import { EXPORT_FLAGS, EXPORT_FLAGS_HELP, EXPORT_SWITCHES, exportOptionsFrom } from './export-flags.ts';
 
-export const EXPORT_MODULE_HELP = `Usage: export-module FILE PATH OUT [options]\n  PATH is the module's id as \`inspect\` prints it (e.g. generate_answer.predict)\n  --own-path                        DSPy: keep the module's name as the key instead of "self"\n${EXPORT_FLAGS_HELP}\n`;
+export const EXPORT_MODULE_HELP = `Usage: export-module FILE PATH OUT [options]\n  PATH is the module's id as \`inspect\` prints it (e.g. generate_answer.predict)\n  --own-path                        DSPy: keep the module's name as the key instead of "self"\n${EXPORT_FLAGS_HELP}\n${KEY_OPTIONS_HELP}\n`;
 
 export const exportModuleCommand: CliCommand = {
   name: 'export-module',
   summary: 'Write one module as a file its framework loads alone (DSPy {"self": ...} or an envelope module file).',
   async run(args, io) {
+    let keyed;
+    try {
+      keyed = splitKeyArgs(args);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n${EXPORT_MODULE_HELP}`);
+      return EXIT_USAGE;
+    }
     let parsed;
     try {
-      parsed = parseArgs(args, [...EXPORT_FLAGS]);
+      parsed = parseArgs(keyed.rest, [...EXPORT_FLAGS]);
     } catch (e) {
       io.err(`${(e as Error).message}\n${EXPORT_MODULE_HELP}`);
       return EXIT_USAGE;
@@ -42,7 +51,10 @@ export const exportModuleCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
+      const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
+      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
+      const encryption = options.encryption ?? sameEncryption(doc.recipe, credentials);
+      if (encryption) options.encryption = encryption;
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       if (!program.modules.some((m) => m.id === path)) {
         io.err(`error [module-file] No module "${path}" in ${input}; it has ${program.modules.map((m) => m.id).join(', ') || 'none'}.\n`);

@@ -5,20 +5,30 @@ import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
+import { credentialsFor, splitKeyArgs } from '../keyed-input.ts';
+import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
 import { outline, type OutlineEntry } from '../outline.ts';
+import { arrayLines, numpyArrays, tensorLines, torchTensors } from '../pickle-contents.ts';
 import { analyzeProgram, programJson, programLines, safetyLines, safetyOf } from '../program-report.ts';
 import { inspectShardIndex, openWeights, shardLines, weightsJson, weightsLines } from '../weights-report.ts';
 
-export const INSPECT_HELP = 'Usage: inspect FILE [--json]\n  FILE may be a program, a pickle or checkpoint, safetensors (or a shard index), .npy/.npz or GGUF.\n';
+export const INSPECT_HELP = `Usage: inspect FILE [--json] [key options]\n${KEY_OPTIONS_HELP}\n`;
 
 export const inspectCommand: CliCommand = {
   name: 'inspect',
   summary: 'Show how a file is layered (its recipe), its sizes and an outline of its value.',
   async run(args, io) {
+    let keyed;
+    try {
+      keyed = splitKeyArgs(args);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n${INSPECT_HELP}`);
+      return EXIT_USAGE;
+    }
     let parsed;
     try {
-      parsed = parseArgs(args, []);
+      parsed = parseArgs(keyed.rest, []);
     } catch (e) {
       io.err(`${(e as Error).message}\n${INSPECT_HELP}`);
       return EXIT_USAGE;
@@ -47,7 +57,9 @@ export const inspectCommand: CliCommand = {
         return EXIT_OK;
       }
       const bytes = await io.readFile(file);
-      const doc = await decodeBytes(bytes, decodeOptionsFor(io, file));
+      const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
+      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, file), ...(credentials ? { credentials } : {}) });
+      // A safetensors shard index: the shards it names are read beside it, header first.
       const weightMap = (doc.value as { weight_map?: unknown } | null)?.weight_map;
       if (doc.syntax === 'json' && typeof weightMap === 'object' && weightMap !== null) {
         const joined = await inspectShardIndex(io, file, new TextDecoder().decode(bytes));
@@ -59,8 +71,13 @@ export const inspectCommand: CliCommand = {
       const entries: OutlineEntry[] = outline(doc.value);
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: file });
       const safety = safetyOf(doc.recipe);
+      const tensors = torchTensors(bytes, doc.recipe);
+      const arrays = doc.recipe.some((s) => s.layer === 'pickle') ? numpyArrays(doc.value) : [];
       if (parsed.flags.has('json')) {
-        const report = { file, safety, recipe: doc.recipe, syntax: doc.syntax, inputBytes: doc.inputBytes, decodedBytes: doc.decodedBytes, program: programJson(program), outline: entries, warnings: doc.warnings };
+        const report = {
+          file, safety, recipe: doc.recipe, syntax: doc.syntax, inputBytes: doc.inputBytes, decodedBytes: doc.decodedBytes, program: programJson(program), outline: entries,
+          ...(tensors ? { tensors } : {}), ...(arrays.length > 0 ? { arrays } : {}), warnings: doc.warnings,
+        };
         io.out(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
         return EXIT_OK;
       }
@@ -70,6 +87,8 @@ export const inspectCommand: CliCommand = {
         `recipe:  ${describeRecipe(doc.recipe)}`,
         `size:    ${formatCount(doc.inputBytes)} bytes${doc.decodedBytes !== doc.inputBytes ? ` (${formatCount(doc.decodedBytes)} decoded)` : ''}`,
         ...programLines(program),
+        ...(tensors ? tensorLines(tensors) : []),
+        ...(arrays.length > 0 ? arrayLines(arrays) : []),
         'outline:',
         ...entries.map((e) => `  ${e.key}: ${e.type}${e.count !== undefined ? ` (${formatCount(e.count)})` : ''}${e.preview !== undefined ? ` ${e.preview}` : ''}`),
         ...doc.warnings.map((w) => `warning: ${w}`),

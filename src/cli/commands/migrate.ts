@@ -12,6 +12,8 @@ import type { MigrationPlan } from '../../core/program/model/migration.ts';
 import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
 import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/encode.ts';
 import { parseArgs } from '../args.ts';
+import { credentialsFor, splitKeyArgs } from '../keyed-input.ts';
+import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
@@ -25,6 +27,8 @@ Brings a saved program up to a newer format so today's framework loads it.
   --plan          print the steps, the error each prevents and its notes; write nothing
   -o OUT          where to write (default: FILE with ".migrated" before its extension)
   --try-anyway    run the known cross-major steps of an incompatible envelope
+An encrypted FILE is opened with one of these, and written back encrypted the same way:
+${KEY_OPTIONS_HELP}
 Exit status: 0 done (or nothing to do), 1 the file cannot be migrated, 2 usage.
 `;
 
@@ -50,10 +54,17 @@ export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'Migrate an old DSPy state or envelope so a newer framework loads it (or --plan it).',
   async run(rawArgs, io) {
+    let keyed;
+    try {
+      keyed = splitKeyArgs(rawArgs);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n${MIGRATE_HELP}`);
+      return EXIT_USAGE;
+    }
     let parsed;
     try {
       parsed = parseArgs(
-        rawArgs.map((a) => (a === '-o' ? '--out' : a)),
+        keyed.rest.map((a) => (a === '-o' ? '--out' : a)),
         ['to', 'out'],
       );
     } catch (e) {
@@ -76,7 +87,8 @@ export const migrateCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, decodeOptionsFor(io, input));
+      const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
+      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
       const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
       const plan = planMigration(doc.value, program, to, { tryAnyway });
       if (planOnly) {
@@ -98,7 +110,7 @@ export const migrateCommand: CliCommand = {
         doc.text !== undefined
           ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops } }
           : { value: applied.value, recipe: doc.recipe };
-      const written = await encodeDocument(encodeInput);
+      const written = await encodeDocument(encodeInput, credentials ? { credentials } : {});
       await io.writeFile(target, written);
       for (const sentence of kindOf(program).migrations?.stillRefused?.(applied.value, plan.target) ?? []) io.err(`warning: ${sentence}\n`);
       io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`);

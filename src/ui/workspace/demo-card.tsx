@@ -6,6 +6,8 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Demo } from '../../core/program/model/program';
 import { displayJson } from '../../core/engine/json-text/display-json';
 import { Icon } from '../icon';
+import type { TypedValue } from '../../core/program/model/typed-value';
+import { TypedValueView } from './typed-value-view';
 
 const FOLD_AT = 600;
 
@@ -23,9 +25,13 @@ function asText(value: unknown): { text: string; json: boolean } {
   return { text: displayJson(value), json: true };
 }
 
-function FieldValue({ name, value, onCommit, editable }: { name: string; value: unknown; onCommit(change: { text: string } | { json: string }): Promise<string | undefined>; editable: boolean }) {
+function FieldValue({ name, value, onCommit, editable, startEditing, onClose }: { name: string; value: unknown; onCommit(change: { text: string } | { json: string }): Promise<string | undefined>; editable: boolean; startEditing?: boolean; onClose?(): void }) {
   const { text, json } = asText(value);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditingState] = useState(startEditing === true);
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    if (!on) onClose?.();
+  };
   const [draft, setDraft] = useState(text);
   const [problem, setProblem] = useState<string>();
   const [unfolded, setUnfolded] = useState(false);
@@ -96,6 +102,15 @@ function FieldValue({ name, value, onCommit, editable }: { name: string; value: 
   );
 }
 
+/** A typed value shows as what it is until the user asks to edit its JSON (or text). */
+function DemoFieldValue({ name, value, typed, editable, onCommit }: { name: string; value: unknown; typed: TypedValue | undefined; editable: boolean; onCommit(change: { text: string } | { json: string }): Promise<string | undefined> }) {
+  const [raw, setRaw] = useState(false);
+  if (!typed || (raw && typed.kind !== 'image')) {
+    return <FieldValue name={name} value={value} editable={editable} onCommit={onCommit} startEditing={raw} onClose={() => setRaw(false)} />;
+  }
+  return <TypedValueView name={name} typed={typed} value={value} editable={editable} onCommit={onCommit} onEdit={() => setRaw(true)} />;
+}
+
 export function DemoCard({ demo, position, total, checked, actions, editable }: { demo: Demo; position: number; total: number; checked: boolean; actions: DemoActions; editable: boolean }) {
   const [dropTarget, setDropTarget] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -123,7 +138,7 @@ export function DemoCard({ demo, position, total, checked, actions, editable }: 
   const flags = Object.entries(demo.flags).filter(([k]) => k !== 'augmented');
   return (
     <article
-      className={`demo-card${checked ? ' checked' : ''}${dropTarget ? ' drop-target' : ''}`}
+      className={`demo-card ${demo.augmented ? 'augmented' : 'labeled'}${checked ? ' checked' : ''}${dropTarget ? ' drop-target' : ''}`}
       aria-label={`Demo ${demo.index + 1}`}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -157,8 +172,8 @@ export function DemoCard({ demo, position, total, checked, actions, editable }: 
           <span className="badge subtle" title="Taken from the training set as it was">labeled</span>
         )}
         {flags.map(([k, v]) => (
-          <span key={k} className="badge subtle mono" title={`${k}: ${String(v)}`}>
-            {k}
+          <span key={k} className="badge subtle mono demo-meta" title={`${k}: ${String(v)} (metadata DSPy's loaders add; not a field of the signature)`}>
+            {k === 'dspy_split' ? `split: ${String(v)}` : k === 'dspy_uuid' ? `uuid ${String(v).slice(0, 8)}` : k}
           </span>
         ))}
         {editable && (
@@ -183,7 +198,7 @@ export function DemoCard({ demo, position, total, checked, actions, editable }: 
           <div key={name} className="demo-field">
             <dt className="mono">{name}</dt>
             <dd>
-              <FieldValue name={name} value={value} editable={editable} onCommit={(v) => actions.editField(demo.index, name, v)} />
+              <DemoFieldValue name={name} value={value} typed={demo.typed?.[name]} editable={editable} onCommit={(v) => actions.editField(demo.index, name, v)} />
             </dd>
           </div>
         ))}

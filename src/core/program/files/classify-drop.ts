@@ -1,7 +1,8 @@
 /**
  * Several files dropped or picked together: decide what they are to each other, by name and size
  * only (their bytes are read later, in the worker). One program, with its checksum sidecar or key
- * file beside it; a DSPy whole-program folder (metadata.json + program.pkl); or a checkpoint
+ * file beside it; a DSPy whole-program folder (metadata.json + program.pkl) or an MLflow model
+ * folder (MLmodel + data/model.pkl); or a checkpoint
  * series (BASE.vN[.TAG], NAME_epoch_N.ext, NAME-step-N.ext).
  */
 
@@ -60,6 +61,14 @@ export function classifyDrop<F extends DroppedFile>(files: readonly F[]): DropPl
     const ignored = data.filter((f) => f !== metadata && f !== pickle);
     const sidecar = sidecars.find((s) => baseName(s.name).startsWith('program.pkl'));
     return { kind: 'whole-program', main: metadata, companions: [pickle], ...(sidecar ? { sidecar } : {}), ignored: [...ignored, ...keys, ...sidecars.filter((s) => s !== sidecar)] };
+  }
+
+  // An MLflow model folder: MLmodel says how data/model.pkl (a cloudpickle) is loaded.
+  const mlmodel = data.find((f) => baseName(f.name) === 'MLmodel');
+  const modelPickle = data.find((f) => baseName(f.name) === 'model.pkl');
+  if (mlmodel && modelPickle) {
+    const ignored = data.filter((f) => f !== mlmodel && f !== modelPickle);
+    return { kind: 'whole-program', main: modelPickle, companions: [mlmodel], ignored: [...ignored, ...keys, ...sidecars] };
   }
 
   if (data.length >= 2) {

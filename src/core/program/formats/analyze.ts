@@ -6,6 +6,7 @@
 import type { DetectContext, Detection, KindId, KindNames, KindOffers, Program, ProgramFacts } from '../model/program';
 import type { FormatReader, KindModuleFile, NamesOf, ProgramKind } from './kind';
 import { KINDS } from './kinds';
+import { applyRecoveredFacts } from './dspy/pickled/recovered-facts';
 
 /** A list of kinds to analyse with: the registry, or (in tests) the registry plus one more. */
 export type KindList<N extends KindNames = KindNames> = readonly ProgramKind<N>[];
@@ -49,7 +50,9 @@ function analyzeIn<N extends KindNames>(kinds: KindList<N>, value: unknown, cont
   }
   if (!best) throw new Error('No program kind claims this value; the registry must end with one that claims anything.');
   const facts = best.reader.analyze(value, best.detection, context);
-  return { ...facts, kind: best.kind.id, offers: offersFor(kinds, best.kind, facts) };
+  const program: Program<N> = { ...facts, kind: best.kind.id, offers: offersFor(kinds, best.kind, facts) };
+  // A program recovered from a pickle keeps what the pickle told (names, code, secrets) over every analysis.
+  return context.recovered && program.ecosystem === 'dspy' ? (applyRecoveredFacts(program as Program, context.recovered) as Program<N>) : program;
 }
 
 export function analyzeProgram(value: unknown, context: DetectContext = {}): Program {

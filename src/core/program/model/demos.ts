@@ -3,6 +3,7 @@ import { FormatError } from '../../engine/errors';
 import { isObject, normaliseKey } from './keys';
 import { getAt, joinPointer } from '../../engine/json-pointer';
 import type { Demo, ModuleInfo, Program } from './program';
+import { classifyTypedValue } from './typed-value';
 
 /** Keys that mark a demo rather than hold one of its fields. */
 export const DEMO_FLAGS = new Set(['augmented', 'dspy_uuid', 'dspy_split']);
@@ -32,7 +33,7 @@ export function toDemo(raw: unknown, index: number, pointer: string, mod: Module
   let augmented = false;
   if (isObject(raw)) {
     if (mod.demoShape === 'inputs-outputs') {
-      for (const part of ['inputs', 'outputs']) {
+      for (const part of mod.demoParts ?? ['inputs', 'outputs']) {
         const group = raw[part];
         if (isObject(group)) for (const k of Object.keys(group)) fields.push([normaliseKey(k), group[k]]);
       }
@@ -50,7 +51,12 @@ export function toDemo(raw: unknown, index: number, pointer: string, mod: Module
   } else {
     fields.push(['value', raw]);
   }
-  return { index, pointer, fields, augmented, flags };
+  const demo: Demo = { index, pointer, fields, augmented, flags };
+  for (const [name, v] of fields) {
+    const typed = classifyTypedValue(v, name);
+    if (typed) (demo.typed ??= {})[name] = typed;
+  }
+  return demo;
 }
 
 export function readDemos(value: unknown, program: Program, moduleId: string, offset: number, count: number): Demo[] {

@@ -36,7 +36,8 @@ function clone<T>(v: T): T {
 function demoFieldPath(raw: unknown, demoPtr: string, mod: ModuleInfo, fieldName: string): { path: string; exists: boolean } {
   if (!isObject(raw)) invalid(`Demo at ${demoPtr} is not an object.`, demoPtr);
   if (mod.demoShape === 'inputs-outputs') {
-    for (const part of ['inputs', 'outputs']) {
+    const [inPart, outPart] = mod.demoParts ?? ['inputs', 'outputs'];
+    for (const part of [inPart, outPart]) {
       const g = raw[part];
       if (isObject(g)) {
         const k = keyOf(g, fieldName);
@@ -44,7 +45,7 @@ function demoFieldPath(raw: unknown, demoPtr: string, mod: ModuleInfo, fieldName
       }
     }
     const role = mod.signature?.fields.find((f) => f.name === fieldName)?.role;
-    const part = role === 'output' ? 'outputs' : 'inputs';
+    const part = role === 'output' ? outPart : inPart;
     if (!isObject(raw[part])) invalid(`Demo at ${demoPtr} has no "${part}" object.`, demoPtr);
     return { path: joinPointer(demoPtr, part, fieldName), exists: false };
   }
@@ -73,7 +74,8 @@ function storedDemo(mod: ModuleInfo, fields: Array<[string, unknown]>, sample: u
     const inputs: Record<string, unknown> = {};
     const outputs: Record<string, unknown> = {};
     for (const [k, v] of fields) put(mod.signature?.fields.find((f) => f.name === k)?.role === 'output' ? outputs : inputs, k, v);
-    return { inputs, outputs };
+    const [inPart, outPart] = mod.demoParts ?? ['inputs', 'outputs'];
+    return { [inPart]: inputs, [outPart]: outputs };
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of fields) put(out, k, v);

@@ -6,6 +6,7 @@
  * Every edit is a list of RFC 6902 JSON Patch operations on the value tree (see edits.ts), so the
  * value tree stays the single source of truth and the model is re-derived after each edit.
  */
+import type { TypedValue } from './typed-value';
 import type { Operation } from '../../engine/json-patch';
 
 /**
@@ -82,12 +83,26 @@ export interface ModuleInfo {
   instructionsPointer?: string;
   /** How demos are stored: flat rows (DSPy, DSRs, envelope) or `{inputs, outputs}` (dspy-go). */
   demoShape?: 'flat' | 'inputs-outputs';
+  /** The two keys of an inputs-outputs demo: `["inputs", "outputs"]` by default, DSPy.rb's `["input", "output"]`. */
+  demoParts?: [inputs: string, outputs: string];
   /** Keys written as Ruby symbols (":question") in this module; edits keep the writer's form. */
   symbolKeys?: boolean;
   /** LM settings as saved (DSPy `lm` dict, envelope model settings), when present. */
   lm?: Record<string, unknown> | null;
   /** Pointer of the lm dict, when present. */
   lmPointer?: string;
+  /** What a person must know before loading this module (an endpoint DSPy drops, code it runs). */
+  warnings?: string[];
+  /** Source code the file carries for this module (dspy.Flex `module_src`): shown, never run. */
+  code?: ModuleCode;
+}
+
+export interface ModuleCode {
+  language: 'python';
+  text: string;
+  pointer: string;
+  /** Why it matters: "DSPy executes this source when it loads the file." */
+  note: string;
 }
 
 export interface SecretFinding {
@@ -163,6 +178,8 @@ export interface DetectContext {
   name?: string;
   /** Names of files dropped together (a DSPy whole-program folder: metadata.json + program.pkl). */
   siblings?: string[];
+  /** Facts about a program recovered from a pickle, laid over the analysis of its state. */
+  recovered?: RecoveredFacts;
 }
 
 export interface Detection {
@@ -181,6 +198,8 @@ export interface Demo {
   augmented: boolean;
   /** Other flags kept out of `fields` (e.g. dspy_uuid, dspy_split). */
   flags: Record<string, unknown>;
+  /** Fields holding a DSPy typed value (image, history, tool calls, trajectory), by field name. */
+  typed?: Record<string, TypedValue>;
 }
 
 export type { Operation };
@@ -199,4 +218,14 @@ export interface ModuleTreeNode {
   path: string[];
   module?: ModuleInfo;
   children: ModuleTreeNode[];
+}
+
+/** What a program recovered from a pickle keeps over every analysis (formats/dspy/pickled): names, classes, code warnings. */
+export interface RecoveredFacts {
+  /** "program.pkl", "data/model.pkl". */
+  source: string;
+  formatLabel: string;
+  notes: string[];
+  /** Parameter name -> what the pickle says about it. */
+  modules: Record<string, { className: string; fields?: Array<{ name: string; role: 'input' | 'output' | 'unknown'; type?: string }>; warnings: string[] }>;
 }

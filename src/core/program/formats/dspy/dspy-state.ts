@@ -12,7 +12,8 @@ import type { DspyNames } from './names';
 import { findSecrets } from '../../model/secrets';
 import { eraLabel, eraOfVersion, ERA_RANGES, parseVersion, type DspyEra } from './eras';
 import { augmentedDemoKeys, inferRoles, nameFromDescription, nameFromPrefix } from './field-inference';
-import { classifyParam, predictLayout, type PredictLayout } from './predictor';
+import { classifyParam, isBarePredict, predictLayout, type PredictLayout } from './predictor';
+import { lmWarnings } from './lm-state';
 
 const PREDICT_STATE_KEYS = new Set([
   'lm',
@@ -36,12 +37,18 @@ function dspyVersionOf(value: PlainObject): string | undefined {
 
 export function detectDspyState(value: unknown): Detection | null {
   if (!isObject(value)) return null;
+  if (isBarePredict(value)) {
+    const version = dspyVersionOf(value);
+    const era = layoutEra({ self: value }, version);
+    return { confidence: 0.9, ...(version !== undefined ? { version } : {}), ...(era !== undefined ? { era } : {}) };
+  }
   let params = 0;
   let predicts = 0;
   for (const [k, v] of Object.entries(value)) {
     if (k === 'metadata' && isObject(v)) continue;
     const kind = classifyParam(v);
     if (!kind) return null;
+    if (kind === 'empty') continue; // says nothing by itself: `{}` is any empty object
     params++;
     if (kind === 'predict') predicts++;
   }
@@ -148,10 +155,12 @@ function signatureOf(
   return out;
 }
 
-function moduleOf(id: string, state: unknown, era: DspyEra | undefined): ModuleInfo | undefined {
+function moduleOf(id: string, state: unknown, era: DspyEra | undefined, pointer = joinPointer('', id)): ModuleInfo | undefined {
   const kind = classifyParam(state);
   if (!kind || !isObject(state)) return undefined;
-  const pointer = joinPointer('', id);
+  if (kind === 'empty') {
+    return { id, path: parseModuleId(id), kind: 'module', pointer, demoCount: 0, params: {}, warnings: ['Saved as {}: this module has no parameters of its own (DSPy saves nothing for it).'] };
+  }
   const mod: ModuleInfo = { id, path: parseModuleId(id), kind, pointer, demoCount: 0, params: {} };
   if (kind === 'retrieve') {
     mod.className = 'dspy.Retrieve';
@@ -161,7 +170,18 @@ function moduleOf(id: string, state: unknown, era: DspyEra | undefined): ModuleI
   }
   if (kind === 'flex') {
     mod.className = 'dspy.Flex';
-    mod.params = { module_src: state.module_src };
+    mod.params = {};
+    if (typeof state.module_src === 'string') {
+      mod.code = {
+        language: 'python',
+        text: state.module_src,
+        pointer: joinPointer(pointer, 'module_src'),
+        note: 'dspy.Flex executes this Python source when the file is loaded: load it only if you trust who wrote it.',
+      };
+      mod.warnings = [mod.code.note];
+    } else {
+      mod.params = { module_src: state.module_src ?? null };
+    }
   } else {
     mod.className = 'dspy.Predict';
     const demos = state.demos as unknown[];
@@ -169,7 +189,7 @@ function moduleOf(id: string, state: unknown, era: DspyEra | undefined): ModuleI
     mod.demosPointer = joinPointer(pointer, 'demos');
     mod.demoShape = 'flat';
     const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const k of Object.keys(state)) if (!PREDICT_STATE_KEYS.has(k)) params[k] = state[k];
+    for (const k of Object.keys(state)) if (!PREDICT_STATE_KEYS.has(k) && !(pointer === '' && k === 'metadata')) params[k] = state[k];
     mod.params = params;
     const sig = signatureOf(state, pointer, 'signature', era);
     if (sig) mod.signature = sig;
@@ -181,7 +201,11 @@ function moduleOf(id: string, state: unknown, era: DspyEra | undefined): ModuleI
   if (hasOwn(state, 'lm')) {
     const lm = state.lm;
     mod.lm = isObject(lm) ? lm : null;
-    if (isObject(lm)) mod.lmPointer = joinPointer(pointer, 'lm');
+    if (isObject(lm)) {
+      mod.lmPointer = joinPointer(pointer, 'lm');
+      const found = lmWarnings(lm);
+      if (found.length > 0) mod.warnings = [...(mod.warnings ?? []), ...found];
+    }
   }
   return mod;
 }
@@ -190,12 +214,22 @@ export function analyzeDspyState(value: unknown, detection: Detection): ProgramF
   const root = isObject(value) ? value : {};
   const era = detection.era as DspyEra | undefined;
   const modules: ModuleInfo[] = [];
-  for (const [id, state] of Object.entries(root)) {
-    if (id === 'metadata' && isObject(state)) continue;
-    const mod = moduleOf(id, state, era);
+  const bare = isBarePredict(root);
+  if (bare) {
+    const mod = moduleOf('self', root, era, '');
     if (mod) modules.push(mod);
+  } else {
+    for (const [id, state] of Object.entries(root)) {
+      if (id === 'metadata' && isObject(state)) continue;
+      const mod = moduleOf(id, state, era);
+      if (mod) modules.push(mod);
+    }
   }
   const notes: string[] = [];
+  if (bare) notes.push('A dspy.Predict saved on its own: the whole file is one predictor (DSPy calls it `self`); load it with predict.load(path).');
+  if (modules.length > 0 && modules.every((m) => m.path[0] === 'module')) {
+    notes.push('Every name starts with `module.`: a dspy.Refine or dspy.BestOfN wrapper around the program. Its N, threshold and reward function are not saved.');
+  }
   const program: ProgramFacts<DspyNames> = {
     format: 'dspy-state',
     ecosystem: 'dspy',

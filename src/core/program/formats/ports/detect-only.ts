@@ -1,9 +1,9 @@
 /**
- * Ports recognised by shape, name and version only (Ax, DSPy.rb, dspy.ex, dspy4s, dspy.ts,
+ * Ports recognised by shape, name and version only (dspy.ex, dspy4s, dspy.ts,
  * LangChain). Their modules are not mapped yet: the program says which ecosystem wrote the file
  * and the value is still shown and edited as a tree.
  */
-import { isObject, prop, strOrUndef } from '../../model/keys';
+import { isObject } from '../../model/keys';
 import type { Detection, ProgramFacts } from '../../model/program';
 import { findSecrets } from '../../model/secrets';
 import type { FormatReader } from '../kind';
@@ -17,35 +17,6 @@ interface PortSpec {
 }
 
 const SPECS: PortSpec[] = [
-  {
-    id: 'ax',
-    ecosystem: 'ax',
-    formatLabel: 'Ax optimized program',
-    detect(v) {
-      if (!isObject(v)) return null;
-      const av = strOrUndef(v.artifactVersion);
-      if (av?.startsWith('axir-')) return { confidence: 0.95, version: av };
-      if ('optimizerType' in v && ('bestScore' in v || 'componentMap' in v)) {
-        const fv = v.artifactFormatVersion;
-        return typeof fv === 'number' ? { confidence: 0.85, version: String(fv) } : { confidence: 0.85 };
-      }
-      return null;
-    },
-  },
-  {
-    id: 'dspy-rb',
-    ecosystem: 'dspy-rb',
-    formatLabel: 'DSPy.rb saved program',
-    detect(v) {
-      if (!isObject(v)) return null;
-      const data = prop(v, 'program_data');
-      const meta = prop(v, 'metadata');
-      const version = strOrUndef(prop(meta, 'dspy_version')) ?? strOrUndef(prop(v, 'dspy_version'));
-      if (isObject(data) && prop(data, 'class_name') !== undefined) return version ? { confidence: 0.95, version } : { confidence: 0.85 };
-      if (Array.isArray(prop(v, 'programs')) && prop(v, 'exported_at') !== undefined && version) return { confidence: 0.85, version };
-      return null;
-    },
-  },
   {
     id: 'dspy-ex',
     ecosystem: 'dspy-ex',

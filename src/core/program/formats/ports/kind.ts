@@ -3,11 +3,13 @@ import type { ProgramKind } from '../kind';
 import { detectOnlyReaders } from './detect-only';
 import { dspyGoReader } from './dspy-go';
 import { dsrsReader } from './dsrs';
+import { axReader } from './ax';
+import { dspyRbReader } from './dspy-rb';
 import type { PortsNames } from './names';
 
 export const portsKind: ProgramKind<PortsNames> = {
   id: 'ports',
   label: 'DSPy ports',
   ecosystems: ['dspy-go', 'dsrs', 'ax', 'dspy-rb', 'dspy-ex', 'dspy4s', 'dspy-ts', 'langchain'],
-  readers: [dspyGoReader, dsrsReader, ...detectOnlyReaders],
+  readers: [dspyGoReader, dsrsReader, dspyRbReader, axReader, ...detectOnlyReaders],
 };

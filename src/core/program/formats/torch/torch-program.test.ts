@@ -26,7 +26,10 @@ describe('torch programs', () => {
       expect(detectTorchShape(v)).toBe('checkpoint');
       const p = torchProgram(v);
       expect(p?.formatLabel).toBe('PyTorch training checkpoint');
-      expect(p?.version).toBe('1.0');
+      expect(p?.version).toBeUndefined(); // the checkpoint's own `version` key is not the file's version
+      expect(p?.notes[0]).toBe(
+        `Checkpoint: epoch ${epoch} · loss ${loss} · version 1.0 · config {"hidden":4,"layers":["encoder","decoder"]} · optimizer: [lr ${0.01 / epoch}, momentum 0.9, params 12 parameters] · model in model_state_dict: 12 tensors, 57 parameters`,
+      );
       expect(p?.metadata).toMatchObject({ model: 'model_state_dict', epoch, loss, version: '1.0', config: { hidden: 4, layers: ['encoder', 'decoder'] } });
       expect(p?.metadata.optimizer_state_dict).toEqual({ param_groups: [{ lr: 0.01 / epoch, momentum: 0.9, params: '12 parameters' }] });
       expect(p?.modules.find((m) => m.id === 'encoder.2')?.pointer).toBe('/model_state_dict');

@@ -40,6 +40,25 @@ function optimizerSummary(v: unknown): Record<string, unknown> | undefined {
   };
 }
 
+const scalar = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+
+/** One line for the top of the page: the facts a training script saved beside the weights. */
+export function checkpointSummary(metadata: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const k of ['epoch', 'step', 'global_step', 'loss', 'best_acc', 'version']) {
+    if (metadata[k] !== undefined) parts.push(`${k} ${scalar(metadata[k])}`);
+  }
+  for (const k of ['config', 'args']) if (metadata[k] !== undefined) parts.push(`${k} ${scalar(metadata[k])}`);
+  for (const k of ['optimizer_state_dict', 'optimizer']) {
+    const groups = asRecord(metadata[k])?.param_groups;
+    if (!Array.isArray(groups)) continue;
+    const g = groups.map((x) => Object.entries(asRecord(x) ?? {}).map(([gk, gv]) => `${gk} ${scalar(gv)}`).join(', '));
+    parts.push(`optimizer: ${g.map((x) => `[${x}]`).join(' ')}`);
+  }
+  parts.push(`model in ${scalar(metadata.model)}: ${scalar(metadata.tensors)} tensors, ${Number(metadata.parameters).toLocaleString('en-US')} parameters`);
+  return `Checkpoint: ${parts.join(' · ')}`;
+}
+
 function modelModules(v: unknown, pointer: string): { modules: ModuleInfo[]; tensors: number; parameters: number } {
   if (isNnModule(v)) {
     const modules = nnModuleTree(v).map((m) => ({ ...m, pointer: pointer + m.pointer }));
@@ -77,8 +96,8 @@ export function torchProgram(value: unknown, shape: TorchShape | undefined = det
     }
     if (x === null || typeof x !== 'object' || k === 'config' || k === 'args') metadata[k] = x;
   }
-  const program: ProgramFacts<TorchNames> = { ...base, format: 'pytorch-checkpoint', formatLabel: 'PyTorch training checkpoint', modules: m.modules, metadata };
-  if (typeof r.version === 'string' || typeof r.version === 'number') program.version = String(r.version);
+  // A checkpoint's own `version` key is whatever the training script stored, not the file format's version.
+  const program: ProgramFacts<TorchNames> = { ...base, format: 'pytorch-checkpoint', formatLabel: 'PyTorch training checkpoint', modules: m.modules, metadata, notes: [checkpointSummary(metadata)] };
   return program;
 }
 
