@@ -116,7 +116,8 @@ export function checkSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, dec
   const strangers = demoKeys.filter((k) => !names.has(k));
   if (strangers.length > 0) {
     items.push({
-      severity: 'warning',
+      // Labels kept beside the fields (gold_titles, ...) are common and harmless: worth knowing, not a load problem.
+      severity: 'info',
       code: 'demo-keys',
       message: `Demos hold ${strangers.map((k) => `\`${k}\``).join(', ')}, which your signature does not declare.`,
       dspy: 'DSPy keeps them in the demos but leaves them out of the prompt; a demo missing a declared field is shown as incomplete.',
