@@ -46,6 +46,9 @@ export function buildSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, ove
   const saved = module.signature?.fields ?? [];
   const notes: string[] = [];
   const override = (i: number) => typeOf(overrides[i]);
+  for (const [i, text] of Object.entries(overrides)) {
+    if (text.trim() !== '' && typeOf(text) === undefined) notes.push(`The type "${text}" of field ${Number(i) + 1} is not an annotation this page can read; the field is shown as ${declared ? 'declared' : 'str'}.`);
+  }
   let fields: PromptField[];
   if (declared) {
     // load_state: zip(code fields, saved fields, strict=False): saved descriptions land by position.

@@ -1,0 +1,81 @@
+/** The fields as the prompt names them: role, whether the name was inferred, and a type picker (a view setting). */
+import { useState } from 'react';
+import type { PromptFieldView } from '../../core/program/prompt/render-module';
+
+const PRESETS = ['str', 'int', 'float', 'bool', 'list[str]', 'dict'];
+
+function TypePicker({ field, index, onType }: { field: PromptFieldView; index: number; onType(index: number, type: string | undefined): void }) {
+  const preset = PRESETS.includes(field.type) && field.typeSource !== 'signature' ? field.type : field.typeSource === 'default' ? 'str' : 'custom';
+  const [custom, setCustom] = useState(preset === 'custom' ? field.type : '');
+  const [mode, setMode] = useState(preset);
+  const choose = (value: string) => {
+    setMode(value);
+    if (value === 'custom') return;
+    if (value === 'literal') {
+      const text = field.type.startsWith('Literal[') ? field.type : "Literal['yes', 'no']";
+      setCustom(text);
+      setMode('custom');
+      onType(index, text);
+      return;
+    }
+    onType(index, value === 'str' ? undefined : value);
+  };
+  return (
+    <span className="type-picker">
+      <select aria-label={`Type of ${field.name}`} value={mode} onChange={(e) => choose(e.currentTarget.value)}>
+        {PRESETS.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+        <option value="literal">Literal[…]</option>
+        <option value="custom">custom…</option>
+      </select>
+      {mode === 'custom' && (
+        <input
+          className="text-input mono"
+          aria-label={`Custom type of ${field.name}`}
+          placeholder="e.g. list[dict[str, int]]"
+          value={custom}
+          spellCheck={false}
+          onChange={(e) => {
+            setCustom(e.currentTarget.value);
+            onType(index, e.currentTarget.value);
+          }}
+        />
+      )}
+    </span>
+  );
+}
+
+export function PromptFields({ fields, onType }: { fields: PromptFieldView[]; onType(index: number, type: string | undefined): void }) {
+  return (
+    <table className="prompt-fields">
+      <thead>
+        <tr>
+          <th>Field</th>
+          <th>Role</th>
+          <th>Type</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f, i) => (
+          <tr key={`${i}-${f.name}`}>
+            <td className="mono">
+              {f.name}
+              {f.inferred && (
+                <span className="badge subtle" title="DSPy does not save field names; this one was inferred from the file">
+                  inferred
+                </span>
+              )}
+            </td>
+            <td>{f.role}</td>
+            <td>
+              <TypePicker key={`${f.type}-${f.typeSource}`} field={f} index={i} onType={onType} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
