@@ -5,20 +5,22 @@ import type { PromptFieldView } from '../../core/program/prompt/render-module';
 const PRESETS = ['str', 'int', 'float', 'bool', 'list[str]', 'dict'];
 
 function TypePicker({ field, index, onType }: { field: PromptFieldView; index: number; onType(index: number, type: string | undefined): void }) {
-  const preset = PRESETS.includes(field.type) && field.typeSource !== 'signature' ? field.type : field.typeSource === 'default' ? 'str' : 'custom';
-  const [custom, setCustom] = useState(preset === 'custom' ? field.type : '');
-  const [mode, setMode] = useState(preset);
+  // While the user types a custom annotation the picker keeps their text (a half-typed one may not parse yet).
+  const [typing, setTyping] = useState<string>();
+  const mode = typing !== undefined ? 'custom' : PRESETS.includes(field.type) ? field.type : 'custom';
   const choose = (value: string) => {
-    setMode(value);
-    if (value === 'custom') return;
+    if (value === 'custom') {
+      setTyping(field.type);
+      return;
+    }
     if (value === 'literal') {
       const text = field.type.startsWith('Literal[') ? field.type : "Literal['yes', 'no']";
-      setCustom(text);
-      setMode('custom');
+      setTyping(text);
       onType(index, text);
       return;
     }
-    onType(index, value === 'str' ? undefined : value);
+    setTyping(undefined);
+    onType(index, value);
   };
   return (
     <span className="type-picker">
@@ -36,10 +38,10 @@ function TypePicker({ field, index, onType }: { field: PromptFieldView; index: n
           className="text-input mono"
           aria-label={`Custom type of ${field.name}`}
           placeholder="e.g. list[dict[str, int]]"
-          value={custom}
+          value={typing ?? field.type}
           spellCheck={false}
           onChange={(e) => {
-            setCustom(e.currentTarget.value);
+            setTyping(e.currentTarget.value);
             onType(index, e.currentTarget.value);
           }}
         />
@@ -71,7 +73,7 @@ export function PromptFields({ fields, onType }: { fields: PromptFieldView[]; on
             </td>
             <td>{f.role}</td>
             <td>
-              <TypePicker key={`${f.type}-${f.typeSource}`} field={f} index={i} onType={onType} />
+              <TypePicker key={`${i}-${f.name}`} field={f} index={i} onType={onType} />
             </td>
           </tr>
         ))}

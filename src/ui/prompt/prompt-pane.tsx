@@ -157,7 +157,7 @@ export function PromptPane({ module }: { module: ModuleInfo }) {
               ))}
             </select>
           </label>
-          <strong aria-label="Total tokens">{tokens.counts ? `${tokens.counts.total.toLocaleString('en-US')} tokens` : tokens.error ? '' : 'counting…'}</strong>
+          <output className="token-total" aria-label="Total tokens">{tokens.counts ? `${tokens.counts.total.toLocaleString('en-US')} tokens` : tokens.error ? '' : 'counting…'}</output>
         </div>
         {tokens.error && <p className="inline-error">{tokens.error}</p>}
         {tokens.counts && <TokenBar counts={tokens.counts} onDemo={links.showCard} />}
