@@ -44,6 +44,8 @@ import { StageClock } from './stage-clock';
 import { PickleInspector, pickleContainer } from './pickle-inspector';
 import { companionSummary, openRecovered, type ReadCompanion } from './recovered-open';
 import type { DetectContext } from '../core/program/model/program';
+import { promptModules, renderModulePrompt } from '../core/program/prompt/render-module';
+import { promptJsonl, promptReport } from '../core/program/prompt/prompt-export';
 
 interface OpenDocument {
   decoded: DecodedDocument;
@@ -398,6 +400,17 @@ export class DocumentHost {
     if (source.kind === 'bytes') return { bytes: new Uint8Array(source.bytes), name: source.name };
     const bytes = await readFileInChunks(source.file, (done, total) => onProgress({ stage: 'read', done, total }), signal);
     return { bytes, name: source.file.name };
+  }
+
+  prompt(request: Params<'prompt'>): Result<'prompt'> {
+    const doc = this.requireDocument();
+    return renderModulePrompt(doc.value, doc.program, request);
+  }
+
+  promptReport({ format, adapter }: Params<'promptReport'>): Result<'promptReport'> {
+    const doc = this.requireDocument();
+    const prompts = promptModules(doc.program).map((m) => renderModulePrompt(doc.value, doc.program, { moduleId: m.id, ...(adapter ? { adapter } : {}) }));
+    return { text: format === 'md' ? promptReport(doc.name, prompts) : promptJsonl(prompts), count: prompts.length };
   }
 
   disassembly(params: Params<'disassembly'>): Result<'disassembly'> {

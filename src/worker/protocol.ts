@@ -12,6 +12,8 @@ import type { PlanRequest, PlanSummary } from '../core/program/migrations/plan-s
 import type { RawLayout } from '../core/engine/crypto/aes-gcm-raw';
 import type { KeySource } from '../core/engine/crypto/key-handle';
 import type { TensorInfo } from '../core/engine/torch/torch-file';
+import type { PromptRequest, PromptView } from '../core/program/prompt/render-module';
+import type { AdapterId } from '../core/program/prompt/prompt-types';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
@@ -178,6 +180,10 @@ export interface WorkerMethods {
   migrationPlan: [PlanRequest, PlanSummary];
   /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
   migrate: [{ target?: string; tryAnyway?: boolean }, { program: Program; edit: Edit; notes: string[] }];
+  /** One predictor's prompt as DSPy's adapter builds it, with the view settings applied (core/program/prompt). */
+  prompt: [PromptRequest, PromptView];
+  /** Every predictor's prompt at once, as one Markdown report or one JSON line per predictor. */
+  promptReport: [{ format: 'md' | 'jsonl'; adapter?: AdapterId }, { text: string; count: number }];
   /** Pickles only: one page of the pickletools-style disassembly, from an opcode offset (0 or a page's nextOffset). */
   disassembly: [
     { offset: number; limit: number },

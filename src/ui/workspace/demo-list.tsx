@@ -10,6 +10,7 @@ import { useSelectionStore } from '../../state/selection-store';
 import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 import { DemoCard, type DemoActions } from './demo-card';
+import { useDemoLinkStore } from '../../state/demo-link-store';
 
 const PAGE = 40;
 
@@ -115,6 +116,29 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
     }
   }, [client, module.id, firstPage, lastPage, pageMap, indexes, viewKey, revision]);
 
+  // A jump from the Prompt tab: show the demo's card (positions are demo indexes once no filter is on).
+  const toCard = useDemoLinkStore((s) => s.toCard);
+  const handledJump = useRef(0);
+  // A jump belongs to the module it was made in.
+  useEffect(() => () => useDemoLinkStore.getState().clear(), [module.id]);
+  useEffect(() => {
+    if (!toCard || handledJump.current === toCard.nonce) return;
+    if (filter !== '') {
+      setFilter('');
+      return;
+    }
+    if (indexes) return;
+    handledJump.current = toCard.nonce;
+    virtualizer.scrollToIndex(toCard.demoIndex, { align: 'start' });
+    let frames = 0;
+    const focus = () => {
+      const card = document.querySelector<HTMLElement>(`[aria-label="Demo ${toCard.demoIndex + 1}"]`);
+      if (card) card.focus({ preventScroll: false });
+      else if (frames++ < 60) requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  }, [toCard, filter, setFilter, indexes, virtualizer]);
+
   const actions: DemoActions = useMemo(
     () => ({
       editField: async (demoIndex, field, change) => {
@@ -171,6 +195,11 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
             Delete {checked.size} selected
           </button>
         )}
+        {toCard && (
+          <button type="button" className="button small" onClick={() => useDemoLinkStore.getState().showInPrompt(toCard.demoIndex)}>
+            Back to prompt
+          </button>
+        )}
         <button type="button" className="button small" onClick={addDemo} disabled={!editable || module.demosPointer === undefined}>
           Add demo
         </button>
@@ -185,7 +214,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className="demo-slot"
+                className={toCard?.demoIndex === item.index && !indexes ? 'demo-slot linked' : 'demo-slot'}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - scrollMargin}px)` }}
               >
                 {demo ? (

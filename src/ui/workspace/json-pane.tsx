@@ -3,6 +3,9 @@ import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
 import { useUndoStore } from '../../state/undo-store';
 import type { LeftOut } from '../../core/program/model/module-view';
+import { promptModules } from '../../core/program/prompt/render-module';
+import { useDemoLinkStore } from '../../state/demo-link-store';
+import { PromptPane } from '../prompt/prompt-pane';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));
@@ -10,7 +13,9 @@ const JsonView = lazy(() => import('../editor/json-view'));
 /** Characters of whole-file text the page accepts; larger files are viewed a module at a time. */
 const MAX_FILE_VIEW_CHARS = 5_000_000;
 
-type Tab = 'module' | 'changes' | 'file';
+type Tab = 'module' | 'changes' | 'file' | 'prompt';
+
+const TAB_LABELS: Record<Tab, string> = { module: 'Module JSON', changes: 'Changes', file: 'Whole file', prompt: 'Prompt' };
 
 function leftOutNote(leftOut: LeftOut | undefined): string | undefined {
   return leftOut && `"${leftOut.key}" (${leftOut.count.toLocaleString('en-US')} demos) is left out of this view to keep it fast; edit demos in the list.`;
@@ -31,6 +36,12 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
     return () => clearTimeout(timer);
   }, []);
   const [tab, setTab] = useState<Tab>('module');
+  const predictor = useDocumentStore((s) => (s.program ? promptModules(s.program).find((m) => m.id === moduleId) : undefined));
+  // "Back to prompt" from a demo card opens this tab.
+  const toPrompt = useDemoLinkStore((s) => s.toPrompt);
+  useEffect(() => {
+    if (toPrompt) setTab('prompt');
+  }, [toPrompt]);
   const [state, setState] = useState<{ moduleId: string; json: string; schema?: object; leftOut?: LeftOut }>();
   const [original, setOriginal] = useState<{ moduleId: string; json: string }>();
   const [file, setFile] = useState<{ text: string } | { tooLarge: number }>();
@@ -64,9 +75,9 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   return (
     <aside className="json-pane" aria-label="JSON">
       <div className="pane-title tabs" role="tablist" aria-label="JSON views">
-        {(['module', 'changes', 'file'] as const).map((t) => (
+        {(['module', 'changes', 'file', 'prompt'] as const).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'tab active' : 'tab'} onClick={() => setTab(t)}>
-            {t === 'module' ? 'Module JSON' : t === 'changes' ? 'Changes' : 'Whole file'}
+            {TAB_LABELS[t]}
           </button>
         ))}
       </div>
@@ -92,6 +103,8 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
             <JsonView text={file.text} path={`file/${name}`} />
           ))}
       </Suspense>
+      {tab === 'prompt' &&
+        (predictor ? <PromptPane key={moduleId} module={predictor} /> : <div className="placeholder muted">No prompt: this module is not a predictor with a signature.</div>)}
     </aside>
   );
 }

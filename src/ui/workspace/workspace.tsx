@@ -1,6 +1,7 @@
 /**
  * The editing layout: module tree | selected module | JSON, with panes resized by dragging and
- * remembered between visits.
+ * remembered between visits. On a narrow window the side panes give up width down to a floor
+ * instead of pushing the JSON/Prompt pane off screen.
  */
 import type { Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
@@ -43,7 +44,7 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
         {program.modules.length === 0 ? (
           <DocumentView summary={summary} />
         ) : (
-          <div className="panes" style={{ gridTemplateColumns: `${treeWidth}px 5px minmax(320px, 1fr) 5px ${jsonWidth}px` }}>
+          <div className="panes" style={{ gridTemplateColumns: `minmax(160px, ${treeWidth}px) 5px minmax(300px, 1fr) 5px minmax(240px, ${jsonWidth}px)` }}>
             <ModuleTree program={program} />
             <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
             {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
