@@ -7,6 +7,7 @@ import { verifyCommand } from './commands/verify.ts';
 import { validateCommand } from './commands/validate.ts';
 import { seriesCommand } from './commands/series.ts';
 import { exportModuleCommand } from './commands/export-module.ts';
+import { diffCommandEntry } from './commands/diff.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
   inspectCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   { name: 'validate', summary: 'Check a saved program against the JSON Schema of its format and era.', run: validateCommand },
   { name: 'verify', summary: 'Check a file against its SHA-256 checksum.', run: verifyCommand },
   seriesCommand,
+  diffCommandEntry,
 ];
