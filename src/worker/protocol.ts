@@ -12,10 +12,15 @@ import type { PlanRequest, PlanSummary } from '../core/program/migrations/plan-s
 import type { RawLayout } from '../core/engine/crypto/aes-gcm-raw';
 import type { KeySource } from '../core/engine/crypto/key-handle';
 import type { TensorInfo } from '../core/engine/torch/torch-file';
+import type { Comparison } from '../core/program/compare/types';
+import type { TakeRequest } from '../core/program/compare/take';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
   | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
+
+/** The other side of a comparison: a file, bytes, or a history version of the open document. */
+export type CompareSource = OpenSource | { kind: 'version'; ops: Operation[]; label: string };
 
 export interface DocumentSummary {
   name: string;
@@ -172,6 +177,12 @@ export interface WorkerMethods {
   migrationPlan: [PlanRequest, PlanSummary];
   /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
   migrate: [{ target?: string; tryAnyway?: boolean }, { program: Program; edit: Edit; notes: string[] }];
+  /** Compares the open document (A) with `source` (B), kept in the worker; without `source`, compares again with the B kept. */
+  compareWith: [{ source?: CompareSource }, Comparison];
+  /** The edit taking B's instructions or one of its demos into the document; the page applies it as one undo step. */
+  compareTake: [{ take: TakeRequest }, { edit: Edit }];
+  /** Drops the other side. */
+  compareClose: [Record<string, never>, Record<string, never>];
   /** Pickles only: one page of the pickletools-style disassembly, from an opcode offset (0 or a page's nextOffset). */
   disassembly: [
     { offset: number; limit: number },
