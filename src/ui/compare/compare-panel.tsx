@@ -7,6 +7,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useCompareStore } from '../../state/compare-store';
 import { useHistoryStore } from '../../state/history-store';
 import { useEditable } from '../../state/editable';
+import { useUndoStore } from '../../state/undo-store';
 import { download } from '../export/save-file';
 import { PredictorDetail } from './predictor-detail';
 import { PredictorList } from './predictor-list';
@@ -16,6 +17,8 @@ export function ComparePanel() {
   const s = useCompareStore();
   const entries = useHistoryStore((h) => h.entries);
   const editable = useEditable();
+  const lastEdit = useUndoStore((u) => u.past.at(-1));
+  const undo = useUndoStore((u) => u.undo);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const c = s.comparison;
@@ -85,6 +88,9 @@ export function ComparePanel() {
             </button>
           </>
         )}
+        <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || !lastEdit} title={lastEdit ? `Undo: ${lastEdit.label} (Ctrl+Z)` : 'Nothing to undo'}>
+          Undo
+        </button>
         <button type="button" className="button small ghost compare-close" onClick={s.close} aria-label="Close the comparison">
           ✕
         </button>
