@@ -52,8 +52,8 @@ export class CompareHost {
       const value = this.version(source);
       return { value, program: analyzeProgram(value), label: source.label };
     }
-    if (source.kind === 'bytes') return loadSide(new Uint8Array(source.bytes), source.name);
+    if (source.kind === 'bytes') return loadSide(new Uint8Array(source.bytes), source.name, { onProgress });
     const bytes = await readFileInChunks(source.file, (done, total) => onProgress({ stage: 'read', done, total }));
-    return loadSide(bytes, source.file.name);
+    return loadSide(bytes, source.file.name, { onProgress });
   }
 }
