@@ -79,3 +79,23 @@ test('compare with an edited copy, take a demo across, undo it, download the rep
   await expect(detail).toBeVisible();
   await page.screenshot({ path: screenshotPath('compare-800x600') });
 });
+
+test('compare with a recent file from this browser’s history, at its last version', async ({ page }) => {
+  await page.goto('./');
+  const bytes = readFileSync(source.path);
+  const { text, id } = editedCopy(bytes);
+  await pickFiles(page, [{ name: 'edited.json', bytes: Buffer.from(text), type: 'application/json' }]);
+  await expect(page.getByRole('tree', { name: 'Module tree' })).toBeVisible();
+  await pickFiles(page, [{ name: source.name, bytes, type: 'application/json' }]);
+  await expect(page.getByRole('button', { name: 'Compare…' })).toBeVisible();
+  await expect(page.getByText(source.name).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Compare programs' });
+  const recent = panel.getByRole('combobox', { name: 'Compare with a recent file' });
+  await expect(recent.locator('option', { hasText: 'edited.json' })).toHaveCount(1);
+  await recent.selectOption({ label: 'edited.json' });
+  await expect(panel.getByTestId('compare-other')).toHaveText('edited.json');
+  await expect(panel.getByTestId('compare-summary')).toContainText('demos: 1 added, 1 moved');
+  await expect(panel.getByRole('button', { name: new RegExp(`^changed ${id.replace(/\./g, '\\.')}:`) })).toBeVisible();
+});

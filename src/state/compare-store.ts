@@ -29,6 +29,7 @@ export interface CompareState {
   select(id: string | undefined): void;
   compareFile(file: File): Promise<void>;
   compareVersion(entryId: string): Promise<void>;
+  compareRecent(docId: string): Promise<void>;
   take(request: TakeRequest): Promise<void>;
   report(kind: 'md' | 'json'): { name: string; text: string } | undefined;
 }
@@ -49,7 +50,7 @@ export const useCompareStore = create<CompareState>()((set, get) => {
     try {
       const comparison = await client().call('compareWith', source ? { source } : {}, {
         onProgress: (progress) => mine === generation && set({ progress }),
-        ...(source?.kind === 'bytes' ? { transfer: [source.bytes] } : {}),
+        ...(source?.kind === 'bytes' || source?.kind === 'stored' ? { transfer: [source.bytes] } : {}),
       });
       if (mine !== generation) return;
       const selected = get().selected;
@@ -76,6 +77,15 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       if (index < 0) return;
       const label = `version ${index + 1}${entries[index]!.name ? ` (${entries[index]!.name})` : ''}`;
       await run({ kind: 'version', ops: opsTo(byId(entries), entryId), label }, label);
+    },
+    async compareRecent(docId) {
+      const stored = await useHistoryStore.getState().storedVersion(docId);
+      if (!stored) {
+        set({ error: { code: 'invalid', layer: 'history', message: 'That file’s original is no longer stored in this browser: open it to compare.' } });
+        return;
+      }
+      const label = stored.sealed ? `${stored.name} (as first opened: its edits are sealed)` : stored.name;
+      await run({ kind: 'stored', bytes: stored.bytes.slice().buffer, name: stored.name, ops: stored.ops }, label);
     },
     async take(request) {
       try {

@@ -11,6 +11,7 @@ import { analyzeProgram } from '../core/program/formats/analyze';
 import type { Edit, Program } from '../core/program/model/program';
 import type { CompareSource, Progress } from './protocol';
 import { readFileInChunks } from './read-file';
+import { applyWithInverse } from '../core/program/model/patch';
 
 export interface CurrentDocument {
   value: unknown;
@@ -51,6 +52,12 @@ export class CompareHost {
     if (source.kind === 'version') {
       const value = this.version(source);
       return { value, program: analyzeProgram(value), label: source.label };
+    }
+    if (source.kind === 'stored') {
+      const side = await loadSide(new Uint8Array(source.bytes), source.name, { onProgress });
+      if (source.ops.length === 0) return side;
+      const value = applyWithInverse(side.value, source.ops).value;
+      return { ...side, value, program: analyzeProgram(value, { name: source.name }) };
     }
     if (source.kind === 'bytes') return loadSide(new Uint8Array(source.bytes), source.name, { onProgress });
     const bytes = await readFileInChunks(source.file, (done, total) => onProgress({ stage: 'read', done, total }));

@@ -20,7 +20,11 @@ export type OpenSource =
   | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
 
 /** The other side of a comparison: a file, bytes, or a history version of the open document. */
-export type CompareSource = OpenSource | { kind: 'version'; ops: Operation[]; label: string };
+export type CompareSource =
+  | OpenSource
+  | { kind: 'version'; ops: Operation[]; label: string }
+  /** A recent file from the history: its original bytes and the patches to its last version. */
+  | { kind: 'stored'; bytes: ArrayBuffer; name: string; ops: Operation[] };
 
 export interface DocumentSummary {
   name: string;

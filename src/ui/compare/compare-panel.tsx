@@ -16,6 +16,9 @@ import './compare.css';
 export function ComparePanel() {
   const s = useCompareStore();
   const entries = useHistoryStore((h) => h.entries);
+  const documents = useHistoryStore((h) => h.documents);
+  const docId = useHistoryStore((h) => h.docId);
+  const recent = documents.filter((d) => d.id !== docId && d.hasOriginal).slice(0, 12);
   const editable = useEditable();
   const lastEdit = useUndoStore((u) => u.past.at(-1));
   const undo = useUndoStore((u) => u.undo);
@@ -74,6 +77,16 @@ export function ComparePanel() {
             {entries.map((e, i) => (
               <option key={e.id} value={e.id}>
                 {i + 1}. {e.name ?? e.label}
+              </option>
+            ))}
+          </select>
+        )}
+        {recent.length > 0 && (
+          <select className="select compare-version" aria-label="Compare with a recent file" value="" onChange={(e) => e.target.value && void s.compareRecent(e.target.value)}>
+            <option value="">A recent file…</option>
+            {recent.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
               </option>
             ))}
           </select>
