@@ -116,12 +116,31 @@ useDocumentStore.subscribe((state, previous) => {
   if (state.program !== previous.program && s.open && s.otherName !== undefined) void rerun();
 });
 
+/**
+ * One comparison in flight at a time, and at most one queued: on a large program a burst of edits
+ * must not queue a full comparison each in front of the worker's other calls.
+ */
+let rerunning = false;
+let rerunAgain = false;
+
 async function rerun(): Promise<void> {
-  const mine = ++generation;
+  if (rerunning) {
+    rerunAgain = true;
+    return;
+  }
+  rerunning = true;
   try {
-    const comparison = await client().call('compareWith', {});
-    if (mine === generation && useCompareStore.getState().open) useCompareStore.setState({ comparison });
-  } catch (e) {
-    if (mine === generation) useCompareStore.setState({ error: toErrorInfo(e, 'compare') });
+    do {
+      rerunAgain = false;
+      const mine = ++generation;
+      try {
+        const comparison = await client().call('compareWith', {});
+        if (mine === generation && useCompareStore.getState().open) useCompareStore.setState({ comparison });
+      } catch (e) {
+        if (mine === generation) useCompareStore.setState({ error: toErrorInfo(e, 'compare') });
+      }
+    } while (rerunAgain && useCompareStore.getState().open);
+  } finally {
+    rerunning = false;
   }
 }
