@@ -20,14 +20,19 @@ export function evaluateTargets(results) {
     const b = open.wallMs / run.floors.node.ms;
     add('open vs floor (a), browser worker', `${x(a)} (${ms(open.wallMs)} vs ${ms(run.floors.browserWorker.wallMs)})`, '≤ 1.2×', a <= 1.2);
     add('open vs floor (b), Node', `${x(b)} (${ms(open.wallMs)} vs ${ms(run.floors.node.ms)})`, '≤ 1.0×', b <= 1.0);
-    const interactive = run.steps.filter((s) => !s.name.startsWith('export'));
+    const interactive = run.steps.filter((s) => !s.name.startsWith('export') && !s.name.startsWith('compare'));
     const worst = interactive.reduce((m, s) => (s.longtasks.longestMs > m.longtasks.longestMs ? s : m));
     add('longest main-thread task (open, select, scroll, edit)', `${ms(worst.longtasks.longestMs)} (in "${worst.name}")`, '≤ 50 ms', worst.longtasks.longestMs <= 50);
     add('one demo edit visible after the commit keystroke', ms(edit.wallMs), '≤ 50 ms', edit.wallMs <= 50);
     add('its history entry (Edit ops + inverse, as JSON)', edit.historyEntryBytes === undefined ? 'not seen' : `${edit.historyEntryBytes.toLocaleString('en-US')} bytes`, '≤ 10 KB', (edit.historyEntryBytes ?? Infinity) <= 10_000);
     const e = exp.wallMs / run.floors.nodeExport.ms;
     add('export .json.gz vs Node stringify + gzip', `${x(e)} (${ms(exp.wallMs)} vs ${ms(run.floors.nodeExport.ms)})`, '≤ 1.5×', e <= 1.5 && exp.holdsEdit === true);
-    const peak = Math.max(...run.steps.map((s) => s.memory.jsHeap));
+    const cmp = stepOf(run, 'compare');
+    if (cmp) {
+      const c = cmp.wallMs / open.wallMs;
+      add('compare with an edited copy (worker) vs open', `${x(c)} (${ms(cmp.wallMs)} vs ${ms(open.wallMs)}), longest task ${ms(cmp.longtasks.longestMs)}`, '≤ 2×, tasks ≤ 50 ms', c <= 2 && cmp.longtasks.longestMs <= 50);
+    }
+    const peak = Math.max(...run.steps.filter((s) => s.memory).map((s) => s.memory.jsHeap));
     add('peak JS heap (page + workers, incl. ArrayBuffers)', `${mb(peak)} = ${x(peak / run.rawBytes)} raw`, '≤ 3× raw', peak <= 3 * run.rawBytes);
   }
   const s = results.shell;
@@ -60,6 +65,7 @@ export function renderMarkdown(r) {
       if (s.workerOpenMs !== undefined) notes.push(`worker read + decode + analyse ${ms(s.workerOpenMs)}`);
       if (s.jsonPaneMs !== undefined) notes.push(`JSON pane ready after ${ms(s.jsonPaneMs)}${s.jsonPaneTimedOut ? ' (timed out)' : ''}`);
       if (s.workerReplyMs !== undefined) notes.push(`worker replied after ${ms(s.workerReplyMs)}`);
+      if (s.summary !== undefined) notes.push(s.summary);
       if (s.historyEntryBytes !== undefined) notes.push(`history entry ${s.historyEntryBytes.toLocaleString('en-US')} bytes`);
       if (s.bytes !== undefined) notes.push(`${mb(s.bytes)} out; ${s.holdsEdit ? 'holds the edit' : '**edit missing**'}; floor ${ms(run.floors.nodeExport.ms)} → ${x(s.wallMs / run.floors.nodeExport.ms)}`);
       lines.push(`| ${run.name} | ${s.name} | ${ms(s.wallMs)} | ${ms(s.longtasks.longestMs)} | ${s.longtasks.count} | ${mb(s.memory.jsHeap)} (page ${mb(s.memory.pageHeap)}, workers ${mb(s.memory.workerHeap)}) | ${mb(s.memory.rendererPeakRss)} | ${notes.join('; ')} |`);

@@ -19,6 +19,7 @@ import { nodeFloors } from './node-floors.mjs';
 import { measureShell } from './shell-size.mjs';
 import { attachHeapSampler } from './heap-sampler.mjs';
 import { prepareAppPage, runAppJourney } from './app-steps.mjs';
+import { ensureEditedCopy, runCompareStep } from './compare-step.mjs';
 import { evaluateTargets, renderMarkdown } from './report.mjs';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
@@ -101,6 +102,13 @@ async function main() {
         const page = await prepareAppPage(context, base);
         const sampler = await attachHeapSampler(page, browser);
         const steps = await runAppJourney(page, sampler, { dataUrl: d.url, fileName: d.name, bigModule: d.bigModule, marker: `bench-edit-${d.spec.name}` });
+        if (d.spec.name === '100mb') {
+          // Compare (issue 20): the open program against an edited copy of itself, in the worker.
+          const edited = ensureEditedCopy(d.file);
+          const stop = process.env.BENCH_NO_HEAP ? async () => ({ jsHeap: 0 }) : await sampler.start();
+          const compared = await runCompareStep(page, { otherUrl: `/data/${edited.slice(here('./data/').length)}`, otherName: 'edited.json.gz' });
+          steps.push({ ...compared, memory: await stop() });
+        }
         await sampler.detach();
         runs.push({ name: d.spec.name, rawBytes: d.rawBytes, gzBytes: gz.length, demos: d.demoCount, floors: { browserWorker: floorA, node: floorsNode.open, nodeExport: floorsNode.export }, steps });
       } finally {

@@ -9,6 +9,7 @@ import { seriesCommand } from './commands/series.ts';
 import { exportModuleCommand } from './commands/export-module.ts';
 import { renderCommand } from './commands/render.ts';
 import { checkCommand } from './commands/check.ts';
+import { diffCommandEntry } from './commands/diff.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
   inspectCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CliCommand[] = [
   seriesCommand,
   renderCommand,
   checkCommand,
+  diffCommandEntry,
 ];

@@ -65,6 +65,8 @@ export interface SessionOffer extends SessionRecord {
 }
 
 interface HistoryState {
+  /** A stored document at its last version, for "Compare…": its original bytes and the patches since (none when sealed). */
+  storedVersion(docId: string): Promise<{ name: string; bytes: Uint8Array; ops: Operation[]; sealed: boolean } | undefined>;
   tab: string;
   started: boolean;
   docId?: string;
@@ -503,6 +505,14 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         set({ problem: { quota: isQuotaError(e), message: `The history file could not be imported: ${isQuotaError(e) ? storageMessage(e) : info.message}` } });
         return false;
       }
+    },
+
+    async storedVersion(docId) {
+      const [doc, original, list] = await Promise.all([backend.getDocument(docId), backend.getOriginal(docId), backend.listEntries(docId)]);
+      if (!doc || !original) return undefined;
+      const sealed = list.some(isSealed);
+      const last = chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
+      return { name: doc.name, bytes: original, ops: !sealed && last ? opsTo(byId(list), last) : [], sealed };
     },
 
     async resume(docId, head) {

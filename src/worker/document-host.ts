@@ -46,6 +46,7 @@ import { companionSummary, openRecovered, type ReadCompanion } from './recovered
 import type { DetectContext } from '../core/program/model/program';
 import { promptModules, renderModulePrompt } from '../core/program/prompt/render-module';
 import { promptJsonl, promptReport } from '../core/program/prompt/prompt-export';
+import { CompareHost } from './compare-host';
 
 interface OpenDocument {
   decoded: DecodedDocument;
@@ -82,6 +83,29 @@ export class DocumentHost {
   private secrets: DocumentSecrets | undefined;
   /** The bytes of an open that failed for want of the right key. */
   private locked: LockedOpen | undefined;
+  /** "Compare…": the other program, beside this document. */
+  private readonly comparer = new CompareHost(
+    () => {
+      const doc = this.requireDocument();
+      return { value: doc.value, program: doc.program, name: doc.name };
+    },
+    ({ ops }) => applyWithInverse(this.requireDocument().original, ops).value,
+  );
+
+  compareWith({ source }: Params<'compareWith'>, onProgress: (p: Progress) => void): Promise<Result<'compareWith'>> {
+    return this.comparer.compareWith(source, onProgress);
+  }
+
+  compareTake({ take }: Params<'compareTake'>): Result<'compareTake'> {
+    const doc = this.requireDocument();
+    this.refuseIfReadOnly(doc);
+    return { edit: this.comparer.take(take) };
+  }
+
+  compareClose(): Result<'compareClose'> {
+    this.comparer.close();
+    return {};
+  }
 
   async open({ source, companions = [], sidecar, credentials }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const clock = new StageClock();

@@ -14,10 +14,19 @@ import type { KeySource } from '../core/engine/crypto/key-handle';
 import type { TensorInfo } from '../core/engine/torch/torch-file';
 import type { PromptRequest, PromptView } from '../core/program/prompt/render-module';
 import type { AdapterId } from '../core/program/prompt/prompt-types';
+import type { Comparison } from '../core/program/compare/types';
+import type { TakeRequest } from '../core/program/compare/take';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
   | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
+
+/** The other side of a comparison: a file, bytes, or a history version of the open document. */
+export type CompareSource =
+  | OpenSource
+  | { kind: 'version'; ops: Operation[]; label: string }
+  /** A recent file from the history: its original bytes and the patches to its last version. */
+  | { kind: 'stored'; bytes: ArrayBuffer; name: string; ops: Operation[] };
 
 export interface DocumentSummary {
   name: string;
@@ -184,6 +193,12 @@ export interface WorkerMethods {
   prompt: [PromptRequest, PromptView];
   /** Every predictor's prompt at once, as one Markdown report or one JSON line per predictor. */
   promptReport: [{ format: 'md' | 'jsonl'; adapter?: AdapterId }, { text: string; count: number }];
+  /** Compares the open document (A) with `source` (B), kept in the worker; without `source`, compares again with the B kept. */
+  compareWith: [{ source?: CompareSource }, Comparison];
+  /** The edit taking B's instructions or one of its demos into the document; the page applies it as one undo step. */
+  compareTake: [{ take: TakeRequest }, { edit: Edit }];
+  /** Drops the other side. */
+  compareClose: [Record<string, never>, Record<string, never>];
   /** Pickles only: one page of the pickletools-style disassembly, from an opcode offset (0 or a page's nextOffset). */
   disassembly: [
     { offset: number; limit: number },

@@ -9,6 +9,7 @@ import { formatBytes } from '../format-bytes';
 import { ExportButton } from '../export/export-button';
 import { HistoryButton } from '../history/history-button';
 import { SaveStateButton } from '../export/save-state-button';
+import { CompareButton } from '../compare/compare-button';
 
 /** What the file is (format, era, version, layers, size) and the document-wide actions. */
 export function ProgramBar({ program, summary }: { program: Program; summary: DocumentSummary }) {
@@ -60,6 +61,7 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
       )}
       <span className="program-actions">
         {program.formatLabel.endsWith(', recovered') && <SaveStateButton />}
+        <CompareButton />
         <ExportButton />
         {changed ? <span className="badge warn" data-testid="changed">{past.length} edit{past.length > 1 ? 's' : ''}</span> : null}
         <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
