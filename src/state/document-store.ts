@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../core/engine/errors';
 import { toErrorInfo } from '../core/engine/errors';
 import type { Edit, Operation, Program } from '../core/program/model/program';
 import { fetchUrl } from '../core/program/share/fetch-url';
-import { DocumentClient } from '../worker/document-client';
+import { createDocumentClient, type DocumentClient } from '../worker/document-client';
 import { classifyDrop } from '../core/program/files/classify-drop';
 import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
 
@@ -143,7 +143,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       get().opening?.client?.terminate();
       get().opening?.abort?.abort();
       dropLocked();
-      const client = new DocumentClient();
+      const client = createDocumentClient();
       const name = source.kind === 'file' ? source.file.name : source.name;
       set({ opening: { name, client }, error: undefined });
       try {

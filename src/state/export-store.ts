@@ -52,9 +52,9 @@ export const useExportStore = create<ExportState>()((set) => ({
   async importModule(file, asName, replace) {
     try {
       const bytes = await file.arrayBuffer();
-      const { edit } = await client().call('importModule', { bytes, name: file.name, asName, replace }, { transfer: [bytes] });
-      // Applied like a redo, then recorded: one step that Undo takes back.
-      if (!(await useDocumentStore.getState().applyOps(edit.ops))) return useDocumentStore.getState().error ?? { code: 'internal', layer: 'import', message: 'The import could not be applied.' };
+      const { edit, program } = await client().call('importModule', { bytes, name: file.name, asName, replace }, { transfer: [bytes] });
+      // Applied in the worker, then recorded: one step that Undo takes back.
+      useDocumentStore.setState((s) => ({ program, revision: s.revision + 1, error: undefined }));
       useUndoStore.setState((s) => ({ past: [...s.past, edit], future: [] }));
       return undefined;
     } catch (e) {

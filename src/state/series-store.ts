@@ -4,48 +4,12 @@
  * ordinary document. Opening any other file closes the series; a failed call leaves it as it was.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { FormatError, toErrorInfo, type ErrorInfo } from '../core/engine/errors';
+import { toErrorInfo, type ErrorInfo } from '../core/engine/errors';
 import type { PackContainer, PackMode, PackResult } from '../core/program/series/pack-series';
 import type { SeriesTimeline } from '../core/program/series/series-types';
-import type { SeriesComparison, SeriesMethod, SeriesParams, SeriesRequest, SeriesResponse, SeriesResult } from '../worker/series-host';
+import type { SeriesComparison } from '../worker/series-host';
+import { createSeriesClient, type SeriesClient } from '../worker/series-client';
 import { useDocumentStore } from './document-store';
-
-/** The page's handle on the series worker: typed calls, answered by a result or a typed error. */
-class SeriesClient {
-  private readonly worker = new Worker(new URL('../worker/series-worker.ts', import.meta.url), { type: 'module', name: 'series' });
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
-  private nextId = 1;
-
-  constructor() {
-    this.worker.onmessage = (event: MessageEvent<SeriesResponse>) => {
-      const p = this.pending.get(event.data.id);
-      if (!p) return;
-      this.pending.delete(event.data.id);
-      if (event.data.kind === 'result') p.resolve(event.data.result);
-      else p.reject(new FormatError(event.data.error));
-    };
-    this.worker.onerror = (event) => this.failAll({ code: 'internal', layer: 'worker', message: `The series worker failed: ${event.message}` });
-  }
-
-  call<M extends SeriesMethod>(method: M, params: SeriesParams<M>, transfer: Transferable[] = []): Promise<SeriesResult<M>> {
-    const id = this.nextId++;
-    const message: SeriesRequest<M> = { id, method, params };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage(message, transfer);
-    });
-  }
-
-  terminate(): void {
-    this.worker.terminate();
-    this.failAll({ code: 'cancelled', layer: 'worker', message: 'Cancelled.' });
-  }
-
-  private failAll(error: ErrorInfo): void {
-    for (const p of this.pending.values()) p.reject(new FormatError(error));
-    this.pending.clear();
-  }
-}
 
 export interface SeriesMemberFile {
   file: File;
@@ -99,11 +63,11 @@ export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<Serie
   async openSeries(base, members, ignored = []) {
     watchDocuments();
     const previous = { client, state: get() };
-    const next = new SeriesClient();
+    const next = createSeriesClient();
     set({ status: 'loading', loadingNames: members.map((m) => m.file.name), error: undefined });
     try {
       const payload = await Promise.all(members.map(async (m) => ({ name: m.file.name, bytes: await m.file.arrayBuffer(), modified: m.file.lastModified, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })));
-      const timeline = await next.call('open', { base, members: payload }, payload.map((p) => p.bytes));
+      const timeline = await next.call('open', { base, members: payload }, { transfer: payload.map((p) => p.bytes) });
       previous.client?.terminate();
       client = next;
       set({ status: 'ready', loadingNames: [], timeline, ignoredFiles: ignored, view: 'series', openedIndex: undefined, comparison: undefined, error: undefined });

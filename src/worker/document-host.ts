@@ -1,58 +1,24 @@
 /**
- * What a document worker does, without the worker plumbing, so Node tests can drive it directly.
- *
- * The value tree is never mutated: edits path-copy the containers they touch (core/model/patch), so
- * the value as opened stays available for "changes since opened" at the cost of the copied paths only.
+ * What a document worker does, without the worker plumbing, so Node tests can drive it directly: a
+ * thin shell around one ProgramDocument (core/program/document), adding what only the worker has:
+ * reading the File, the key or passphrase of an encrypted file, companions, a checksum sidecar, the
+ * pickle views, and the original bytes handed to the history once.
  */
-import { analyzeProgram } from '../core/program/formats/analyze';
 import { FormatError, toErrorInfo } from '../core/engine/errors';
-import { getAt, getAtPointer } from '../core/engine/json-pointer';
-import { displayJson, parseEditedJson } from '../core/engine/json-text/display-json';
-import { filterDemos, findModule, readDemos } from '../core/program/model/demos';
-import {
-  addDemo,
-  duplicateDemo,
-  moveDemo,
-  removeDemos,
-  replaceModuleState,
-  setDemoField,
-  setFieldProp,
-  setInstructions,
-} from '../core/program/model/edits';
-import { deepEqual } from '../core/program/model/deep-equal';
-import { applyWithInverse } from '../core/program/model/patch';
-import { moduleView, restoreLeftOut } from '../core/program/model/module-view';
-import { applyPlan, readOnlyReason } from '../core/program/migrations/plan';
-import { summarizePlan } from '../core/program/migrations/plan-summary';
-import { diffValues } from '../core/program/history/diff-values';
 import { sha256Hex } from '../core/engine/checksum/sha256';
-import type { Edit, Operation, Program } from '../core/program/model/program';
-import { moduleSchemaFor } from '../core/program/schemas/module-schema';
-import { validateValue } from '../core/program/schemas/validate';
-import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
-import { encodeDocument } from '../core/engine/pipeline/encode';
-import { exportDocument } from '../core/program/export/export-document';
-import type { ExportSource } from '../core/program/export/export-options';
-import { exportModule } from '../core/program/export/export-module';
-import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
-import type { JsonPatchOperation } from '../core/engine/layers/layer';
 import { verifyChecksum } from '../core/engine/checksum/verify';
 import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
-import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
+import { decodeBytes } from '../core/engine/pipeline/decode';
+import { ProgramDocument, readModuleFileBytes } from '../core/program/document/program-document';
+import type { ChecksumResult, CompanionSummary, DocumentSummary, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
 import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
+import { ownBuffer, transfer } from './kit/transfer';
 import { readFileInChunks } from './read-file';
 import { StageClock } from './stage-clock';
 import { PickleInspector, pickleContainer } from './pickle-inspector';
 
 interface OpenDocument {
-  decoded: DecodedDocument;
-  name: string;
-  /** The value as opened; never mutated. */
-  original: unknown;
-  value: unknown;
-  program: Program;
-  /** Every operation applied since opening, in order: what export replays onto the source text. */
-  applied: Operation[];
+  doc: ProgramDocument;
   /** The bytes as opened, kept until the history has them (see `original`). */
   bytes?: Uint8Array;
   sha256?: string;
@@ -68,9 +34,7 @@ interface LockedOpen {
 }
 
 export class DocumentHost {
-  private doc: OpenDocument | undefined;
-  /** The bytes as opened, for files whose layers cannot be re-made byte for byte (see export). */
-  private exportBytes: Uint8Array | undefined;
+  private opened: OpenDocument | undefined;
   /** Pickles and torch files only: the disassembly, tensor table and previews (see pickle-inspector). */
   private pickle: PickleInspector | undefined;
   /** The open document's key or passphrase (encrypted files only); see document-secrets. */
@@ -119,13 +83,13 @@ export class DocumentHost {
     // WebCrypto hashes on its own thread: the digest is ready by the time decoding is done.
     const digest = sha256Hex(bytes);
     digest.catch(() => undefined);
-    let decoded: DecodedDocument;
+    let doc: ProgramDocument;
     let secrets: DocumentSecrets | undefined;
     let encryption: EncryptionFacts | undefined;
     try {
       secrets = credentials ? DocumentSecrets.from(credentials) : undefined;
-      decoded = await decodeBytes(bytes, { name, signal, onProgress, ...(secrets ? { credentials: secrets.credentials } : {}) });
-      encryption = secrets?.factsFor(decoded.recipe);
+      doc = await ProgramDocument.open(bytes, { name, bytes, siblings: companions.map((c) => c.name), signal, onProgress, ...(secrets ? { credentials: secrets.credentials } : {}) });
+      encryption = secrets?.factsFor(doc.recipe);
     } catch (e) {
       // Kept for the key prompt's next try; a bad key is as answerable as none.
       if (isKeyError(e) || (credentials && e instanceof FormatError && e.layer === 'key')) this.locked = input;
@@ -134,15 +98,12 @@ export class DocumentHost {
     this.locked = undefined;
     const sha256 = await digest;
     const companionSummaries = await Promise.all(companions.map((file) => this.readCompanion(file, signal)));
-    onProgress({ stage: 'analyse', done: 0, total: 1 });
-    const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name, siblings: companions.map((c) => c.name) });
-    this.doc = { decoded, name, original: decoded.value, value: decoded.value, program, applied: [], bytes, sha256, ...(encryption ? { encryption } : {}) };
+    this.opened = { doc, bytes, sha256, ...(encryption ? { encryption } : {}) };
     // The secret stays only for a file that needed it: export and history sealing use it.
     this.secrets = encryption ? secrets : undefined;
-    // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
-    this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
-    const container = pickleContainer(decoded.recipe);
+    const container = pickleContainer(doc.recipe);
     this.pickle = container ? new PickleInspector(bytes, container) : undefined;
+    const { decoded } = doc;
     const summary: DocumentSummary = {
       name,
       recipe: decoded.recipe,
@@ -153,184 +114,116 @@ export class DocumentHost {
       openMs: clock.total(),
       stages: clock.stages(),
     };
-    const locked = readOnlyReason(decoded.value, program)?.reason;
-    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
+    const locked = doc.readOnly();
+    return { summary, program: doc.program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
   }
 
+  // ---- reading and changing: the open ProgramDocument answers ----
+
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
-    const doc = this.requireDocument();
-    // The untouched whole document is shown as the file wrote it; anything else is pretty-printed.
-    const text = pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0 ? doc.decoded.text : displayJson(getAtPointer(doc.value, pointer));
-    if (text.length > maxChars) return { tooLarge: text.length };
-    return { text };
+    return this.requireDocument().doc.text(pointer, maxChars);
   }
 
   module({ moduleId }: Params<'module'>): Result<'module'> {
-    const doc = this.requireDocument();
-    const module = findModule(doc.program, moduleId);
-    const { view, leftOut } = moduleView(getAtPointer(doc.value, module.pointer), module);
-    const schema = moduleSchemaFor(doc.program, module);
-    return { module, json: displayJson(view), schema: leftOut && schema ? withoutRequired(schema, leftOut.key) : schema, ...(leftOut ? { leftOut } : {}) };
+    return this.requireDocument().doc.module(moduleId);
   }
 
   originalModule({ moduleId }: Params<'originalModule'>): Result<'originalModule'> {
-    const doc = this.requireDocument();
-    const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
-    const module = original.modules.find((m) => m.id === moduleId);
-    return { json: module ? displayJson(moduleView(getAtPointer(doc.original, module.pointer), module).view) : '' };
+    return { json: this.requireDocument().doc.originalModule(moduleId) };
   }
 
   demos({ moduleId, offset, count, indexes }: Params<'demos'>): Result<'demos'> {
-    const doc = this.requireDocument();
-    if (!indexes) return { demos: readDemos(doc.value, doc.program, moduleId, offset, count) };
-    return { demos: indexes.flatMap((i) => readDemos(doc.value, doc.program, moduleId, i, 1)) };
+    return { demos: this.requireDocument().doc.demos(moduleId, offset, count, indexes) };
   }
 
   filterDemos({ moduleId, text }: Params<'filterDemos'>): Result<'filterDemos'> {
-    const doc = this.requireDocument();
-    return { indexes: filterDemos(doc.value, doc.program, moduleId, text) };
+    return { indexes: this.requireDocument().doc.filterDemos(moduleId, text) };
   }
 
   edit({ edit }: Params<'edit'>): Result<'edit'> {
-    const doc = this.requireDocument();
-    this.refuseIfReadOnly(doc);
-    const made = this.makeEdit(doc, edit);
-    this.apply(doc, made.ops);
-    return { program: doc.program, edit: made };
+    const { doc } = this.requireDocument();
+    return { edit: doc.edit(edit), program: doc.program };
   }
 
   applyOps({ ops }: Params<'applyOps'>): Result<'applyOps'> {
-    const doc = this.requireDocument();
-    this.refuseIfReadOnly(doc);
-    this.apply(doc, ops);
-    return { program: doc.program };
+    return { program: this.requireDocument().doc.apply(ops) };
   }
 
   changedModules(): Result<'changedModules'> {
-    const doc = this.requireDocument();
-    const original = analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
-    const before = new Map(original.modules.map((m) => [m.id, getAtPointer(doc.original, m.pointer)]));
-    const moduleIds = doc.program.modules.filter((m) => !before.has(m.id) || !deepEqual(before.get(m.id), getAtPointer(doc.value, m.pointer))).map((m) => m.id);
-    return { moduleIds };
+    return { moduleIds: this.requireDocument().doc.changedModules() };
   }
 
-  /** The document as a file in the chosen recipe, decoded again as a check before it is handed over. */
+  /** The document as a file in the chosen recipe, decoded again as a check; the bytes move to the page. */
   async export({ options: asked, encryption }: Params<'export'>): Promise<Result<'export'>> {
-    const doc = this.requireDocument();
+    const { doc } = this.requireDocument();
     const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
-    const source: ExportSource = { value: doc.value, program: doc.program, recipe: doc.decoded.recipe, appliedOps: doc.applied, originalValue: doc.original, name: doc.name };
-    if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
-    if (this.exportBytes) source.originalBytes = this.exportBytes;
-    return exportDocument(source, options);
+    const result = await doc.export(options);
+    return transfer(result, [ownBuffer(result.bytes)]);
   }
 
-  /** One module as a file its framework loads alone. */
+  /** One module as a file its framework loads alone; the bytes move to the page. */
   async exportModule({ moduleId, shape, options: asked, encryption }: Params<'exportModule'>): Promise<Result<'exportModule'>> {
-    const doc = this.requireDocument();
+    const { doc } = this.requireDocument();
     const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
-    return exportModule({ value: doc.value, program: doc.program, recipe: doc.decoded.recipe }, moduleId, { ...options, ...(shape ? { shape } : {}) });
+    const result = await doc.exportModule(moduleId, { ...options, ...(shape ? { shape } : {}) });
+    return transfer(result, [ownBuffer(result.bytes)]);
   }
 
   /** What a module file holds, so the import form can suggest a name. */
   async readModuleFile({ bytes, name }: Params<'readModuleFile'>): Promise<Result<'readModuleFile'>> {
-    const decoded = await decodeBytes(new Uint8Array(bytes), { name });
-    const read = readModuleFile(decoded.value);
-    return { suggestedName: read.suggestedName, formatLabel: read.program.formatLabel, moduleIds: read.program.modules.map((m) => m.id) };
+    const { suggestedName, formatLabel, moduleIds } = await readModuleFileBytes(new Uint8Array(bytes), name);
+    return { suggestedName, formatLabel, moduleIds };
   }
 
-  /** The edit that imports a module file; not applied here: the page applies it like undo/redo do, as one history step. */
+  /** Imports a module file as one change, applied here; the page records it as one undo step. */
   async importModule({ bytes, name, asName, replace }: Params<'importModule'>): Promise<Result<'importModule'>> {
-    const doc = this.requireDocument();
-    const decoded = await decodeBytes(new Uint8Array(bytes), { name });
-    const edit = importModuleEdit(doc.value, doc.program, decoded.value, { ...(asName !== undefined ? { name: asName } : {}), ...(replace ? { replace } : {}) });
-    return { edit };
+    const { doc } = this.requireDocument();
+    const { value } = await readModuleFileBytes(new Uint8Array(bytes), name);
+    const edit = doc.importModule(value, { ...(asName !== undefined ? { name: asName } : {}), ...(replace ? { replace } : {}) });
+    return { edit, program: doc.program };
   }
 
   async encode(): Promise<Result<'encode'>> {
-    const doc = this.requireDocument();
-    const { text } = doc.decoded;
-    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied as JsonPatchOperation[] } } : { value: doc.value, recipe: doc.decoded.recipe };
-    return { bytes: await encodeDocument(input) };
+    return { bytes: await this.requireDocument().doc.encode() };
   }
 
+  /**
+   * For the history: the SHA-256 of the bytes as opened, and the bytes themselves the first time. They
+   * move to the page when nothing here needs them any more; otherwise (an export or the pickle views
+   * still read them) the page gets a copy.
+   */
   async original(): Promise<Result<'original'>> {
-    const doc = this.requireDocument();
-    doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
-    const bytes = doc.bytes;
-    doc.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
-    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}) };
+    const open = this.requireDocument();
+    open.sha256 ??= await sha256Hex(open.bytes ?? new Uint8Array());
+    const bytes = open.bytes;
+    open.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
+    const result = { sha256: open.sha256, size: open.doc.decoded.inputBytes, ...(bytes ? { bytes } : {}) };
+    const stillNeeded = open.doc.keepsBytes() || this.pickle !== undefined;
+    return stillNeeded ? result : transfer(result, [ownBuffer(bytes)]);
   }
 
   versionDiff({ ops }: Params<'versionDiff'>): Result<'versionDiff'> {
-    const doc = this.requireDocument();
-    const diff = diffValues(doc.value, applyWithInverse(doc.original, ops).value);
-    return { ops: diff, inverse: applyWithInverse(doc.value, diff).inverse };
+    return this.requireDocument().doc.diffTo(ops);
+  }
+
+  /** Makes the current value equal to a version (the original plus `ops`), as one new change. */
+  restore({ ops, label }: Params<'restore'>): Result<'restore'> {
+    const { doc } = this.requireDocument();
+    return { edit: doc.restore(ops, label), program: doc.program };
   }
 
   versionText({ ops, pointer, maxChars }: Params<'versionText'>): Result<'versionText'> {
-    const doc = this.requireDocument();
-    const value = getAt(applyWithInverse(doc.original, ops).value, pointer);
-    if (value === undefined) return { absent: true };
-    const text = displayJson(value);
-    return text.length > maxChars ? { tooLarge: text.length } : { text };
+    return this.requireDocument().doc.versionText(ops, pointer, maxChars);
   }
 
   migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {
-    const doc = this.requireDocument();
-    return summarizePlan(doc.value, doc.program, params);
+    return this.requireDocument().doc.migrationPlan(params);
   }
 
   migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
-    const doc = this.requireDocument();
-    const made = applyPlan(doc.value, doc.program, target, { tryAnyway: tryAnyway === true });
-    if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
-    this.apply(doc, made.ops);
-    return { program: doc.program, edit: { ops: made.ops, inverse: made.inverse, label: made.label }, notes: made.notes };
-  }
-
-  /** A file newer than the app knows is read-only: every edit is refused with a typed error. */
-  private refuseIfReadOnly(doc: OpenDocument): void {
-    const readOnly = readOnlyReason(doc.value, doc.program);
-    if (readOnly) throw new FormatError({ code: 'unsupported', layer: 'read-only', message: readOnly.reason });
-  }
-
-  private makeEdit(doc: OpenDocument, request: EditRequest): Edit {
-    const { value, program } = doc;
-    switch (request.kind) {
-      case 'instructions':
-        return setInstructions(value, program, request.moduleId, request.text);
-      case 'field':
-        return setFieldProp(value, program, request.moduleId, request.fieldIndex, request.prop, request.text);
-      case 'demo-field':
-        return setDemoField(value, program, request.moduleId, request.demoIndex, request.field, request.json !== undefined ? parseEditedJson(request.json) : request.value);
-      case 'add-demo':
-        return addDemo(value, program, request.moduleId, request.demo, request.at);
-      case 'duplicate-demo':
-        return duplicateDemo(value, program, request.moduleId, request.demoIndex);
-      case 'remove-demos':
-        return removeDemos(value, program, request.moduleId, request.demoIndexes);
-      case 'move-demo':
-        return moveDemo(value, program, request.moduleId, request.from, request.to);
-      case 'replace-module': {
-        const module = findModule(program, request.moduleId);
-        const parsed = parseEditedJson(request.json);
-        const state = request.leftOut ? restoreLeftOut(parsed, getAtPointer(value, module.pointer), request.leftOut) : parsed;
-        const schema = moduleSchemaFor(program, module);
-        const problems = schema ? validateValue(state, schema) : [];
-        const first = problems[0];
-        if (first) {
-          throw new FormatError({ code: 'invalid', layer: 'schema', message: first.message, path: first.pointer });
-        }
-        return replaceModuleState(value, program, request.moduleId, state);
-      }
-    }
-  }
-
-  private apply(doc: OpenDocument, ops: readonly Operation[]): void {
-    const { value } = applyWithInverse(doc.value, ops);
-    doc.value = value;
-    doc.applied.push(...ops);
-    doc.program = analyzeProgram(value, { recipe: doc.decoded.recipe, name: doc.name });
+    const { doc } = this.requireDocument();
+    const { notes, ...edit } = doc.migrate(target, { tryAnyway: tryAnyway === true });
+    return { program: doc.program, edit, notes };
   }
 
   private async readCompanion(file: File, signal?: AbortSignal): Promise<CompanionSummary> {
@@ -365,7 +258,7 @@ export class DocumentHost {
   }
 
   tensors(params: Params<'tensors'>): Result<'tensors'> {
-    return this.requirePickle().tensors(params, this.requireDocument().program);
+    return this.requirePickle().tensors(params, this.requireDocument().doc.program);
   }
 
   tensorPreview(params: Params<'tensorPreview'>): Result<'tensorPreview'> {
@@ -378,15 +271,7 @@ export class DocumentHost {
   }
 
   private requireDocument(): OpenDocument {
-    if (!this.doc) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open in this worker.' });
-    return this.doc;
+    if (!this.opened) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open in this worker.' });
+    return this.opened;
   }
 }
-
-/** The schema without `key` required: the view that leaves it out is still valid. */
-function withoutRequired(schema: Record<string, unknown>, key: string): Record<string, unknown> {
-  const required = Array.isArray(schema.required) ? schema.required.filter((k) => k !== key) : schema.required;
-  return { ...schema, required };
-}
-
-

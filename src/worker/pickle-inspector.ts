@@ -3,8 +3,9 @@
  * value tree: the disassembly (paged), the tensor table and tensor previews.
  *
  * It holds the file's bytes, which the host holds anyway for export (a pickle has no source text),
- * so this costs no second copy. The TorchFile is opened on the first request only: its tensor list
- * comes from data.pkl and the zip directory, and a storage's bytes are read only by a preview.
+ * so this costs no second copy. The TorchFile is the one the pickle layer opened while decoding these
+ * same bytes (core/engine/torch/torch-file-of), so data.pkl is unpickled once; a storage's bytes are
+ * read only by a preview.
  */
 import { FormatError, toErrorInfo } from '../core/engine/errors';
 import type { Recipe } from '../core/engine/layers/recipe';
@@ -12,7 +13,8 @@ import type { Program } from '../core/program/model/program';
 import { disassemble } from '../core/engine/pickle/disassemble';
 import { bytesSource } from '../core/engine/torch/byte-source';
 import { tensorPreview } from '../core/engine/torch/tensor-preview';
-import { openTorchFile, type TensorInfo, type TorchFile } from '../core/engine/torch/torch-file';
+import type { TensorInfo, TorchFile } from '../core/engine/torch/torch-file';
+import { torchFileOf } from '../core/engine/torch/torch-file-of';
 import { readZipDirectory, readZipEntry } from '../core/engine/torch/zip-directory';
 import { DEFAULT_LIMITS } from '../core/engine/limits';
 import type { Params, Result, TensorRow } from './protocol';
@@ -88,7 +90,7 @@ export class PickleInspector {
   private torchFile(): TorchFile | undefined {
     if (this.torch || this.torchError) return this.torch;
     try {
-      this.torch = openTorchFile(bytesSource(this.bytes));
+      this.torch = torchFileOf(this.bytes);
     } catch (e) {
       // A pickle that is not a torch save simply has no tensor table.
       this.torchError = e;

@@ -1,5 +1,5 @@
 /** `inspect FILE [--json]`: what a file is made of (its recipe), its sizes and a short outline. */
-import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
+import { ProgramDocument } from '../../core/program/document/program-document.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
@@ -7,7 +7,7 @@ import { EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { outline, type OutlineEntry } from '../outline.ts';
-import { analyzeProgram, programJson, programLines, safetyLines, safetyOf } from '../program-report.ts';
+import { programJson, programLines, safetyLines, safetyOf } from '../program-report.ts';
 
 export const INSPECT_HELP = 'Usage: inspect FILE [--json]\n';
 
@@ -34,9 +34,10 @@ export const inspectCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(file);
-      const doc = await decodeBytes(bytes, { name: file });
+      const opened = await ProgramDocument.open(bytes, { name: file });
+      const doc = opened.decoded;
       const entries: OutlineEntry[] = outline(doc.value);
-      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: file });
+      const program = opened.program;
       const safety = safetyOf(doc.recipe);
       if (parsed.flags.has('json')) {
         const report = { file, safety, recipe: doc.recipe, syntax: doc.syntax, inputBytes: doc.inputBytes, decodedBytes: doc.decodedBytes, program: programJson(program), outline: entries, warnings: doc.warnings };

@@ -3,15 +3,11 @@
  * The file is written back with its own recipe; for JSON the migration's operations are spliced into
  * the source text, so every byte the migration does not touch stays as it was.
  */
-import { analyzeProgram } from '../../core/program/formats/analyze.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import { describeRecipe, fileExtensionFor } from '../../core/engine/layers/recipe.ts';
 import { checkDspyLoad } from '../../core/program/migrations/dspy-loader-check.ts';
-import { applyPlan, planMigration } from '../../core/program/migrations/plan.ts';
 import type { MigrationPlan } from '../../core/program/migrations/types.ts';
-import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
-import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/encode.ts';
-import type { JsonPatchOperation } from '../../core/engine/layers/layer.ts';
+import { ProgramDocument } from '../../core/program/document/program-document.ts';
 import { parseArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
@@ -77,9 +73,9 @@ export const migrateCommand: CliCommand = {
     }
     try {
       const bytes = await io.readFile(input);
-      const doc = await decodeBytes(bytes, { name: input });
-      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
-      const plan = planMigration(doc.value, program, to, { tryAnyway });
+      const doc = await ProgramDocument.open(bytes, { name: input });
+      const { program, recipe } = doc;
+      const plan = doc.plan(to, { tryAnyway });
       if (planOnly) {
         printPlan(plan, io);
         return EXIT_OK;
@@ -88,24 +84,22 @@ export const migrateCommand: CliCommand = {
         io.err(`error [migration] ${plan.incompatible && !tryAnyway ? `${plan.incompatible.message} Run with --try-anyway to run the known cross-major steps.` : plan.reason}\n`);
         return EXIT_BAD_INPUT;
       }
-      const applied = applyPlan(doc.value, program, to, { tryAnyway });
-      for (const n of applied.notes) io.out(`note: ${n}\n`);
-      if (applied.ops.length === 0) {
+      if (plan.steps.every((s) => s.ops.length === 0)) {
+        for (const n of plan.steps.flatMap((s) => s.notes)) io.out(`note: ${n}\n`);
         io.out(`${input}: nothing to migrate (${plan.reason})\n`);
         return EXIT_OK;
       }
-      const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(doc.recipe));
-      const encodeInput: EncodeInput =
-        doc.text !== undefined
-          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops as JsonPatchOperation[] } }
-          : { value: applied.value, recipe: doc.recipe };
-      const written = await encodeDocument(encodeInput);
+      const applied = doc.migrate(to, { tryAnyway });
+      for (const n of applied.notes) io.out(`note: ${n}\n`);
+      const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(recipe));
+      // Written back with its own recipe; for JSON the migration's operations are spliced into the source text.
+      const written = await doc.encode();
       await io.writeFile(target, written);
       if (program.ecosystem === 'dspy') {
-        const left = checkDspyLoad(applied.value, plan.target.version).filter((p) => p.kind !== 'warning');
+        const left = checkDspyLoad(doc.value, plan.target.version).filter((p) => p.kind !== 'warning');
         for (const p of left) io.err(`warning: DSPy ${plan.target.version} would still raise ${p.message} at ${p.path}\n`);
       }
-      io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`);
+      io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(recipe)}, ${formatCount(written.length)} bytes\n`);
       return EXIT_OK;
     } catch (e) {
       return reportError(e, io, 'migration');

@@ -6,8 +6,8 @@
  */
 import { FormatError } from '../errors.ts';
 import type { LayerContext, StepOptions, SyntaxLayer, ValueResult } from '../layers/layer.ts';
-import { bytesSource } from '../torch/byte-source.ts';
-import { looksLikeLegacyTorch, openTorchFile } from '../torch/torch-file.ts';
+import { looksLikeLegacyTorch } from '../torch/torch-file.ts';
+import { torchFileOf } from '../torch/torch-file-of.ts';
 import { looksLikeZip } from '../torch/zip-directory.ts';
 import { OPCODES } from './opcodes.ts';
 import { readPickle } from './reader.ts';
@@ -84,7 +84,7 @@ export const pickleLayer: SyntaxLayer = {
   async decode(bytes: Uint8Array, ctx: LayerContext): Promise<ValueResult> {
     const limits = ctx.limits;
     if (looksLikeZip(bytes) || looksLikeLegacyTorch(bytes)) {
-      const file = openTorchFile(bytesSource(bytes), { limits });
+      const file = torchFileOf(bytes, { limits });
       return {
         value: pickleToValue(file.root, { limits }),
         options: {

@@ -13,7 +13,7 @@ import type { DspyEra } from '../formats/dspy/eras.ts';
 import { FormatError } from '../../engine/errors.ts';
 import { findModule } from '../model/demos.ts';
 import { isObject, keyOf, prop } from '../model/keys.ts';
-import { applyWithInverse } from '../model/patch.ts';
+import { checkedEdit } from '../model/patch.ts';
 import { getAt, joinPointer } from '../../engine/json-pointer.ts';
 import type { Edit, ModuleInfo, Operation, Program } from '../model/program.ts';
 import { dspyPredictorSchema, dspyRetrieveSchema } from '../schemas/dspy-state-schema.ts';
@@ -127,5 +127,5 @@ export function importModuleEdit(value: unknown, program: Program, fileValue: un
     unsupported(`Modules can be imported into DSPy state files and envelopes, not into ${program.formatLabel}.`);
   }
   const label = existing ? `Replace module ${name} from a file` : `Import module ${name}`;
-  return { ops, inverse: applyWithInverse(value, ops).inverse, label };
+  return checkedEdit<Edit>(value, ops, { label });
 }

@@ -8,7 +8,7 @@ import { adapterById } from '../formats/analyze';
 import type { FieldProp } from '../formats/adapter';
 import { demoArray, findModule } from './demos';
 import { isObject, keyForWrite, keyOf, usesSymbolKeys } from './keys';
-import { applyWithInverse } from './patch';
+import { checkedEdit } from './patch';
 import { getAt, joinPointer } from '../../engine/json-pointer';
 import type { Edit, ModuleInfo, Operation, Program } from './program';
 
@@ -21,7 +21,7 @@ function invalid(message: string, path?: string): never {
 }
 
 function finish(value: unknown, ops: Operation[], label: string): Edit {
-  return { ops, inverse: applyWithInverse(value, ops).inverse, label };
+  return checkedEdit<Edit>(value, ops, { label });
 }
 
 function editsOf(program: Program) {
