@@ -10,6 +10,7 @@ import { formatFragment, parseFragment } from '../core/program/share/fragment';
 import { decodeShareLink } from '../core/program/share/share-link';
 import { useDocumentStore } from './document-store';
 import { useSelectionStore } from './selection-store';
+import { useSession } from './session/session-store';
 
 interface RouteState {
   /** The share payload of the open document, kept in the fragment while it is shown read-only. */
@@ -31,7 +32,7 @@ async function openPayload(payload: string, moduleId: string | undefined): Promi
   try {
     shared = decodeShareLink(payload);
   } catch (e) {
-    useDocumentStore.getState().showError({ ...toErrorInfo(e, 'share-link'), fileName: 'the share link' });
+    useSession.getState().showError({ ...toErrorInfo(e, 'share-link'), fileName: 'the share link' });
     return;
   }
   route.pendingModuleId = moduleId;
@@ -70,7 +71,7 @@ export function moduleUrl(moduleId: string): string {
 
 function selectPending(): void {
   const id = route.pendingModuleId;
-  const program = useDocumentStore.getState().program;
+  const program = useSession.getState().program;
   if (!id || !program) return;
   route.pendingModuleId = undefined;
   if (!program.modules.some((m) => m.id === id)) return;
@@ -91,7 +92,7 @@ export function startRouting(): () => void {
   if (fragment.payload !== undefined) void openPayload(fragment.payload, fragment.moduleId);
   else if (url) void useDocumentStore.getState().openUrl(url);
 
-  const stopDocument = useDocumentStore.subscribe((state, previous) => {
+  const stopDocument = useSession.subscribe((state, previous) => {
     if (state.client !== previous.client) {
       // Another file replaced the shared one: its payload no longer describes the page.
       if (!state.readOnly) route.payload = undefined;
@@ -108,7 +109,7 @@ export function startRouting(): () => void {
 
   const stopSelection = useSelectionStore.subscribe((state, previous) => {
     if (state.moduleId === previous.moduleId || route.navigating) return;
-    const client = useDocumentStore.getState().client;
+    const client = useSession.getState().client;
     const fresh = client !== route.routedClient;
     route.routedClient = client;
     // The automatic selection of a newly opened file is not a step the user would go back to.
@@ -121,7 +122,7 @@ export function startRouting(): () => void {
       void openPayload(next.payload, next.moduleId);
       return;
     }
-    const program = useDocumentStore.getState().program;
+    const program = useSession.getState().program;
     if (!next.moduleId) return;
     if (!program) {
       route.pendingModuleId = next.moduleId;

@@ -3,13 +3,13 @@
  * comparison, and whether the page shows the timeline or a checkpoint opened from it as an
  * ordinary document. Opening any other file closes the series; a failed call leaves it as it was.
  */
-import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { create } from 'zustand';
 import { toErrorInfo, type ErrorInfo } from '../core/engine/errors';
 import type { PackContainer, PackMode, PackResult } from '../core/program/series/pack-series';
 import type { SeriesTimeline } from '../core/program/series/series-types';
 import type { SeriesComparison } from '../worker/series-host';
 import { createSeriesClient, type SeriesClient } from '../worker/series-client';
-import { useDocumentStore } from './document-store';
+import { useSession } from './session/session-store';
 
 export interface SeriesMemberFile {
   file: File;
@@ -32,7 +32,10 @@ interface SeriesState {
   error?: ErrorInfo;
   openSeries(base: string, members: SeriesMemberFile[], ignored?: string[]): Promise<boolean>;
   compare(a: number, b: number): Promise<void>;
-  openCheckpoint(index: number): Promise<boolean>;
+  /** A checkpoint as a JSON file, to be opened as an ordinary document (see session/open-checkpoint). */
+  checkpointFile(index: number): Promise<{ name: string; bytes: Uint8Array } | undefined>;
+  /** Told by the session when a document opens: from checkpoint `index`, or any other file (which closes the series). */
+  documentOpened(fromCheckpoint: number | undefined): void;
   pack(mode: PackMode, container: PackContainer): Promise<PackResult | undefined>;
   showSeries(): void;
   close(): void;
@@ -40,28 +43,14 @@ interface SeriesState {
 }
 
 let client: SeriesClient | undefined;
-/** True while this store opens a checkpoint, so the document change does not close the series. */
-let openingCheckpoint = false;
-let watching = false;
 
-function watchDocuments(): void {
-  if (watching) return;
-  watching = true;
-  // Any other document opened (a dropped file, the sample, a link) takes the page back from the series.
-  useDocumentStore.subscribe((s, prev) => {
-    if (s.client !== prev.client && s.client && !openingCheckpoint) useSeriesStore.getState().close();
-  });
-}
-
-// Typed explicitly: document-store imports this store (lazily) and this one imports it back.
-export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<SeriesState>()((set, get) => ({
+export const useSeriesStore = create<SeriesState>()((set, get) => ({
   status: 'closed',
   loadingNames: [],
   ignoredFiles: [],
   view: 'series',
 
   async openSeries(base, members, ignored = []) {
-    watchDocuments();
     const previous = { client, state: get() };
     const next = createSeriesClient();
     set({ status: 'loading', loadingNames: members.map((m) => m.file.name), error: undefined });
@@ -76,7 +65,7 @@ export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<Serie
       next.terminate();
       const { status, timeline } = previous.state;
       set({ status: timeline ? status : 'closed', loadingNames: [] });
-      useDocumentStore.getState().showError({ ...toErrorInfo(e, 'series'), fileName: `the series ${base}` });
+      useSession.getState().showError({ ...toErrorInfo(e, 'series'), fileName: `the series ${base}` });
       return false;
     }
   },
@@ -91,24 +80,23 @@ export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<Serie
     }
   },
 
-  async openCheckpoint(index) {
-    if (!client) return false;
+  async checkpointFile(index) {
+    if (!client) return undefined;
     try {
-      const { name, bytes } = await client.call('checkpointBytes', { index });
-      const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-      openingCheckpoint = true;
-      let ok: boolean;
-      try {
-        ok = await useDocumentStore.getState().open({ kind: 'bytes', bytes: buffer, name });
-      } finally {
-        openingCheckpoint = false;
-      }
-      if (ok) set({ view: 'document', openedIndex: index, error: undefined });
-      return ok;
+      return await client.call('checkpointBytes', { index });
     } catch (e) {
       set({ error: toErrorInfo(e, 'series') });
-      return false;
+      return undefined;
     }
+  },
+
+  documentOpened(fromCheckpoint) {
+    // Any other document opened (a dropped file, the sample, a link) takes the page back from the series.
+    if (fromCheckpoint === undefined) {
+      if (get().status !== 'closed') get().close();
+      return;
+    }
+    set({ view: 'document', openedIndex: fromCheckpoint, error: undefined });
   },
 
   async pack(mode, container) {

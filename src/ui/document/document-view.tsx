@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
 import { RecipeBadges } from './recipe-badges';
+import { useSession } from '../../state/session/session-store';
 
 const JsonView = lazy(() => import('../editor/json-view'));
 
@@ -10,7 +10,7 @@ const JsonView = lazy(() => import('../editor/json-view'));
 const MAX_VIEW_CHARS = 20_000_000;
 
 export function DocumentView({ summary }: { summary: DocumentSummary }) {
-  const client = useDocumentStore((s) => s.client);
+  const client = useSession((s) => s.client);
   const [view, setView] = useState<{ text: string } | { tooLarge: number } | { error: string }>();
 
   useEffect(() => {

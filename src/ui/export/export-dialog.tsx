@@ -11,23 +11,23 @@ import type { ExportAdapter, ExportCompression, ExportJsonStyle, ExportOptions, 
 import { exportFileName, moduleFileBaseName } from '../../core/program/export/export-file-name';
 import type { ModuleFileShape } from '../../core/program/export/module-file';
 import { recipeFor } from '../../core/engine/layers/recipe';
-import { useDocumentStore } from '../../state/document-store';
-import { useExportStore } from '../../state/export-store';
+import { useSaveHandle, useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';
 import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save-file';
 import { ExportEncryptionSection, encryptionRequest, encryptionStep, initialEncryption } from '../crypto/export-encryption';
 import './export.css';
+import { useSession } from '../../state/session/session-store';
 
 const COMPRESSIONS: ExportCompression[] = ['none', 'gzip', 'zlib', 'deflate-raw'];
 const COMPRESSION_LABEL: Record<ExportCompression, string> = { none: 'None', gzip: 'gzip (.gz)', zlib: 'zlib (.zz)', 'deflate-raw': 'Raw deflate (.deflate)' };
 
 export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const summary = useDocumentStore((s) => s.summary);
-  const program = useDocumentStore((s) => s.program);
-  const documentEncryption = useDocumentStore((s) => s.encryption);
+  const summary = useSession((s) => s.summary);
+  const program = useSession((s) => s.program);
+  const documentEncryption = useSession((s) => s.encryption);
   const close = useExportStore((s) => s.close);
-  const handle = useExportStore((s) => s.handle);
+  const handle = useSaveHandle();
   const setHandle = useExportStore((s) => s.setHandle);
   const exportDocument = useExportStore((s) => s.exportDocument);
   const exportModule = useExportStore((s) => s.exportModule);

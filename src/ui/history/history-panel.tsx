@@ -6,13 +6,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { historyFileName } from '../../core/program/history/history-file';
 import type { HistoryEntry } from '../../core/program/history/history-types';
-import { useDocumentStore } from '../../state/document-store';
 import { useHistoryStore } from '../../state/history-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { formatBytes } from '../format-bytes';
 import { formatTime } from './format-time';
 import { HistoryProblem } from './history-problem';
 import './history.css';
+import { useSession } from '../../state/session/session-store';
+import { restoreVersion } from '../../state/session/history-actions';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
 
@@ -60,7 +61,7 @@ function VersionName({ entry, index }: { entry: HistoryEntry; index: number }) {
 }
 
 function Timeline({ entries, head }: { entries: HistoryEntry[]; head: string | null | undefined }) {
-  const restore = useHistoryStore((s) => s.restore);
+  const restore = restoreVersion;
   return (
     <ol className="history-timeline" aria-label="Versions">
       {entries.map((e, i) => (
@@ -232,7 +233,7 @@ export function HistoryPanel() {
   const exportHistory = useHistoryStore((s) => s.exportHistory);
   const importHistory = useHistoryStore((s) => s.importHistory);
   const deleteHistory = useHistoryStore((s) => s.deleteHistory);
-  const name = useDocumentStore((s) => s.summary?.name);
+  const name = useSession((s) => s.summary?.name);
   const [confirming, setConfirming] = useState(false);
   if (!open) return <ComparisonView />;
 

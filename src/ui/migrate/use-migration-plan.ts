@@ -2,13 +2,13 @@
 import { useEffect, useState } from 'react';
 import { toErrorInfo } from '../../core/engine/errors';
 import type { PlanRequest, PlanSummary } from '../../core/program/migrations/plan-summary';
-import { useDocumentStore } from '../../state/document-store';
+import { useSession } from '../../state/session/session-store';
 
 export type PlanState = { kind: 'loading' } | { kind: 'ready'; plan: PlanSummary } | { kind: 'error'; message: string };
 
 export function useMigrationPlan(request: PlanRequest, enabled = true): PlanState {
-  const client = useDocumentStore((s) => s.client);
-  const revision = useDocumentStore((s) => s.revision);
+  const client = useSession((s) => s.client);
+  const revision = useSession((s) => s.revision);
   const [state, setState] = useState<PlanState>({ kind: 'loading' });
   const { target, tryAnyway, previewMaxChars } = request;
 

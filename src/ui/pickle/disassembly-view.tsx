@@ -3,16 +3,16 @@
  * depth. The worker answers a page at a time; "Load more" asks for the next from its nextOffset.
  */
 import { useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import type { DocumentSummary, Result } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
+import { useSession } from '../../state/session/session-store';
 
 const PAGE = 500;
 
 type Page = Result<'disassembly'>;
 
 export function DisassemblyView({ summary }: { summary: DocumentSummary }) {
-  const client = useDocumentStore((s) => s.client);
+  const client = useSession((s) => s.client);
   const [pages, setPages] = useState<Page[]>([]);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);

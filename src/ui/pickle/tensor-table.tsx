@@ -4,10 +4,10 @@
  * page at a time; "Preview" asks the worker to read that one tensor's bytes.
  */
 import { useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
 import type { DocumentSummary, Result, TensorRow } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
+import { useSession } from '../../state/session/session-store';
 
 const PAGE = 200;
 
@@ -21,7 +21,7 @@ function formatValue(v: number | bigint | boolean | null): string {
 }
 
 export function TensorTable({ summary }: { summary: DocumentSummary }) {
-  const client = useDocumentStore((s) => s.client);
+  const client = useSession((s) => s.client);
   const selected = useSelectionStore((s) => s.moduleId);
   const [wholeFile, setWholeFile] = useState(false);
   const [sort, setSort] = useState<'file' | 'size'>('file');

@@ -5,12 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/program/share/share-link';
-import { useDocumentStore } from '../../state/document-store';
 import { moduleUrl, shareUrl } from '../../state/route-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { formatBytes } from '../format-bytes';
 import { shareFileName } from './share-file-name';
 import './share.css';
+import { useSession } from '../../state/session/session-store';
 
 /** Text longer than this cannot fit a link even compressed; it is not worth compressing to find out. */
 const MAX_SHARE_TEXT = 4 * 1024 * 1024;
@@ -38,9 +38,9 @@ function download(text: string, name: string): void {
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const client = useDocumentStore((s) => s.client);
-  const summary = useDocumentStore((s) => s.summary);
-  const revision = useDocumentStore((s) => s.revision);
+  const client = useSession((s) => s.client);
+  const summary = useSession((s) => s.summary);
+  const revision = useSession((s) => s.revision);
   const moduleId = useSelectionStore((s) => s.moduleId);
   const [prepared, setPrepared] = useState<Prepared>();
   const [copied, setCopied] = useState<string>();

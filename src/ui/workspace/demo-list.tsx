@@ -5,11 +5,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Demo, ModuleInfo } from '../../core/program/model/program';
-import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
+import { attempt, perform } from '../../state/session/commit';
 import { DemoCard, type DemoActions } from './demo-card';
+import { useSession } from '../../state/session/session-store';
 
 const PAGE = 40;
 
@@ -23,15 +23,13 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef: RefObject<HTMLElement | null> }) {
-  const client = useDocumentStore((s) => s.client);
-  const revision = useDocumentStore((s) => s.revision);
+  const client = useSession((s) => s.client);
+  const revision = useSession((s) => s.revision);
   const filter = useSelectionStore((s) => s.demoFilter);
   const setFilter = useSelectionStore((s) => s.setDemoFilter);
   const checked = useSelectionStore((s) => s.checkedDemos);
   const toggleDemo = useSelectionStore((s) => s.toggleDemo);
   const clearChecked = useSelectionStore((s) => s.clearChecked);
-  const perform = useUndoStore((s) => s.perform);
-  const attempt = useUndoStore((s) => s.attempt);
   const editable = useEditable();
   const debouncedFilter = useDebounced(filter.trim(), 150);
 
@@ -136,7 +134,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
       },
       toggle: (demoIndex, on) => toggleDemo(demoIndex, on),
     }),
-    [perform, attempt, module.id, clearChecked, toggleDemo],
+    [module.id, clearChecked, toggleDemo],
   );
 
   const addDemo = () => {

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
+import { attempt } from '../../state/session/commit';
 import type { LeftOut } from '../../core/program/model/module-view';
+import { useSession } from '../../state/session/session-store';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));
@@ -18,10 +18,9 @@ function leftOutNote(leftOut: LeftOut | undefined): string | undefined {
 
 /** The precise view: the selected module as editable JSON, its changes since opening, or the whole file. */
 export function JsonPane({ moduleId }: { moduleId: string }) {
-  const client = useDocumentStore((s) => s.client);
-  const revision = useDocumentStore((s) => s.revision);
-  const name = useDocumentStore((s) => s.summary?.name ?? 'document');
-  const attempt = useUndoStore((s) => s.attempt);
+  const client = useSession((s) => s.client);
+  const revision = useSession((s) => s.revision);
+  const name = useSession((s) => s.summary?.name ?? 'document');
   const editable = useEditable();
   // Monaco is created in a task of its own, after the workspace has painted: opening a file then
   // never waits on the editor, and no single main-thread task holds both.

@@ -255,9 +255,11 @@ export class ProgramDocument {
 
   private adopt(edit: Edit): Edit {
     const value = resultOf(edit, this.current);
+    // Analysed before anything is kept: a change that fails anywhere leaves the document as it was.
+    const view = this.analyse(value);
     this.current = value;
+    this.view = view;
     this.applied.push(...edit.ops);
-    this.view = this.analyse(value);
     return edit;
   }
 
