@@ -72,10 +72,11 @@ interface DocumentState {
 
 export const useDocumentStore = create<DocumentState>()((set, get) => {
   /** The previous document's worker (and with it any key it held) goes when another one is shown. */
-  function adopt(client: DocumentClient, opened: Opened, options: OpenOptions | undefined): void {
+  /** Resolves once the session shows the document: whoever awaits an open may act on it next. */
+  async function adopt(client: DocumentClient, opened: Opened, options: OpenOptions | undefined): Promise<void> {
     const unusedKey = options?.keyFileName && !opened.encryption ? [options.keyFileName] : [];
     set({ opening: undefined, locked: undefined });
-    void commit('open', {
+    await commit('open', {
       client,
       opened,
       ignoredFiles: [...(options?.ignored ?? []), ...unusedKey],
@@ -123,7 +124,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
           transfer: source.kind === 'bytes' ? [source.bytes] : [],
         });
         if (get().opening?.client !== client) return false; // superseded by a newer open
-        adopt(client, opened, options);
+        await adopt(client, opened, options);
         return true;
       } catch (e) {
         if (get().opening?.client !== client) {
@@ -161,7 +162,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       try {
         const opened = await locked.client.call('unlock', { credentials });
         if (get().locked?.client !== locked.client) return undefined;
-        adopt(locked.client, opened, locked.options);
+        await adopt(locked.client, opened, locked.options);
         settleLock(true);
         return undefined;
       } catch (e) {

@@ -14,6 +14,7 @@ import { HistoryProblem } from './history-problem';
 import './history.css';
 import { useSession } from '../../state/session/session-store';
 import { restoreVersion } from '../../state/session/history-actions';
+import { download } from '../download';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
 
@@ -214,14 +215,6 @@ function StorageSection({ docId }: { docId?: string }) {
   );
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function HistoryPanel() {
   const open = useHistoryStore((s) => s.panelOpen);
@@ -260,7 +253,7 @@ export function HistoryPanel() {
               type="button"
               className="button small"
               disabled={!docId}
-              onClick={() => docId && void exportHistory(docId).then((f) => f && download(historyFileName(f.name), f.text))}
+              onClick={() => docId && void exportHistory(docId).then((f) => f && download(f.text, historyFileName(f.name), 'application/json'))}
             >
               Export history
             </button>

@@ -5,23 +5,21 @@
 import { useEffect, useState } from 'react';
 import type { DocumentSummary, Result } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
-import { useSession } from '../../state/session/session-store';
+import { useWorkerAsk } from '../../state/session/use-worker-query';
 
 const PAGE = 500;
 
 type Page = Result<'disassembly'>;
 
 export function DisassemblyView({ summary }: { summary: DocumentSummary }) {
-  const client = useSession((s) => s.client);
+  const ask = useWorkerAsk();
   const [pages, setPages] = useState<Page[]>([]);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
 
   const load = (offset: number) => {
-    if (!client) return;
     setLoading(true);
-    client
-      .call('disassembly', { offset, limit: PAGE })
+    ask('disassembly', { offset, limit: PAGE })
       .then((page) => setPages((p) => [...p, page]))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => setLoading(false));
@@ -29,14 +27,13 @@ export function DisassemblyView({ summary }: { summary: DocumentSummary }) {
 
   useEffect(() => {
     let live = true;
-    client
-      ?.call('disassembly', { offset: 0, limit: PAGE })
+    ask('disassembly', { offset: 0, limit: PAGE })
       .then((page) => live && setPages([page]))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [client, summary]);
+  }, [ask, summary]);
 
   const last = pages.at(-1);
   const rows = pages.flatMap((p) => p.rows);

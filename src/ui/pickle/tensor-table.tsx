@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useSelectionStore } from '../../state/selection-store';
 import type { DocumentSummary, Result, TensorRow } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
-import { useSession } from '../../state/session/session-store';
+import { useWorkerAsk } from '../../state/session/use-worker-query';
 
 const PAGE = 200;
 
@@ -21,7 +21,7 @@ function formatValue(v: number | bigint | boolean | null): string {
 }
 
 export function TensorTable({ summary }: { summary: DocumentSummary }) {
-  const client = useSession((s) => s.client);
+  const ask = useWorkerAsk();
   const selected = useSelectionStore((s) => s.moduleId);
   const [wholeFile, setWholeFile] = useState(false);
   const [sort, setSort] = useState<'file' | 'size'>('file');
@@ -32,18 +32,16 @@ export function TensorTable({ summary }: { summary: DocumentSummary }) {
 
   useEffect(() => {
     let live = true;
-    client
-      ?.call('tensors', { offset: 0, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
+    ask('tensors', { offset: 0, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
       .then((data) => live && setPage({ key, data }))
       .catch((e: unknown) => live && setPage({ key, error: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;
     };
-  }, [client, key, moduleId, sort]);
+  }, [ask, key, moduleId, sort]);
 
   const loadMore = (data: Page) => {
-    client
-      ?.call('tensors', { offset: data.rows.length, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
+    ask('tensors', { offset: data.rows.length, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
       .then((more) => setPage({ key, data: { ...more, rows: [...data.rows, ...more.rows] } }))
       .catch((e: unknown) => setPage({ key, error: e instanceof Error ? e.message : String(e) }));
   };
@@ -51,8 +49,7 @@ export function TensorTable({ summary }: { summary: DocumentSummary }) {
   const preview = (row: TensorRow) => {
     const set = (p: Preview) => setPreviews((m) => new Map(m).set(row.index, p));
     set('loading');
-    client
-      ?.call('tensorPreview', { index: row.index, count: 8 })
+    ask('tensorPreview', { index: row.index, count: 8 })
       .then(set)
       .catch((e: unknown) => set({ error: e instanceof Error ? e.message : String(e) }));
   };

@@ -11,6 +11,8 @@ import { formatBytes } from '../format-bytes';
 import { shareFileName } from './share-file-name';
 import './share.css';
 import { useSession } from '../../state/session/session-store';
+import { useWorkerAsk } from '../../state/session/use-worker-query';
+import { download } from '../download';
 
 /** Text longer than this cannot fit a link even compressed; it is not worth compressing to find out. */
 const MAX_SHARE_TEXT = 4 * 1024 * 1024;
@@ -27,20 +29,13 @@ type Prepared =
   | { kind: 'too-large'; chars?: number; textLength: number; text?: string }
   | { kind: 'error'; message: string };
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const client = useSession((s) => s.client);
+  const ask = useWorkerAsk();
   const summary = useSession((s) => s.summary);
   const revision = useSession((s) => s.revision);
+  const generation = useSession((s) => s.generation);
   const moduleId = useSelectionStore((s) => s.moduleId);
   const [prepared, setPrepared] = useState<Prepared>();
   const [copied, setCopied] = useState<string>();
@@ -54,8 +49,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
-    client
-      ?.call('text', { pointer: '', maxChars: MAX_SHARE_TEXT })
+    ask('text', { pointer: '', maxChars: MAX_SHARE_TEXT })
       .then((r) => {
         if (!live) return;
         if ('tooLarge' in r) return setPrepared({ kind: 'too-large', textLength: r.tooLarge });
@@ -67,7 +61,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     return () => {
       live = false;
     };
-  }, [client, revision, name, moduleId]);
+  }, [ask, generation, revision, name, moduleId]);
 
   const copy = async (text: string, what: string) => {
     try {
@@ -79,10 +73,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   };
 
   const downloadFile = async () => {
-    if (prepared?.kind === 'too-large' && prepared.text !== undefined) return download(prepared.text, name);
+    if (prepared?.kind === 'too-large' && prepared.text !== undefined) return download(prepared.text, name, 'application/json');
     try {
-      const r = await client?.call('text', { pointer: '', maxChars: Number.MAX_SAFE_INTEGER });
-      if (r && 'text' in r) download(r.text, name);
+      const r = await ask('text', { pointer: '', maxChars: Number.MAX_SAFE_INTEGER });
+      if (r && 'text' in r) download(r.text, name, 'application/json');
     } catch (e) {
       setPrepared({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
