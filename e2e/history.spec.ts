@@ -273,6 +273,7 @@ test('two tabs editing the same document both keep their edits in its history', 
 });
 
 test('the history names a migration, a module import and an export by what they were', async ({ page }) => {
+  await page.goto('./');
   const eraB = readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url));
   await pickFiles(page, [{ name: 'old-program.json', bytes: eraB, type: 'application/json' }]);
   await expect(page.getByTestId('migrate-banner')).toBeVisible();
@@ -314,9 +315,11 @@ test('the history names a migration, a module import and an export by what they 
   await page.screenshot({ path: screenshotPath('history-kinds') });
 
   // Undo takes back the import, then the migration, each recorded as an undo.
+  await panel.getByRole('button', { name: 'Close history' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('treeitem', { name: /^imported_qa,/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('era')).toHaveText(/^era B/);
+  await openHistory(page);
   await expect(entry('undo')).toHaveCount(2);
 });
