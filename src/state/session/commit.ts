@@ -122,6 +122,8 @@ function open({ client, opened, readOnly, ignoredFiles, resume, fromCheckpoint }
   const previous = useSession.getState();
   if (previous.client !== client) previous.client?.terminate();
   const generation = previous.generation + 1;
+  // Selection first: whatever watches the session (the URL's deep link) then refines it, not the other way round.
+  useSelectionStore.getState().documentOpened(opened.program);
   useSession.setState({
     client,
     summary: opened.summary,
@@ -139,7 +141,6 @@ function open({ client, opened, readOnly, ignoredFiles, resume, fromCheckpoint }
     future: [],
     error: undefined,
   });
-  useSelectionStore.getState().documentOpened(opened.program);
   useSeriesStore.getState().documentOpened(fromCheckpoint);
   useHistoryStore.getState().opened(client, opened.summary, resume);
   return { ok: true, generation };
