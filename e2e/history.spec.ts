@@ -292,6 +292,8 @@ test('the history names a migration, a module import and an export by what they 
   const importDialog = page.getByTestId('import-dialog');
   const moduleFile = Buffer.from(JSON.stringify({ self: program[ID], metadata: program.metadata }, null, 2));
   await importDialog.getByTestId('import-file-input').setInputFiles({ name: 'qa.json', mimeType: 'application/json', buffer: moduleFile });
+  // The form suggests a name once it has read the file; the name typed comes after.
+  await expect(importDialog.getByText(/DSPy state JSON · module self/)).toBeVisible();
   await importDialog.getByLabel('Module name').fill('imported_qa');
   await importDialog.getByRole('button', { name: 'Import module' }).click();
   await expect(importDialog).toBeHidden();
