@@ -90,7 +90,7 @@ describe('round trips', () => {
 });
 
 describe('bombs', () => {
-  it('a generated 64 MB-of-zeros gzip stops at the cap quickly', async () => {
+  it('a generated 64 MB-of-zeros gzip ends in a typed limit error at the output cap', async () => {
     const { Gzip } = await import('fflate');
     const parts: Uint8Array[] = [];
     const gz = new Gzip({ level: 1 }, (c) => parts.push(c));
@@ -102,8 +102,11 @@ describe('bombs', () => {
       bomb.set(p, at);
       at += p.length;
     }
-    const t0 = performance.now();
-    await expect(decodeBytes(bomb, { limits: { maxOutputBytes: 8 * 1024 * 1024 } })).rejects.toMatchObject({ code: 'limit', layer: 'gzip' });
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // A typed limit, not a clock: how fast it stops is the benchmark's to measure (npm run bench).
+    const e = await decodeBytes(bomb, { limits: { maxOutputBytes: 8 * 1024 * 1024 } }).then(
+      () => undefined,
+      (err: unknown) => err as { code: string; layer: string; offset?: number },
+    );
+    expect(e).toMatchObject({ code: 'limit', layer: 'gzip' });
   });
 });

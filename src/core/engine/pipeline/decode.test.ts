@@ -166,13 +166,11 @@ describe('decodeBytes on the format fixtures', () => {
   it('stops a decompression bomb at the output cap and at the ratio cap', async () => {
     const zeros = new Uint8Array(32 * 1024 * 1024);
     const bomb = gzipSync(zeros, { level: 9 });
-    const t0 = performance.now();
     const e = await failure(decodeBytes(bomb, { limits: { maxOutputBytes: 8 * 1024 * 1024 } }));
     expect(e).toMatchObject({ code: 'limit', layer: 'gzip' });
     const r = await failure(decodeBytes(deflateSync(zeros, { level: 9 }), { limits: { maxRatio: 100 } }));
     expect(r.code).toBe('limit');
     expect(r.message).toMatch(/decompression bomb/);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('reports progress per layer and stops when cancelled', async () => {
