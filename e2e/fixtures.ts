@@ -18,15 +18,19 @@ const ALLOWED_CONSOLE_ERRORS: RegExp[] = [
   /^Failed to load resource: the server responded with a status of 404/,
 ];
 
-export const test = base.extend<{ externalRequests: string[]; pageErrors: string[] }>({
+export const test = base.extend<{ externalRequests: string[]; pageErrors: string[]; expectedConsoleErrors: RegExp }>({
+  // A spec that provokes a browser error on purpose (a CSP block it tests) names it here with test.use.
+  // (one pattern, as test.use reads an array as [value, options]; the default matches nothing).
+  expectedConsoleErrors: [/(?!)/, { option: true }],
   // Every spec fails on an uncaught error in a page or a console.error, unless allowed above.
   pageErrors: [
-    async ({ context }, use) => {
+    async ({ context, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       const watch = (page: Page) => {
         page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
         page.on('console', (m) => {
-          if (m.type() === 'error' && !ALLOWED_CONSOLE_ERRORS.some((re) => re.test(m.text()))) errors.push(`console.error: ${m.text()}`);
+          const allowed = [...ALLOWED_CONSOLE_ERRORS, expectedConsoleErrors];
+          if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) errors.push(`console.error: ${m.text()}`);
         });
       };
       context.pages().forEach(watch);

@@ -9,6 +9,11 @@ import { serveStatic } from './static-server';
 
 const json = Buffer.from(JSON.stringify({ 'predict': { demos: [{ question: 'q', answer: 'a' }], signature: { instructions: 'Answer.', fields: [] }, lm: null } }, null, 2));
 
+// Each test here provokes the browser's own refusal on purpose and checks it; Chromium logs each refusal.
+test.use({
+  expectedConsoleErrors: /violates the following Content Security Policy directive|Refused to connect because it violates the document's Content Security Policy|requires 'TrustedHTML' assignment/,
+});
+
 test('the page itself cannot reach another host; only the url-fetch worker may', async ({ page }) => {
   const other = await serveStatic({ files: { '/files/p.json': { bytes: json, cors: true } } });
   try {

@@ -11,7 +11,9 @@ import type { editor } from 'monaco-editor';
 export function ReadOnlyDiff(props: Omit<DiffEditorProps, 'keepCurrentOriginalModel' | 'keepCurrentModifiedModel' | 'onMount'>) {
   // Every model the widget has shown: the wrapper swaps models when a path changes.
   const models = useRef(new Set<editor.ITextModel>());
+  const widget = useRef<editor.IStandaloneDiffEditor | null>(null);
   const onMount: DiffOnMount = (diff) => {
+    widget.current = diff;
     const track = () => {
       const pair = diff.getModel();
       if (pair) [pair.original, pair.modified].forEach((m) => models.current.add(m));
@@ -22,7 +24,10 @@ export function ReadOnlyDiff(props: Omit<DiffEditorProps, 'keepCurrentOriginalMo
   useEffect(
     () => () => {
       const owned = models.current;
-      // After this commit's cleanups, the wrapper's included: the widget lets go of the models first.
+      // This cleanup runs before the wrapper's (a parent's before its child's): the widget lets go of its
+      // models here, the wrapper then disposes the bare widget, and the models go last.
+      widget.current?.setModel(null);
+      widget.current = null;
       queueMicrotask(() => owned.forEach((m) => m.isDisposed() || m.dispose()));
       models.current = new Set();
     },
