@@ -10,3 +10,14 @@ export function errorOf(f: () => unknown): FormatError {
   }
   throw new Error('expected a FormatError');
 }
+
+/** The FormatError a promise rejects with; a resolve, or any other rejection, fails the test. */
+export async function rejection(p: Promise<unknown>): Promise<FormatError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof FormatError) return e;
+    throw e;
+  }
+  throw new Error('expected a FormatError');
+}

@@ -1,22 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeBytes } from '../pipeline/decode.ts';
 import { withLimits } from '../limits.ts';
-import { errorOf } from '../../../test-support/errors.ts';
+import { errorOf, rejection } from '../../../test-support/errors.ts';
 import { pickleBigIntCalls, pickleMemoBomb, pickleSharedString, pickleWideAppends } from '../../../test-support/hostile-inputs.ts';
 import { overExpansionError, readPickle } from './reader.ts';
 import { intRepr, pyRepr } from './repr.ts';
 import { pickleToValue } from './to-value.ts';
-import { FormatError } from '../errors.ts';
 
-async function rejection(p: Promise<unknown>): Promise<FormatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('the pickle expansion budget counts bytes, not values', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -1,18 +1,9 @@
+import { rejection } from '../../../test-support/errors.ts';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../errors.ts';
 import { MAX_OUTPUT_CAP, MIN_OUTPUT_BUDGET, limitsForInput, outputBudget } from '../limits.ts';
 import { gzipDilutedBomb, gzipText } from '../../../test-support/hostile-inputs.ts';
 import { decodeBytes } from './decode.ts';
 
-async function rejection(p: Promise<unknown>): Promise<FormatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('the output budget of a file', () => {
   it('grows with the file between a floor and a cap sized for a tab', () => {

@@ -1,18 +1,9 @@
+import { rejection } from '../../../test-support/errors.ts';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../errors.ts';
 import { encodeMsgpack } from '../layers/msgpack-encoder.ts';
 import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 import { decodeBytes } from './decode.ts';
 
-async function rejection(p: Promise<unknown>): Promise<FormatError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('a file cut short says where it ends', () => {
   it('a truncated protocol-2 pickle is "truncated" with its byte offset, not "unknown format"', async () => {
