@@ -18,6 +18,13 @@ const ALLOWED_CONSOLE_ERRORS: RegExp[] = [
   /^Failed to load resource: the server responded with a status of 404/,
 ];
 
+/**
+ * Uncaught errors that are not the app's to fix. Monaco's worker-based diff throws when a diff view
+ * closes while a diff of its models is still being computed (its cancellation does not reach that
+ * path); nothing on the page changes. Reviewed: a race inside Monaco, to drop when Monaco fixes it.
+ */
+const ALLOWED_PAGE_ERRORS: RegExp[] = [/^no diff result available$/];
+
 export const test = base.extend<{ externalRequests: string[]; pageErrors: string[]; expectedConsoleErrors: RegExp }>({
   // A spec that provokes a browser error on purpose (a CSP block it tests) names it here with test.use.
   // (one pattern, as test.use reads an array as [value, options]; the default matches nothing).
@@ -27,7 +34,9 @@ export const test = base.extend<{ externalRequests: string[]; pageErrors: string
     async ({ context, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       const watch = (page: Page) => {
-        page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+        page.on('pageerror', (e) => {
+          if (!ALLOWED_PAGE_ERRORS.some((re) => re.test(e.message))) errors.push(`uncaught: ${e.message}`);
+        });
         page.on('console', (m) => {
           const allowed = [...ALLOWED_CONSOLE_ERRORS, expectedConsoleErrors];
           if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) errors.push(`console.error: ${m.text()}`);

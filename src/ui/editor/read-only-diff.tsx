@@ -1,8 +1,8 @@
 /**
- * Monaco's diff editor, disposed in the right order. The React wrapper disposes the two text models
- * before the diff widget when it unmounts, and Monaco reports "TextModel got disposed before
- * DiffEditorWidget model got reset" every time a diff closes. Here the wrapper keeps the models, it
- * disposes the widget, and the models are disposed after it.
+ * Monaco's diff editor, disposed in an order Monaco accepts. The React wrapper disposes the two text
+ * models before the diff widget when it unmounts, and Monaco reports "TextModel got disposed before
+ * DiffEditorWidget model got reset" every time a diff closes. Here the wrapper keeps the models, the
+ * widget lets go of them first, the wrapper disposes the bare widget, and the models go last.
  */
 import { DiffEditor, type DiffEditorProps, type DiffOnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
@@ -25,7 +25,7 @@ export function ReadOnlyDiff(props: Omit<DiffEditorProps, 'keepCurrentOriginalMo
     () => () => {
       const owned = models.current;
       // This cleanup runs before the wrapper's (a parent's before its child's): the widget lets go of its
-      // models here, the wrapper then disposes the bare widget, and the models go last.
+      // models here, the wrapper then disposes the bare widget, and the models go after this commit.
       widget.current?.setModel(null);
       widget.current = null;
       queueMicrotask(() => owned.forEach((m) => m.isDisposed() || m.dispose()));
