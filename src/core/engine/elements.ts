@@ -60,23 +60,33 @@ export function summariseContiguous(bytes: Uint8Array, dtype: DtypeName, element
   const read = elementReader(dtype, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), little);
   if (!read) return undefined;
   const n = Math.floor(bytes.length / elementSize);
-  const first: Scalar[] = [];
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  let valid = 0;
-  let nanCount = 0;
-  for (let i = 0; i < n; i++) {
-    const v = read(i * elementSize);
-    if (first.length < count) first.push(v);
+  const stats = new ValueStats(count);
+  for (let i = 0; i < n; i++) stats.add(read(i * elementSize));
+  return { counted: n, ...stats.result() };
+}
+
+/** First values, min, max, mean (NaN excluded) and NaN count, one element at a time: torch's strided walk and contiguous reads share it. */
+export class ValueStats {
+  readonly first: Scalar[] = [];
+  private min = Infinity;
+  private max = -Infinity;
+  private sum = 0;
+  private valid = 0;
+  private nanCount = 0;
+  constructor(private readonly count: number) {}
+  add(v: Scalar): void {
+    if (this.first.length < this.count) this.first.push(v);
     const x = Number(v);
-    if (Number.isNaN(x)) nanCount++;
+    if (Number.isNaN(x)) this.nanCount++;
     else {
-      if (x < min) min = x;
-      if (x > max) max = x;
-      sum += x;
-      valid++;
+      if (x < this.min) this.min = x;
+      if (x > this.max) this.max = x;
+      this.sum += x;
+      this.valid++;
     }
   }
-  return { first, counted: n, min: valid ? min : null, max: valid ? max : null, mean: valid ? sum / valid : null, nanCount };
+  result(): Omit<ValuesSummary, 'counted'> {
+    const some = this.valid > 0;
+    return { first: this.first, min: some ? this.min : null, max: some ? this.max : null, mean: some ? this.sum / this.valid : null, nanCount: this.nanCount };
+  }
 }

@@ -5,7 +5,7 @@
 import { FormatError } from '../errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import { ELEMENT_SIZE } from './dtypes.ts';
-import { elementReader as reader, type Scalar } from '../elements.ts';
+import { elementReader as reader, ValueStats, type Scalar } from '../elements.ts';
 import type { TensorInfo, TorchFile } from './torch-file.ts';
 import { entryDataOffset, readZipEntry, type ZipEntry } from './zip-directory.ts';
 
@@ -56,33 +56,19 @@ export function tensorPreview(file: TorchFile, tensor: TensorInfo, options: Prev
   if (bytes.length < span) throw new FormatError({ code: 'truncated', layer: 'torch', message: `The storage of ${tensor.path} ends early` });
   const read = reader(tensor.dtype, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.byteorder === 'little');
   if (!read) throw previewError(`Previews of ${tensor.dtype} tensors are not supported yet`);
-  const first: Scalar[] = [];
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  let n = 0;
-  let nanCount = 0;
+  const stats = new ValueStats(count);
   const idx = new Array<number>(tensor.shape.length).fill(0);
   for (let k = 0; k < tensor.numel; k++) {
     let off = 0;
     for (let d = 0; d < idx.length; d++) off += (idx[d] ?? 0) * (tensor.stride[d] ?? 0);
-    const v = read(off * es);
-    if (first.length < count) first.push(v);
-    const x = Number(v);
-    if (Number.isNaN(x)) nanCount++;
-    else {
-      if (x < min) min = x;
-      if (x > max) max = x;
-      sum += x;
-      n++;
-    }
+    stats.add(read(off * es));
     for (let d = idx.length - 1; d >= 0; d--) {
       idx[d] = (idx[d] ?? 0) + 1;
       if ((idx[d] ?? 0) < (tensor.shape[d] ?? 0)) break;
       idx[d] = 0;
     }
   }
-  return { first, numel: tensor.numel, min: n ? min : null, max: n ? max : null, mean: n ? sum / n : null, nanCount };
+  return { numel: tensor.numel, ...stats.result() };
 }
 
 function readStoredSpan(file: TorchFile, entry: ZipEntry, offset: number, length: number): Uint8Array {
