@@ -114,14 +114,19 @@ function DemoFieldValue({ name, value, typed, editable, onCommit }: { name: stri
 export function DemoCard({ demo, position, total, checked, actions, editable }: { demo: Demo; position: number; total: number; checked: boolean; actions: DemoActions; editable: boolean }) {
   const [dropTarget, setDropTarget] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.target !== e.currentTarget || !editable) return;
-    if (e.altKey && e.key === 'ArrowUp' && demo.index > 0) {
+    if (!editable) return;
+    // Alt+arrows reorder from the card or any of its controls (the checkbox, a button), but not while
+    // the user types in a field; Delete and Space act only on the card itself.
+    const fromControl = e.target instanceof HTMLElement && e.target.closest('.demo-head') !== null && !(e.target instanceof HTMLTextAreaElement);
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && (e.target === e.currentTarget || fromControl)) {
+      const to = demo.index + (e.key === 'ArrowUp' ? -1 : 1);
+      if (to < 0 || to >= total) return;
       e.preventDefault();
-      actions.move(demo.index, demo.index - 1);
-    } else if (e.altKey && e.key === 'ArrowDown' && demo.index < total - 1) {
-      e.preventDefault();
-      actions.move(demo.index, demo.index + 1);
-    } else if (e.key === 'Delete') {
+      actions.move(demo.index, to);
+      return;
+    }
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Delete') {
       e.preventDefault();
       actions.remove(demo.index);
     } else if (e.key === ' ') {

@@ -1,8 +1,9 @@
 /**
- * The module tree: an ARIA tree with a roving focus (arrows, Home/End, Enter), a search box, and each
+ * The module tree: the WAI-ARIA tree pattern (roving tabindex; Up/Down, Home/End, Right/Left to open,
+ * close or move to the parent, `*` to open the siblings, Enter/Space, type-ahead), a search box, and each
  * module's demo count. Nested names ("react.extract.predict") are real branches.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildModuleTree } from '../../core/program/model/module-tree';
 import type { ModuleTreeNode, Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
@@ -39,6 +40,9 @@ function demoTotal(node: ModuleTreeNode): number {
   return (node.module?.demoCount ?? 0) + node.children.reduce((n, c) => n + demoTotal(c), 0);
 }
 
+/** How long a pause ends a type-ahead prefix (the APG's suggestion is about half a second). */
+const TYPE_AHEAD_PAUSE_MS = 500;
+
 const KIND_LABEL: Record<string, string> = { predict: 'P', retrieve: 'R', flex: 'F', module: 'M', parameter: '·', unknown: '?' };
 
 export function ModuleTree({ program }: { program: Program }) {
@@ -60,10 +64,35 @@ export function ModuleTree({ program }: { program: Program }) {
   const rows = useMemo(() => flatten(tree, collapsed, search.trim().toLowerCase()), [tree, collapsed, search]);
   const activeKey = rows.some((r) => r.key === focusKey) ? focusKey : (rows.find((r) => r.node.module?.id === moduleId) ?? rows[0])?.key;
 
+  // The real focus follows the roving one in the same commit as the render that moved it (a layout
+  // effect, not a frame later), so a key pressed right after another acts on the row the user sees.
+  const moveFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!moveFocus.current || activeKey === undefined) return;
+    moveFocus.current = false;
+    // Matched by value, not by a selector: a group's key joins its path with NUL, which CSS.escape rewrites.
+    const rowsShown = listRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [];
+    [...rowsShown].find((el) => el.dataset.key === activeKey)?.focus();
+  });
   const focusRow = (key: string | undefined) => {
     if (!key) return;
+    moveFocus.current = true;
     setFocusKey(key);
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+  };
+  // Type-ahead: letters typed within a short pause make one prefix, matched from the row after the focus.
+  const typed = useRef({ text: '', at: 0 });
+  const typeAhead = (char: string, from: number) => {
+    const now = performance.now();
+    const prefix = (now - typed.current.at < TYPE_AHEAD_PAUSE_MS ? typed.current.text : '') + char.toLowerCase();
+    typed.current = { text: prefix, at: now };
+    // One letter, or the same letter typed again, cycles through the rows starting with it.
+    const cycling = [...prefix].every((c) => c === prefix[0]);
+    const needle = cycling ? prefix[0]! : prefix;
+    const start = cycling ? from + 1 : from;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[(start + i) % rows.length];
+      if (row?.node.segment.toLowerCase().startsWith(needle)) return focusRow(row.key);
+    }
   };
   const toggle = (key: string, open: boolean) => {
     const next = new Set(collapsed);
@@ -81,6 +110,7 @@ export function ModuleTree({ program }: { program: Program }) {
     const row = rows[index];
     if (!row) return;
     const handled = () => event.preventDefault();
+    if (event.key.length !== 1) typed.current = { text: '', at: 0 };
     if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       handled();
       openMenu(row.node.module?.id, event.target as HTMLElement);
@@ -101,11 +131,22 @@ export function ModuleTree({ program }: { program: Program }) {
         if (row.expanded) toggle(row.key, false);
         else focusRow(row.parentKey);
         break;
+      case '*': {
+        handled();
+        const siblings = rows.filter((r) => r.parentKey === row.parentKey && r.expandable && !r.expanded);
+        if (siblings.length) setCollapsed(new Set([...collapsed].filter((k) => !siblings.some((r) => r.key === k))));
+        break;
+      }
       case 'Enter':
       case ' ':
         handled();
         activate(row);
         break;
+      default:
+        if (event.key.length === 1 && /\S/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          handled();
+          typeAhead(event.key, index);
+        }
     }
   };
 
