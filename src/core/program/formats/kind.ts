@@ -9,7 +9,7 @@
  * and never the registry (src/architecture.test.ts holds both).
  */
 import type { JsonStyle } from '../../engine/json-text/json-style';
-import type { MigrationContext, MigrationPlan, Migration, PlannedStep, ReadOnly, MigrationTarget } from '../model/migration';
+import type { MigrationChoices, MigrationContext, MigrationPlan, Migration, PlannedStep, ReadOnly, MigrationTarget } from '../model/migration';
 import type { DetectContext, Detection, FieldProp, KindChoice, KindNames, ModuleInfo, Operation, Program, ProgramFacts } from '../model/program';
 
 /** A JSON Schema (draft 2020-12) as a plain object. */
@@ -34,6 +34,7 @@ export interface FormatReader<N extends KindNames = KindNames> {
 /** The generic half of planning, which the planner lends to a kind: run a chain of steps on the evolving value. */
 export interface MigrationTools {
   tryAnyway: boolean;
+  choices?: MigrationChoices;
   runChain(value: unknown, program: Program, migrations: readonly Migration[], context: MigrationContext): { steps: PlannedStep[]; value: unknown };
 }
 

@@ -85,7 +85,55 @@ describe('DSPy migrations on our own fixtures', () => {
     expect(root.self).toBeUndefined();
     expect(root.predict?.signature).toEqual(value.self?.extended_signature);
     expect(root.predict && 'extended_signature' in root.predict).toBe(false);
-    expect(applied.notes.join(' ')).toMatch(/instructions differed and are not carried: "Answer questions with short factoid answers\."/);
+    expect(applied.notes.join(' ')).toMatch(/kept the extended signature's instructions \(the ones 2\.5 ran\); the plain one's are not carried: "Answer questions with short factoid answers\."/);
+  });
+
+  it('a CoT whose plain and extended instructions differ asks which to keep: the extended by default, the plain when chosen', () => {
+    const value = load('dspy-era-d.json') as Record<string, Record<string, Record<string, unknown>>>;
+    const plain = value.self?.signature?.instructions;
+    const extended = value.self?.extended_signature?.instructions;
+    const plan = planMigration(value, analyzeProgram(value), '3.x');
+    expect(plan.questions).toEqual([
+      expect.objectContaining({ kind: 'instructions', key: 'self', signature: plain, extended, default: 'extended', why: expect.stringMatching(/ran a ChainOfThought with its extended signature/) }),
+    ]);
+    const applied = applyPlan(value, analyzeProgram(value), '3.x', { choices: { instructions: { self: 'signature' } } });
+    const root = applied.value as Record<string, Record<string, Record<string, unknown>>>;
+    expect(root.predict?.signature?.instructions).toBe(plain);
+    // Only the instructions are taken from the plain signature: the fields stay the extended ones (with reasoning).
+    expect(root.predict?.signature?.fields).toEqual(value.self?.extended_signature?.fields);
+    expect(applied.notes.join(' ')).toMatch(/kept the plain signature's instructions, as chosen/);
+    // The inverse still restores the file exactly.
+    expect(deepEqual(applyWithInverse(applied.value, applied.inverse).value, value)).toBe(true);
+  });
+
+  it('era B without demos: the fields cannot be recovered, the plan says so and asks; a pasted signature gives them, the saved prefix on the last', () => {
+    const value = {
+      classify: { lm: null, traces: [], train: [], demos: [], signature_instructions: 'Classify the ticket by urgency, most urgent first.', signature_prefix: 'Urgency Level:' },
+    };
+    const program = analyzeProgram(value);
+    const plan = planMigration(value, program, '3.x');
+    expect(plan.questions).toEqual([
+      expect.objectContaining({ kind: 'fields', key: 'classify', knownPrefix: 'Urgency Level:', message: expect.stringMatching(/cannot be recovered.*DSPy keeps the fields.*of your signature class/) }),
+    ]);
+    // Unanswered, the instructions are kept and the fields left to the class.
+    const blind = applyPlan(value, program, '3.x').value as Record<string, Record<string, unknown>>;
+    expect(blind.classify?.signature).toEqual({ instructions: 'Classify the ticket by urgency, most urgent first.', fields: [] });
+    // Answered with the fields of a pasted signature: names in DSPy's order, defaults, the saved prefix on the last field.
+    const fields = [
+      { name: 'urgency', role: 'output' as const },
+      { name: 'ticket_text', role: 'input' as const, description: 'The ticket as the customer wrote it.' },
+    ];
+    const applied = applyPlan(value, program, '3.x', { choices: { fields: { classify: fields } } });
+    const state = (applied.value as Record<string, Record<string, unknown>>).classify;
+    expect(state?.signature).toEqual({
+      instructions: 'Classify the ticket by urgency, most urgent first.',
+      fields: [
+        { prefix: 'Ticket Text:', description: 'The ticket as the customer wrote it.' },
+        { prefix: 'Urgency Level:', description: '${urgency}' },
+      ],
+    });
+    expect(applied.notes.join(' ')).toMatch(/fields written from the signature you gave: `ticket_text`, `urgency`\./);
+    expect(planMigration(applied.value, analyzeProgram(applied.value), '3.x').questions).toBeUndefined();
   });
 
   it('to 2.5.x: era D layout, extended_signature kept, lm first, full versions in metadata', () => {

@@ -8,12 +8,14 @@
 import { analyzeProgram, kindOf } from '../formats/analyze';
 import { FormatError } from '../../engine/errors';
 import { orderFixOps } from '../model/key-order';
-import type { AppliedMigration, Migration, MigrationContext, MigrationPlan, PlannedStep, ReadOnly } from '../model/migration';
+import type { AppliedMigration, Migration, MigrationChoices, MigrationContext, MigrationPlan, PlannedStep, ReadOnly } from '../model/migration';
 import { applyWithInverse } from '../model/patch';
 import type { Operation, Program } from '../model/program';
 
 export interface PlanOptions {
   tryAnyway?: boolean;
+  /** The user's answers to the plan's questions. */
+  choices?: MigrationChoices;
 }
 
 /** A file newer than this app knows opens read-only: writing it back could drop what we do not understand. */
@@ -31,6 +33,7 @@ function runChain(value: unknown, program: Program, migrations: readonly Migrati
     if (out.ops.length === 0 && out.notes.length === 0) continue;
     const step: PlannedStep = { id: m.id, from: m.from, to: m.to, description: m.description, notes: out.notes, ops: out.ops };
     if (m.prevents !== undefined) step.prevents = m.prevents;
+    if (out.questions?.length) step.questions = out.questions;
     steps.push(step);
     if (out.ops.length > 0) {
       current = applyWithInverse(current, out.ops).value;
@@ -42,7 +45,11 @@ function runChain(value: unknown, program: Program, migrations: readonly Migrati
 
 export function planMigration(value: unknown, program: Program, targetId?: string, options: PlanOptions = {}): MigrationPlan {
   const migrations = kindOf(program).migrations;
-  if (migrations) return migrations.plan(value, program, targetId, { tryAnyway: options.tryAnyway === true, runChain });
+  if (migrations) {
+    const plan = migrations.plan(value, program, targetId, { tryAnyway: options.tryAnyway === true, ...(options.choices ? { choices: options.choices } : {}), runChain });
+    const questions = plan.steps.flatMap((s) => s.questions ?? []);
+    return questions.length > 0 ? { ...plan, questions } : plan;
+  }
   return { family: undefined, from: program.formatLabel, target: undefined, targets: [], steps: [], needed: false, reason: `No migrations are known for ${program.formatLabel}.` };
 }
 

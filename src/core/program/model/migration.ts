@@ -17,16 +17,56 @@ export interface MigrationTarget {
   label: string;
 }
 
+/** A field as the user declared it (from a signature they pasted), for a predictor whose file cannot name its fields. */
+export interface ChosenField {
+  name: string;
+  role: 'input' | 'output';
+  prefix?: string;
+  description?: string;
+}
+
+/** What the user decided where the file cannot say, per predictor (its key in the file). */
+export interface MigrationChoices {
+  /** The signature fields to write, in DSPy's order (inputs, then outputs). */
+  fields?: Record<string, ChosenField[]>;
+  /** Whose instructions a ChainOfThought keeps when its plain and extended signatures disagree. */
+  instructions?: Record<string, 'signature' | 'extended'>;
+}
+
+/** Something a step cannot decide alone: the dialog asks, and the plan is made again with the answer. */
+export type MigrationQuestion =
+  | {
+      kind: 'fields';
+      /** The predictor's key in the file. */
+      key: string;
+      /** Why the file cannot say, and what DSPy does without an answer. */
+      message: string;
+      /** The last field's prefix the file did save (era B's `signature_prefix`), placed once the fields are known. */
+      knownPrefix?: string;
+    }
+  | {
+      kind: 'instructions';
+      key: string;
+      message: string;
+      signature: string;
+      extended: string;
+      /** What the plan uses unless told otherwise, and why. */
+      default: 'signature' | 'extended';
+      why: string;
+    };
+
 export interface MigrationContext {
   target: MigrationTarget;
   /** The user asked to run cross-major steps of an incompatible envelope. */
   tryAnyway: boolean;
+  choices?: MigrationChoices;
 }
 
 export interface MigrationOutput {
   ops: Operation[];
   /** Sentences for people: what was inferred, what the target cannot carry, what was kept. */
   notes: string[];
+  questions?: MigrationQuestion[];
 }
 
 export interface Migration {
@@ -51,6 +91,7 @@ export interface PlannedStep {
   prevents?: string;
   notes: string[];
   ops: Operation[];
+  questions?: MigrationQuestion[];
 }
 
 export interface ReadOnly {
@@ -65,6 +106,8 @@ export interface MigrationPlan {
   targets: MigrationTarget[];
   /** Only steps that change something. */
   steps: PlannedStep[];
+  /** What the user may decide (the steps' questions, in order); answered through MigrationChoices. */
+  questions?: MigrationQuestion[];
   /** True when the target (or today's framework) cannot load the file as it is. */
   needed: boolean;
   /** A sentence for the banner. */

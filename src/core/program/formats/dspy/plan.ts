@@ -44,7 +44,7 @@ function planDspy(value: unknown, program: Program, targetId: string | undefined
   if (!targets.some((t) => t.id === target.id)) {
     return { family: 'dspy', from, target: undefined, targets, steps: [], needed: false, reason: `${from} is already newer than ${target.label}; migrating back is not supported.` };
   }
-  const { steps } = tools.runChain(value, program, DSPY_MIGRATIONS, { target, tryAnyway: false });
+  const { steps } = tools.runChain(value, program, DSPY_MIGRATIONS, { target, tryAnyway: false, ...(tools.choices ? { choices: tools.choices } : {}) });
   const newest = DEFAULT_DSPY_TARGET;
   const blocking = loadErrors(value, target.version);
   const newestBlocking = loadErrors(value, newest.version);

@@ -10,10 +10,10 @@ import { applyWithInverse } from '../../../model/patch';
 import { joinPointer } from '../../../../engine/json-pointer';
 import type { Operation } from '../../../model/program';
 import { reorderOps } from '../../../model/key-order';
-import type { Migration, MigrationContext } from '../../../model/migration';
+import type { Migration, MigrationContext, MigrationQuestion } from '../../../model/migration';
 import { DEFAULT_DSPY_TARGET, dspyTargetById, eraRank, type DspyTarget } from './dspy-targets';
 import { hasLegacyKeys, LEGACY_KEYS, predictors, rootOf, short } from './dspy-state-access';
-import { describeSource, inferSignature, type InferredSignature } from './infer-signature';
+import { describeSource, inferSignature, signatureFromChoice, type InferredSignature } from './infer-signature';
 
 function targetOf(ctx: MigrationContext): DspyTarget {
   return dspyTargetById(ctx.target.id) ?? DEFAULT_DSPY_TARGET;
@@ -27,6 +27,7 @@ function atLeast(version: string, min: [number, number, number]): boolean {
 
 function fieldNote(key: string, sig: InferredSignature): string {
   const names = sig.names.length > 0 ? sig.names.map((n) => `\`${n}\``).join(', ') : '(none)';
+  if (sig.source === 'user') return `${key}: fields written from the signature you gave: ${names}.`;
   return `${key}: field names inferred from ${describeSource(sig)}: ${names} — please confirm them: DSPy matches saved fields to your signature by position.`;
 }
 
@@ -40,13 +41,15 @@ const legacySignature: Migration = {
   apply(value, _program, ctx) {
     const ops: Operation[] = [];
     const notes: string[] = [];
+    const questions: MigrationQuestion[] = [];
     const legacyReasoning = targetOf(ctx).era === 'D';
     for (const [key, state] of predictors(value)) {
       if (isObject(state.signature) || !hasLegacyKeys(state)) continue;
       const base = joinPointer('', key);
       const instructions = strOrUndef(state.signature_instructions);
       const lastPrefix = strOrUndef(state.signature_prefix);
-      const sig = inferSignature(state, instructions, lastPrefix, legacyReasoning);
+      const chosen = ctx.choices?.fields?.[key];
+      const sig = chosen && chosen.length > 0 ? signatureFromChoice(chosen, instructions, lastPrefix, legacyReasoning) : inferSignature(state, instructions, lastPrefix, legacyReasoning);
       for (const k of LEGACY_KEYS) if (k in state) ops.push({ op: 'remove', path: joinPointer(base, k) });
       if (sig.source === 'field-meta') ops.push({ op: 'remove', path: joinPointer(base, 'fields') });
       ops.push({ op: 'add', path: joinPointer(base, 'signature'), value: { instructions: sig.instructions, fields: sig.fields } });
@@ -62,12 +65,22 @@ const legacySignature: Migration = {
       if (sig.fields.length > 0) notes.push(fieldNote(key, sig));
       if (instructions === undefined) notes.push(`${key}: no instructions were saved; the default "${short(sig.instructions)}" is proposed.`);
       if (sig.fields.length === 0) {
-        // Without field names a prefix cannot be placed: a lone field would be matched to the FIRST input by position.
+        // Without field names a prefix cannot be placed: DSPy pairs saved fields with the class's by position,
+        // so a lone field would be matched to the FIRST input. The prefix waits in the question for the fields.
         const lost = (['signature_prefix', 'extended_signature_prefix'] as const).filter((k) => typeof state[k] === 'string').map((k) => `${k} = ${JSON.stringify(state[k])}`);
         notes.push(`${key}: no demos or field metadata to name the fields, so \`fields\` is empty (DSPy then keeps your code's fields).${lost.length > 0 ? ` Not carried, set it on your signature's last field: ${lost.join('; ')}.` : ''}`);
+        questions.push({
+          kind: 'fields',
+          key,
+          message:
+            `DSPy ${'2.4–2.5.5'} saved no field list for \`${key}\`, only its last field's prefix, and there are no demos to read names from, so its fields cannot be recovered. ` +
+            'Written as `fields: []`, DSPy keeps the fields, prefixes and descriptions of your signature class as they are in your code. Paste the signature to write its fields' +
+            (lastPrefix !== undefined ? ` (the saved prefix ${JSON.stringify(lastPrefix)} goes to its last field).` : '.'),
+          ...(lastPrefix !== undefined ? { knownPrefix: lastPrefix } : {}),
+        });
       }
     }
-    return { ops, notes };
+    return { ops, notes, questions };
   },
 };
 
@@ -117,6 +130,7 @@ const cotToPredict: Migration = {
   apply(value, _program, ctx) {
     const ops: Operation[] = [];
     const notes: string[] = [];
+    const questions: MigrationQuestion[] = [];
     if (eraRank(targetOf(ctx).era) < eraRank('E')) return { ops, notes };
     const root = rootOf(value);
     const renames = new Map<string, string>();
@@ -135,14 +149,31 @@ const cotToPredict: Migration = {
         at = joinPointer('', next);
         ops.push({ op: 'move', from: base, path: at });
       }
-      ops.push({ op: 'replace', path: joinPointer(at, 'signature'), value: ext }, { op: 'remove', path: joinPointer(at, 'extended_signature') });
-      notes.push(`${key} → ${renames.get(key) ?? key}: 2.6+ saves a ChainOfThought as its inner predictor; the extended signature (the one 2.5 ran) becomes its signature.`);
       const sig = state.signature;
-      if (isObject(sig) && !deepEqual(sig, ext)) {
-        const si = strOrUndef(sig.instructions);
-        const ei = strOrUndef(ext.instructions);
-        if (si !== ei && si !== undefined) notes.push(`${key}: the plain signature's instructions differed and are not carried: "${short(si, 400)}".`);
-        else notes.push(`${key}: the plain signature's fields differed from the extended one's; the extended fields are kept.`);
+      const si = isObject(sig) ? strOrUndef(sig.instructions) : undefined;
+      const ei = strOrUndef(ext.instructions);
+      const disagree = si !== undefined && ei !== undefined && si !== ei;
+      const keep = disagree ? (ctx.choices?.instructions?.[key] ?? 'extended') : 'extended';
+      const next = keep === 'signature' ? { ...ext, instructions: si } : ext;
+      ops.push({ op: 'replace', path: joinPointer(at, 'signature'), value: next }, { op: 'remove', path: joinPointer(at, 'extended_signature') });
+      notes.push(`${key} → ${renames.get(key) ?? key}: 2.6+ saves a ChainOfThought as its inner predictor; the extended signature (the one 2.5 ran) becomes its signature.`);
+      if (disagree) {
+        questions.push({
+          kind: 'instructions',
+          key,
+          message: `\`${key}\` has two different instructions, its plain signature's and its extended signature's; DSPy 2.6+ keeps one signature.`,
+          signature: si,
+          extended: ei,
+          default: 'extended',
+          why: 'DSPy 2.4–2.5 ran a ChainOfThought with its extended signature, so its instructions are the ones the program was optimized and evaluated with.',
+        });
+        notes.push(
+          keep === 'signature'
+            ? `${key}: kept the plain signature's instructions, as chosen; the extended one's are not carried: "${short(ei, 400)}".`
+            : `${key}: kept the extended signature's instructions (the ones 2.5 ran); the plain one's are not carried: "${short(si, 400)}".`,
+        );
+      } else if (isObject(sig) && !deepEqual(sig, ext)) {
+        notes.push(`${key}: the plain signature's fields differed from the extended one's; the extended fields are kept.`);
       }
     }
     if (renames.size > 0) {
@@ -151,7 +182,7 @@ const cotToPredict: Migration = {
       const wanted = Object.keys(root).map((k) => renames.get(k) ?? k);
       ops.push(...reorderOps(moved, wanted, ''));
     }
-    return { ops, notes };
+    return { ops, notes, questions };
   },
 };
 

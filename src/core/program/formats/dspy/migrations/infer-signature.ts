@@ -7,6 +7,7 @@
 import { augmentedDemoKeys, DEMO_FLAG_KEYS, fieldsFromInstructions, inferRoles } from '../field-inference';
 import { isObject, strOrUndef, type PlainObject } from '../../../model/keys';
 import type { FieldInfo } from '../../../model/program';
+import type { ChosenField } from '../../../model/migration';
 
 export const REASONING_PREFIX = "Reasoning: Let's think step by step in order to";
 const REASONING_NAMES = new Set(['rationale', 'reasoning']);
@@ -32,7 +33,7 @@ export interface InferredSignature {
   fields: SignatureField[];
   names: string[];
   /** Where the names came from, for the notes. */
-  source: 'field-meta' | 'bootstrapped-demos' | 'raw-demos' | 'instructions' | 'none';
+  source: 'field-meta' | 'bootstrapped-demos' | 'raw-demos' | 'instructions' | 'user' | 'none';
   instructionsInferred: boolean;
   /** The reasoning field is among them: the predictor was a ChainOfThought. */
   hasReasoning: boolean;
@@ -108,8 +109,33 @@ export function inferSignature(state: PlainObject, instructions: string | undefi
   };
 }
 
+/**
+ * The signature the user declared (a pasted signature's fields), for a predictor the file cannot name:
+ * their prefixes and descriptions where given, else DSPy's defaults; the last field keeps the prefix
+ * the file saved (`lastPrefix`), unless the user gave that field one of its own.
+ */
+export function signatureFromChoice(chosen: readonly ChosenField[], instructions: string | undefined, lastPrefix: string | undefined, legacyReasoning: boolean): InferredSignature {
+  const ordered = [...chosen.filter((f) => f.role === 'input'), ...chosen.filter((f) => f.role === 'output')];
+  const names = ordered.map((f) => f.name);
+  const fields = ordered.map((f, i) => {
+    const base = fieldFor(f.name, legacyReasoning);
+    const savedPrefix = i === ordered.length - 1 ? lastPrefix : undefined;
+    return { prefix: f.prefix ?? savedPrefix ?? base.prefix, description: f.description ?? base.description };
+  });
+  return {
+    instructions: instructions ?? defaultInstructions(names),
+    fields,
+    names,
+    source: 'user',
+    instructionsInferred: instructions === undefined,
+    hasReasoning: names.some((n) => REASONING_NAMES.has(n)),
+  };
+}
+
 export function describeSource(s: InferredSignature): string {
   switch (s.source) {
+    case 'user':
+      return 'the signature you gave';
     case 'field-meta':
       return 'the field metadata saved in the file';
     case 'bootstrapped-demos':
