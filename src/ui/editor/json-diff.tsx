@@ -2,6 +2,7 @@
  * Two JSON texts side by side in Monaco's diff editor, read-only: versions in the history, a
  * migration's before and after, two checkpoints of a series. Loaded lazily with Monaco.
  */
+import { EDITOR_OPTIONS } from './editor-options';
 import { ReadOnlyDiff } from './read-only-diff';
 import './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
@@ -27,15 +28,10 @@ export default function JsonDiff({ original, modified, originalPath, modifiedPat
       originalModelPath={originalPath}
       modifiedModelPath={modifiedPath}
       options={{
+        ...EDITOR_OPTIONS,
         readOnly: true,
         renderSideBySide: true,
-        minimap: { enabled: false },
         fontSize: 12.5,
-        automaticLayout: true,
-        // Demos are prose: curly quotes and accents are content, not look-alike characters to flag.
-        unicodeHighlight: { ambiguousCharacters: false },
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
         hideUnchangedRegions: { enabled: hideUnchanged },
       }}
     />

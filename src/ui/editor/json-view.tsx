@@ -2,6 +2,7 @@
  * A read-only Monaco view of JSON text. Loaded lazily: Monaco is most of the app's weight and the
  * start page does not need it.
  */
+import { EDITOR_OPTIONS } from './editor-options';
 import Editor from '@monaco-editor/react';
 import './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
@@ -15,14 +16,9 @@ export default function JsonView({ text, path }: { text: string; path: string })
       value={text}
       theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
       options={{
+        ...EDITOR_OPTIONS,
         readOnly: true,
-        minimap: { enabled: false },
         fontSize: 13,
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
-        automaticLayout: true,
-        // Demos are prose: curly quotes and accents are content, not look-alike characters to flag.
-        unicodeHighlight: { ambiguousCharacters: false },
         renderWhitespace: 'none',
         folding: true,
       }}

@@ -3,6 +3,7 @@
  * schema problems as you type; once the text is valid it is sent to the worker, which validates it
  * again and applies it as one undoable edit. Invalid text stays in the editor and changes nothing.
  */
+import { EDITOR_OPTIONS } from './editor-options';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { ReadOnlyDiff } from './read-only-diff';
 import { useEffect, useRef, useState } from 'react';
@@ -112,7 +113,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             theme={theme}
             originalModelPath={`${uri}.original`}
             modifiedModelPath={`${uri}.modified`}
-            options={{ readOnly: true, renderSideBySide: false, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, unicodeHighlight: { ambiguousCharacters: false }, wordWrap: 'on', scrollBeyondLastLine: false }}
+            options={{ ...EDITOR_OPTIONS, readOnly: true, renderSideBySide: false, fontSize: 12.5 }}
           />
         ) : (
           <Editor
@@ -121,7 +122,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             defaultValue={json}
             theme={theme}
             onMount={onMount}
-            options={{ readOnly, minimap: { enabled: false }, fontSize: 12.5, automaticLayout: true, unicodeHighlight: { ambiguousCharacters: false }, wordWrap: 'on', scrollBeyondLastLine: false, tabSize: 2, folding: true }}
+            options={{ ...EDITOR_OPTIONS, readOnly, fontSize: 12.5, tabSize: 2, folding: true }}
           />
         )}
       </div>
