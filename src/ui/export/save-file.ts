@@ -5,7 +5,11 @@
 import type { SaveHandle } from '../../state/export-store';
 
 export function download(bytes: Uint8Array | string, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/octet-stream' });
+  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), name);
+}
+
+/** A Blob made of slices of a File is saved without being read into memory first. */
+export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
