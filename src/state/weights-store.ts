@@ -72,12 +72,13 @@ export function previewKey(file: string, tensor: string): string {
   return `${file}\n${tensor}`;
 }
 
-function titleOf(names: readonly string[]): string {
+/** The folder's name; for files dropped loose, the one file's name or the model's architecture. */
+function titleOf(names: readonly string[], summary: FolderSummary): string {
   const [first = ''] = names;
   if (names.length === 1) return first.slice(first.lastIndexOf('/') + 1);
   const folder = first.includes('/') ? first.slice(0, first.indexOf('/')) : undefined;
   if (folder && names.every((n) => n.startsWith(`${folder}/`))) return folder;
-  return `${names.length} files`;
+  return summary.architecture ?? `${names.length} files`;
 }
 
 const natural = new Intl.Collator('en', { numeric: true });
@@ -168,7 +169,7 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
         set({
           status: 'ready',
           loadingNames: [],
-          title: titleOf(dropped.map((f) => f.name)),
+          title: titleOf(dropped.map((f) => f.name), summary),
           summary,
           tree,
           expanded: initialExpanded(tree),

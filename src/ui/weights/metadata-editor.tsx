@@ -95,13 +95,13 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
           return (
             <div key={a.id} role="row" className={`weights-meta-row added${error ? ' invalid' : ''}`}>
               <span role="cell" className="weights-meta-key">
-                <input className="text-input mono" aria-label="New key" placeholder="key" value={a.key} onChange={(e) => set({ key: e.currentTarget.value })} />
+                <input className="text-input mono" aria-label="Name of the new key" placeholder="key" value={a.key} onChange={(e) => set({ key: e.currentTarget.value })} />
               </span>
               <span role="cell" className="weights-meta-type mono muted">
                 string
               </span>
               <span role="cell" className="weights-meta-value">
-                <input className="text-input" aria-label={`Value of new key ${a.key}`} placeholder="value" value={a.value} onChange={(e) => set({ value: e.currentTarget.value })} />
+                <input className="text-input" aria-label="Value of the new key" placeholder="value" value={a.value} onChange={(e) => set({ value: e.currentTarget.value })} />
               </span>
               <span role="cell" className="weights-meta-action">
                 <button type="button" className="button small ghost" onClick={() => update({ added: draft.added.filter((x) => x.id !== a.id) })}>

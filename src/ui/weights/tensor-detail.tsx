@@ -23,7 +23,7 @@ export function TensorDetail() {
 
   if (!selected || !row) {
     return (
-      <section className="weights-card weights-detail" aria-label="Tensor">
+      <section className="weights-card weights-detail" aria-label="Selected tensor">
         <h2>Tensor</h2>
         <p className="muted weights-detail-empty">Pick a tensor in the tree to see where it lives and preview its values.</p>
       </section>
@@ -31,7 +31,7 @@ export function TensorDetail() {
   }
   const state = previews[previewKey(selected.file, selected.tensor)];
   return (
-    <section className="weights-card weights-detail" aria-label="Tensor">
+    <section className="weights-card weights-detail" aria-label="Selected tensor">
       <h2 className="mono weights-detail-name" title={row.name}>
         {row.name}
       </h2>
