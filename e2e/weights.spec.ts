@@ -34,11 +34,17 @@ async function bytesOf(download: Download): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** The view scrolls inside the page: its top, then its end. */
 async function shoot(page: Page, name: string): Promise<void> {
+  const view = page.locator('.weights-view');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: screenshotPath(`${name}-${scheme}`), fullPage: true });
+    await view.evaluate((el) => el.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath(`${name}-${scheme}`) });
+    await view.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.screenshot({ path: screenshotPath(`${name}-${scheme}-end`) });
   }
+  await view.evaluate((el) => el.scrollTo(0, 0));
   await page.emulateMedia({ colorScheme: 'light' });
 }
 

@@ -1,22 +1,11 @@
 /**
  * Where dropped or picked files go: weights (safetensors, GGUF, NumPy, a model folder holding them)
  * to the weights view, everything else to the document as before. Decided by each file's first
- * bytes, never by its name; only the head of each file is read here.
+ * bytes, never by its name (see sniff-weights).
  */
-import { sniffWeights, WEIGHTS_SNIFF_BYTES } from '../core/engine/weights/weights-file';
 import { useDocumentStore } from './document-store';
+import { holdsWeights } from './sniff-weights';
 import { useWeightsStore } from './weights-store';
-
-/** More files than this are not sniffed one by one: a dropped folder is capped at 500 files upstream. */
-const MAX_SNIFFED = 500;
-
-export async function holdsWeights(files: readonly File[]): Promise<boolean> {
-  for (const file of files.slice(0, MAX_SNIFFED)) {
-    const head = new Uint8Array(await file.slice(0, WEIGHTS_SNIFF_BYTES).arrayBuffer());
-    if (sniffWeights(head, file.size)) return true;
-  }
-  return false;
-}
 
 let watching = false;
 

@@ -36,7 +36,7 @@ export function FolderFiles({ summary }: { summary: FolderSummary }) {
               )}
               {report?.status === 'loading' && <p className="muted">Grading the pickle…</p>}
               {report?.status === 'error' && <p className="inline-error">The pickle could not be graded: {report.error.message}</p>}
-              {report?.status === 'done' && <SafetyReport safety={report.safety} fileName={f.name} source="never run: read as data" />}
+              {report?.status === 'done' && <SafetyReport safety={report.safety} fileName={f.name} />}
             </li>
           );
         })}

@@ -22,13 +22,13 @@ export function SummaryCard({ summary }: { summary: FolderSummary }) {
         <div className="weights-dtypes">
           <div className="weights-dtype-bar" aria-hidden="true">
             {totals.byDtype.map((d, i) => (
-              <span key={d.dtype} className={`weights-dtype-seg seg-${i % 6}`} style={{ flexGrow: Math.max(d.bytes, 1) }} />
+              <span key={d.dtype} className={`weights-dtype-seg seg-${i % 8}`} style={{ flexGrow: Math.max(d.bytes, 1) }} />
             ))}
           </div>
           <ul className="weights-dtype-list" aria-label="Totals per dtype">
             {totals.byDtype.map((d, i) => (
               <li key={d.dtype} data-dtype={d.dtype}>
-                <span className={`weights-dtype-dot seg-${i % 6}`} aria-hidden="true" />
+                <span className={`weights-dtype-dot seg-${i % 8}`} aria-hidden="true" />
                 <span className="mono weights-dtype-name">{d.dtype}</span>
                 <span className="muted">
                   {d.tensors.toLocaleString('en-US')} tensor{d.tensors === 1 ? '' : 's'} · {formatParams(d.params)} params · {formatBytes(d.bytes)}

@@ -42,7 +42,8 @@ export function TensorDetail() {
         <dd className="mono">{shapeText(row.shape)}</dd>
         <dt>Parameters</dt>
         <dd>
-          {formatParams(row.params)} <span className="muted">({row.params.toLocaleString('en-US')})</span>
+          {formatParams(row.params)}
+          {formatParams(row.params) !== String(row.params) && <span className="muted"> ({row.params.toLocaleString('en-US')})</span>}
         </dd>
         <dt>Bytes</dt>
         <dd>{formatBytes(row.bytes)}</dd>

@@ -35,7 +35,7 @@ export function WeightsView() {
     <div className="weights-view" aria-label="Weights">
       <header className="weights-head">
         <div className="weights-title">
-          <span className="weights-kind">{KIND_LABEL[summary.kind]}</span>
+          <span className="weights-kind">{summary.kind === 'weights' && summary.files.length === 1 ? 'Weights file' : KIND_LABEL[summary.kind]}</span>
           <h1 className="mono">{title}</h1>
         </div>
         <p className="muted weights-privacy">Headers only: tensor bytes are read when you preview one, and nothing leaves this browser.</p>
@@ -68,7 +68,7 @@ export function WeightsView() {
         <TensorTree root={tree} />
         <TensorDetail />
       </div>
-      <div className="weights-grid">
+      <div className="weights-grid even">
         <MetadataEditor entries={summary.files} />
         <FolderFiles summary={summary} />
       </div>
