@@ -103,6 +103,7 @@ test('a sharded model folder: joined tree and totals, a tensor preview, a __meta
   await expect(metadata.getByRole('alert')).toHaveText('A metadata key cannot be empty');
   const exportButton = metadata.getByRole('button', { name: 'Export edited file' });
   await expect(exportButton).toBeDisabled();
+  await metadata.screenshot({ path: screenshotPath('weights-metadata-error-1400') });
   await metadata.getByRole('textbox', { name: 'Name of the new key', exact: true }).fill('note');
   await expect(metadata.getByRole('alert')).toHaveCount(0);
   await expect(metadata.getByText('2 changes')).toBeVisible();
@@ -120,6 +121,8 @@ test('a sharded model folder: joined tree and totals, a tensor preview, a __meta
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(tree).toBeVisible();
   await shoot(page, 'weights-folder-390');
+  await metadata.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('weights-metadata-390') });
   await page.setViewportSize({ width: 1400, height: 900 });
 
   // Reopen the exported file alone: the edit is in it.
