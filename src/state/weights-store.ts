@@ -44,7 +44,6 @@ interface WeightsState {
   checks: Record<string, Record<string, ErrorInfo>>;
   /** A failed action of this view (a preview or an export), shown in the view; what is open stays. */
   error?: ErrorInfo;
-  exported?: ExportedFile;
   /** Opens files as weights: 'not-weights' when the worker finds nothing this view is for (the caller opens them as a document). */
   open(files: File[]): Promise<OpenOutcome>;
   toggle(path: string): void;
@@ -52,7 +51,7 @@ interface WeightsState {
   select(file: string, tensor: string): void;
   preview(file: string, tensor: string): Promise<void>;
   setDraft(file: string, draft: MetadataDraft): void;
-  /** Builds the edited file; resolves to it (also kept in `exported`), or undefined with the error set. */
+  /** Builds the edited file; resolves to it, or to undefined with the error set. */
   exportFile(file: string): Promise<ExportedFile | undefined>;
   close(): void;
   dismissError(): void;
@@ -179,7 +178,6 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
           drafts: {},
           checks: {},
           error: undefined,
-          exported: undefined,
         });
         void loadPickles(next, summary.pickles);
         return { kind: 'opened' };
@@ -220,7 +218,7 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
     },
 
     setDraft(file, draft) {
-      set({ drafts: { ...get().drafts, [file]: draft }, exported: undefined });
+      set({ drafts: { ...get().drafts, [file]: draft } });
       void check(file, draft);
     },
 
@@ -235,7 +233,7 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
         // New header bytes, then slices of the original File: the Blob refers to the file, it does not copy it.
         const blob = new Blob(plan.parts.map((p) => (p instanceof Uint8Array ? (p as BlobPart) : original.slice(p.start, p.end))), { type: 'application/octet-stream' });
         const exported = { file, name: plan.name.slice(plan.name.lastIndexOf('/') + 1), size: blob.size, blob };
-        if (client === c) set({ exported, error: undefined });
+        if (client === c) set({ error: undefined });
         return exported;
       } catch (e) {
         if (client === c) set({ error: toErrorInfo(e, 'export') });
@@ -247,7 +245,7 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
       client?.terminate();
       client = undefined;
       files = new Map();
-      set({ status: 'closed', loadingNames: [], title: undefined, summary: undefined, tree: undefined, expanded: new Set(), selected: undefined, previews: {}, pickles: {}, drafts: {}, checks: {}, error: undefined, exported: undefined });
+      set({ status: 'closed', loadingNames: [], title: undefined, summary: undefined, tree: undefined, expanded: new Set(), selected: undefined, previews: {}, pickles: {}, drafts: {}, checks: {}, error: undefined });
     },
 
     dismissError() {

@@ -24,14 +24,15 @@ export function canPickSaveFile(): boolean {
   return typeof (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker === 'function';
 }
 
-export async function writeToHandle(handle: SaveHandle, bytes: Uint8Array): Promise<void> {
+export async function writeToHandle(handle: SaveHandle, bytes: Uint8Array | Blob): Promise<void> {
   const writable = await handle.createWritable();
-  await writable.write(new Blob([bytes as BlobPart]));
+  // A Blob is written as it is read: one made of File slices streams from the original file to the new one.
+  await writable.write(bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart]));
   await writable.close();
 }
 
 /** Asks where to save (File System Access API) and writes there; undefined when the user cancelled. */
-export async function saveWithPicker(bytes: Uint8Array, name: string): Promise<SaveHandle | undefined> {
+export async function saveWithPicker(bytes: Uint8Array | Blob, name: string): Promise<SaveHandle | undefined> {
   const picker = (window as unknown as { showSaveFilePicker: SavePicker }).showSaveFilePicker;
   try {
     const handle = await picker({ suggestedName: name });

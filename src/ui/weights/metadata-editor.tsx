@@ -10,7 +10,7 @@ import type { FolderEntry } from '../../core/engine/weights/model-folder';
 import type { MetadataRow } from '../../core/engine/weights/weights-file';
 import { draftChanges, EMPTY_DRAFT, sourceKey, type MetadataDraft } from '../../state/weights-drafts';
 import { useWeightsStore } from '../../state/weights-store';
-import { downloadBlob } from '../export/save-file';
+import { canPickSaveFile, downloadBlob, saveWithPicker } from '../export/save-file';
 import { formatBytes } from '../format-bytes';
 import { baseName } from './weights-labels';
 
@@ -57,21 +57,42 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
   const errors = useWeightsStore((s) => s.checks[entry.name]) ?? {};
   const setDraft = useWeightsStore((s) => s.setDraft);
   const exportFile = useWeightsStore((s) => s.exportFile);
-  const exported = useWeightsStore((s) => (s.exported?.file === entry.name ? s.exported : undefined));
   const [exporting, setExporting] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string>();
+  const [saved, setSaved] = useState<string>();
   const rows = entry.metadata ?? [];
   const editable = entry.format !== undefined && EDITABLE.has(entry.format);
   const changes = draftChanges(rows, draft);
   const errorCount = Object.keys(errors).length;
-  const update = (next: Partial<MetadataDraft>) => setDraft(entry.name, { ...draft, ...next });
+  const update = (next: Partial<MetadataDraft>) => {
+    setSaved(undefined);
+    setDraft(entry.name, { ...draft, ...next });
+  };
   const nextId = draft.added.reduce((m, a) => Math.max(m, a.id), 0) + 1;
 
-  const onExport = async () => {
+  /** Download, or (where the browser has a save picker) a streamed write to the place the user picks. */
+  const onExport = async (how: 'download' | 'pick') => {
     setExporting(true);
-    const file = await exportFile(entry.name);
-    setExporting(false);
-    if (file) downloadBlob(file.blob, file.name);
+    setSaveProblem(undefined);
+    setSaved(undefined);
+    try {
+      const file = await exportFile(entry.name);
+      if (!file) return;
+      const what = `${file.name} (${formatBytes(file.size)}): the new header, then the original's tensor bytes unchanged.`;
+      if (how === 'download') {
+        downloadBlob(file.blob, file.name);
+        setSaved(`Downloaded ${what}`);
+      } else {
+        const handle = await saveWithPicker(file.blob, file.name);
+        setSaved(handle ? `Saved ${what}` : 'Save cancelled.');
+      }
+    } catch (e) {
+      setSaveProblem(`The file could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setExporting(false);
+    }
   };
+  const cannotExport = changes.length === 0 || errorCount > 0 || exporting;
 
   return (
     <>
@@ -126,14 +147,20 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
           <button type="button" className="button small ghost" disabled={changes.length === 0} onClick={() => setDraft(entry.name, EMPTY_DRAFT)}>
             Reset
           </button>
-          <button type="button" className="button small primary" disabled={changes.length === 0 || errorCount > 0 || exporting} onClick={() => void onExport()}>
+          {canPickSaveFile() && (
+            <button type="button" className="button small" disabled={cannotExport} onClick={() => void onExport('pick')}>
+              Save as…
+            </button>
+          )}
+          <button type="button" className="button small primary" disabled={cannotExport} onClick={() => void onExport('download')}>
             Export edited file
           </button>
         </div>
       )}
-      {exported && (
+      {saveProblem && <p className="inline-error" role="alert">{saveProblem}</p>}
+      {saved && (
         <p className="weights-exported" role="status">
-          Saved <span className="mono">{exported.name}</span> ({formatBytes(exported.size)}): the new header, then the original's tensor bytes unchanged.
+          {saved}
         </p>
       )}
     </>
