@@ -136,7 +136,7 @@ test('a sharded model folder: joined tree and totals, a tensor preview, a __meta
   await expect(page.getByRole('region', { name: 'Metadata' }).getByRole('textbox', { name: 'Value of format' })).toHaveValue('mlx');
 });
 
-test('a lone GGUF shows its summary and checks a typed value against its key type; a lone .npy shows its summary', async ({ page }) => {
+test('a lone GGUF shows its summary and checks a typed value against its key type; a lone .npy, a flagged chat template and an embeddings folder show theirs', async ({ page }) => {
   await dropFiles(page, [{ name: 'tiny.gguf', bytes: fixture('tiny.gguf') }]);
   const view = page.getByLabel('Weights', { exact: true });
   await expect(view.getByRole('heading', { name: 'tiny.gguf' })).toBeVisible();
@@ -158,6 +158,21 @@ test('a lone GGUF shows its summary and checks a typed value against its key typ
   await expect(page.getByTestId('weights-format')).toHaveText('NumPy .npy 1.0');
   await expect(page.getByTestId('weights-tensors')).toHaveText('1');
   await expect(page.getByRole('list', { name: 'Totals per dtype' })).toContainText('float32');
+
+  // A GGUF whose chat template reaches Python objects is flagged; the template itself is there as text.
+  await dropFiles(page, [{ name: 'code-template.gguf', bytes: fixture('code-template.gguf') }]);
+  await expect(page.getByRole('list', { name: 'Notes' })).toContainText('The chat template (Jinja, run by the serving stack) contains dunder attribute access');
+  await expect(page.getByRole('region', { name: 'Metadata' }).getByRole('textbox', { name: 'Value of tokenizer.chat_template' })).toHaveValue(/__class__|__\w+__/);
+
+  // A dspy.Embeddings folder: how many vectors and their dimension, from the .npy header.
+  const embeddings = new Uint8Array(readFileSync(new URL('embeddings/corpus_embeddings.npy', DIR)));
+  await dropFiles(page, [
+    { name: 'config.json', bytes: fixture('embeddings/config.json') },
+    { name: 'corpus_embeddings.npy', bytes: embeddings },
+  ]);
+  await expect(view.getByText('dspy.Embeddings folder')).toBeVisible();
+  const corpus = (JSON.parse(readFileSync(new URL('embeddings/config.json', DIR), 'utf8')) as { corpus: string[] }).corpus;
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText(`${corpus.length} ×`);
 });
 
 test('routing goes by bytes: a program named .safetensors opens as a document, an object-array .npy as a pickle', async ({ page }) => {

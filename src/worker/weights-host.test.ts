@@ -90,4 +90,12 @@ describe('weights host', () => {
     expect(h.pickleReport({ file: 'object-dangerous.npy' }).verdict).toBe('dangerous');
     expect(() => h.pickleReport({ file: 'config.json' })).toThrow();
   });
+
+  it("carries each file's own notes into the summary: a GGUF chat template reaching Python objects is flagged", () => {
+    const lone = host().open({ files: [{ name: 'code-template.gguf', file: blob('code-template.gguf') }] });
+    expect(lone.notes).toContainEqual(expect.stringContaining('The chat template (Jinja, run by the serving stack) contains dunder attribute access'));
+    const two = host().open({ files: [{ name: 'code-template.gguf', file: blob('code-template.gguf') }, { name: 'f8-fortran.npy', file: blob('f8-fortran.npy') }] });
+    expect(two.notes).toContainEqual(expect.stringMatching(/^code-template\.gguf: The chat template/));
+    expect(two.notes).toContainEqual(expect.stringMatching(/^f8-fortran\.npy: .*Fortran/));
+  });
 });

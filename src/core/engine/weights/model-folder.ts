@@ -102,6 +102,8 @@ export function readModelFolderWithHeaders(files: readonly FolderFile[]): { summ
         const w = readWeightsFile(file.source);
         parsed.set(file.name, w);
         entry.metadata = w.metadata;
+        // What the file's own reader noticed (a chat template reaching Python objects, Fortran order) is the folder's to say too.
+        for (const n of w.notes) notes.push(files.length > 1 ? `${baseName(file.name)}: ${n}` : n);
         if (w.version) entry.version = w.version;
         if (w.header.format === 'safetensors') {
           headers.set(baseName(file.name), w.header);
