@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import { useDocumentStore } from '../state/document-store';
 import { useSeriesStore } from '../state/series-store';
+import { openDropped } from '../state/open-dropped';
+import { useWeightsStore } from '../state/weights-store';
 import { EmptyState } from './shell/empty-state';
 import { ErrorBanner } from './shell/error-banner';
 import { HistoryPanel } from './history/history-panel';
@@ -14,6 +16,7 @@ import { useThemeAttribute } from './use-color-scheme';
 import { Workspace } from './workspace/workspace';
 import { SeriesReturnBar } from './series/series-return-bar';
 import { SeriesView } from './series/series-view';
+import { WeightsView } from './weights/weights-view';
 
 export function App() {
   useThemeAttribute();
@@ -21,13 +24,14 @@ export function App() {
   const program = useDocumentStore((s) => s.program);
   const opening = useDocumentStore((s) => s.opening);
   const error = useDocumentStore((s) => s.error);
-  const openFiles = useDocumentStore((s) => s.openFiles);
   const openSample = useDocumentStore((s) => s.openSample);
   const cancelOpen = useDocumentStore((s) => s.cancelOpen);
   const dismissError = useDocumentStore((s) => s.dismissError);
   const seriesShown = useSeriesStore((s) => s.status !== 'closed' && s.view === 'series');
+  const weightsShown = useWeightsStore((s) => s.status !== 'closed');
 
-  const onFiles = useCallback((files: File[]) => void openFiles(files), [openFiles]);
+  // Weights files and model folders go to their own view; everything else opens as a document.
+  const onFiles = useCallback((files: File[]) => void openDropped(files), []);
   const onSample = useCallback(() => void openSample(), [openSample]);
 
   return (
@@ -38,7 +42,7 @@ export function App() {
       <IncomingLink />
       <SessionPrompt />
       <SeriesReturnBar />
-      <main className="app-main">{seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
+      <main className="app-main">{weightsShown ? <WeightsView /> : seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
       <HistoryPanel />
       <FileDrop onFiles={onFiles} />
       <KeyPrompt />

@@ -52,4 +52,50 @@ describe('weights host', () => {
     const broken = h.open({ files: [{ name: 'bad.safetensors', file: blob('hostile-overlap.safetensors') }] });
     expect(broken.files[0]?.error).toMatchObject({ code: 'corrupt', layer: 'safetensors' });
   });
+
+  it('checks each metadata change where it was typed: a wrong type, a fixed key, a missing key, a key twice', () => {
+    const h = host();
+    h.open({ files: [{ name: 'tiny.gguf', file: blob('tiny.gguf') }] });
+    const checked = h.checkMetadata({
+      file: 'tiny.gguf',
+      changes: [
+        { key: 'llama.context_length', value: 'long' },
+        { key: 'general.alignment', value: '64' },
+        { key: 'no.such.key', remove: true },
+        { key: 'general.name', value: 'renamed' },
+        { key: 'general.name', value: 'again' },
+        { key: 'my.note', value: 'new keys are strings' },
+      ],
+    });
+    expect(checked.map((c) => c.error?.message)).toEqual([
+      expect.stringContaining('llama.context_length is an integer'),
+      expect.stringContaining('general.alignment cannot be edited'),
+      'There is no key no.such.key to remove',
+      undefined,
+      expect.stringContaining('general.name is changed twice'),
+      undefined,
+    ]);
+    // The export refuses what the check refused, with the same words.
+    expect(() => h.exportPlan({ file: 'tiny.gguf', changes: [{ key: 'no.such.key', remove: true }] })).toThrow('There is no key no.such.key to remove');
+  });
+
+  it("grades a folder's pickles by range: training_args.bin names a class it does not know, an object array runs code", () => {
+    const h = host();
+    const names = ['config.json', 'model.safetensors.index.json', 'model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors', 'training_args.bin'];
+    const summary = h.open({ files: [...names.map((n) => ({ name: n, file: blob(`sharded/${n}`) })), { name: 'object-dangerous.npy', file: blob('object-dangerous.npy') }] });
+    expect(summary.pickles).toEqual(['training_args.bin', 'object-dangerous.npy']);
+    const args = h.pickleReport({ file: 'training_args.bin' });
+    expect(args.verdict).toBe('unknown');
+    expect(args.globals).toContainEqual(expect.objectContaining({ module: 'transformers.training_args', name: 'TrainingArguments' }));
+    expect(h.pickleReport({ file: 'object-dangerous.npy' }).verdict).toBe('dangerous');
+    expect(() => h.pickleReport({ file: 'config.json' })).toThrow();
+  });
+
+  it("carries each file's own notes into the summary: a GGUF chat template reaching Python objects is flagged", () => {
+    const lone = host().open({ files: [{ name: 'code-template.gguf', file: blob('code-template.gguf') }] });
+    expect(lone.notes).toContainEqual(expect.stringContaining('The chat template (Jinja, run by the serving stack) contains dunder attribute access'));
+    const two = host().open({ files: [{ name: 'code-template.gguf', file: blob('code-template.gguf') }, { name: 'f8-fortran.npy', file: blob('f8-fortran.npy') }] });
+    expect(two.notes).toContainEqual(expect.stringMatching(/^code-template\.gguf: The chat template/));
+    expect(two.notes).toContainEqual(expect.stringMatching(/^f8-fortran\.npy: .*Fortran/));
+  });
 });

@@ -4,8 +4,11 @@
  * asks for the summary, one tensor's preview, or an export plan: new header bytes plus ranges of the
  * original file, which the page turns into a Blob of File slices, so no file is ever held whole.
  */
-import { FormatError } from '../core/engine/errors';
+import { FormatError, toErrorInfo, type ErrorInfo } from '../core/engine/errors';
 import type { ByteSource } from '../core/engine/byte-source';
+import { safetySummary } from '../core/engine/layers/pickle';
+import { combineMembers, gradePickle } from '../core/engine/pickle/members';
+import { openTorchFile } from '../core/engine/torch/torch-file';
 import { GGML_PLAIN } from '../core/engine/weights/ggml-types';
 import { ggufWithMetadata, parseGgufScalar, type GgufMetadataEdit } from '../core/engine/weights/gguf';
 import { readModelFolderWithHeaders, type FolderSummary } from '../core/engine/weights/model-folder';
@@ -13,6 +16,7 @@ import { previewTensor, type WeightsPreview } from '../core/engine/weights/previ
 import { safetensorsWithMetadata } from '../core/engine/weights/safetensors';
 import type { SplicePart } from '../core/engine/weights/splice-plan';
 import type { WeightsFile } from '../core/engine/weights/weights-file';
+import type { PickleSafety } from './protocol';
 
 /** A metadata change as the page says it: a key set to text, or removed. */
 export type MetadataChange = { key: string; value: string } | { key: string; remove: true };
@@ -21,12 +25,17 @@ export type OpenParams = { files: Array<{ name: string; file: Blob }> };
 export type PreviewParams = { file: string; tensor: string };
 export type ExportPlanParams = { file: string; changes: MetadataChange[] };
 export type ExportPlan = { name: string; parts: SplicePart[] };
+export type FileParams = { file: string };
+/** Each change checked on its own, in order: the error says what is wrong with that one. */
+export type CheckedChange = { key: string; error?: ErrorInfo };
 
 /** The weights worker's methods, as the worker kit's table: name -> [params, result]. */
 export type WeightsMethods = {
   open: [OpenParams, FolderSummary];
   preview: [PreviewParams, WeightsPreview];
   exportPlan: [ExportPlanParams, ExportPlan];
+  checkMetadata: [ExportPlanParams, CheckedChange[]];
+  pickleReport: [FileParams, PickleSafety];
 };
 
 export class WeightsHost {
@@ -69,9 +78,8 @@ export class WeightsHost {
   }
 
   exportPlan({ file, changes }: ExportPlanParams): ExportPlan {
-    const w = this.parsed.get(file);
-    const source = this.sources.get(file);
-    if (!w || !source) throw new FormatError({ code: 'invalid', layer: 'weights', message: `${file} is not open` });
+    const { w, source } = this.opened(file);
+    for (const c of changes) checkChange(w, c);
     if (w.header.format === 'safetensors') {
       const metadata: Record<string, string> = { ...(w.header.metadata ?? {}) };
       for (const c of changes) {
@@ -93,6 +101,70 @@ export class WeightsHost {
     }
     throw new FormatError({ code: 'unsupported', layer: w.format, message: `${w.format} files have no metadata to edit` });
   }
+
+  /** What is wrong with each change, checked before anything is exported, so the page can say it where it was typed. */
+  checkMetadata({ file, changes }: ExportPlanParams): CheckedChange[] {
+    const { w } = this.opened(file);
+    const seen = new Set<string>();
+    return changes.map((c) => {
+      try {
+        if (seen.has(c.key)) throw invalid(w.format, `${c.key} is changed twice: keep one of the two`);
+        seen.add(c.key);
+        checkChange(w, c);
+        return { key: c.key };
+      } catch (e) {
+        return { key: c.key, error: toErrorInfo(e, w.format) };
+      }
+    });
+  }
+
+  /**
+   * The safety report of a pickle in the folder (training_args.bin, optimizer.pt, an object array):
+   * graded from its opcodes, read by range through the torch reader, never run.
+   */
+  pickleReport({ file }: FileParams): PickleSafety {
+    const source = this.sources.get(file);
+    if (!source) throw invalid('weights', `${file} is not open`);
+    const w = this.parsed.get(file);
+    if (w) {
+      if (w.pickles.length === 0) throw invalid(w.format, `${file} holds no pickle`);
+      const members = w.pickles.flatMap((p) => gradePickle(p.bytes, `${p.member} (an object array's pickle)`, true).members);
+      return safetySummary(combineMembers(members)) as unknown as PickleSafety;
+    }
+    return safetySummary(openTorchFile(source).safety) as unknown as PickleSafety;
+  }
+
+  private opened(file: string): { w: WeightsFile; source: ByteSource } {
+    const w = this.parsed.get(file);
+    const source = this.sources.get(file);
+    if (!w || !source) throw invalid('weights', `${file} is not open`);
+    return { w, source };
+  }
+}
+
+function invalid(layer: string, message: string): FormatError {
+  return new FormatError({ code: 'invalid', layer, message });
+}
+
+/** Throws the typed error a change would meet at export: an empty key, a value not of its key's type, a key that cannot change. */
+function checkChange(w: WeightsFile, c: MetadataChange): void {
+  if (c.key.trim() === '') throw invalid(w.format, 'A metadata key cannot be empty');
+  if (w.header.format === 'safetensors') {
+    if ('remove' in c && !(c.key in (w.header.metadata ?? {}))) throw invalid('safetensors', `There is no key ${c.key} to remove`);
+    return;
+  }
+  if (w.header.format === 'gguf') {
+    const was = w.header.metadata.find((e) => e.key === c.key)?.value;
+    if (c.key === 'general.alignment') throw invalid('gguf', 'general.alignment cannot be edited: every tensor offset depends on it');
+    if ('remove' in c) {
+      if (!was) throw invalid('gguf', `There is no key ${c.key} to remove`);
+      return;
+    }
+    if (was?.type === 'array') throw invalid('gguf', `${c.key} is an array: arrays are shown, not edited here`);
+    parseGgufScalar(was ? was.type : 'string', c.value, c.key);
+    return;
+  }
+  throw new FormatError({ code: 'unsupported', layer: w.format, message: `${w.format} files have no metadata to edit` });
 }
 
 /** NumPy dtypes by kind and size, as the weights dtypes previews decode. */

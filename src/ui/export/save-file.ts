@@ -5,7 +5,11 @@
 import type { SaveHandle } from '../../state/export-store';
 
 export function download(bytes: Uint8Array | string, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/octet-stream' });
+  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), name);
+}
+
+/** A Blob made of slices of a File is saved without being read into memory first. */
+export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -20,14 +24,15 @@ export function canPickSaveFile(): boolean {
   return typeof (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker === 'function';
 }
 
-export async function writeToHandle(handle: SaveHandle, bytes: Uint8Array): Promise<void> {
+export async function writeToHandle(handle: SaveHandle, bytes: Uint8Array | Blob): Promise<void> {
   const writable = await handle.createWritable();
-  await writable.write(new Blob([bytes as BlobPart]));
+  // A Blob is written as it is read: one made of File slices streams from the original file to the new one.
+  await writable.write(bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart]));
   await writable.close();
 }
 
 /** Asks where to save (File System Access API) and writes there; undefined when the user cancelled. */
-export async function saveWithPicker(bytes: Uint8Array, name: string): Promise<SaveHandle | undefined> {
+export async function saveWithPicker(bytes: Uint8Array | Blob, name: string): Promise<SaveHandle | undefined> {
   const picker = (window as unknown as { showSaveFilePicker: SavePicker }).showSaveFilePicker;
   try {
     const handle = await picker({ suggestedName: name });

@@ -10,6 +10,7 @@ const FORMATS = [
   'AES-256-GCM',
   'PyTorch .pt / .pth',
   'Python pickles (never executed)',
+  'safetensors · GGUF · NumPy, model folders',
 ];
 
 export function EmptyState({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {

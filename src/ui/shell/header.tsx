@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDocumentStore } from '../../state/document-store';
 import { useSettingsStore, type ThemeChoice } from '../../state/settings-store';
+import { useWeightsStore } from '../../state/weights-store';
 import { AboutDialog } from '../about/about-dialog';
 import { UpdatePrompt } from '../about/update-prompt';
 import { ShareDialog } from '../share/share-dialog';
@@ -9,6 +10,9 @@ import { OpenFileButton } from './open-file-button';
 
 export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
   const summary = useDocumentStore((s) => s.summary);
+  // The weights view, when shown, is what the page is about: its name replaces the document's.
+  const weightsTitle = useWeightsStore((s) => (s.status === 'ready' ? s.title : undefined));
+  const shownName = weightsTitle ?? summary?.name;
   const theme = useSettingsStore((s) => s.theme);
   const setTheme = useSettingsStore((s) => s.setTheme);
   const [dialog, setDialog] = useState<'share' | 'about'>();
@@ -18,9 +22,9 @@ export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void
         <img src="./favicon.svg" alt="" width={22} height={22} />
         <span>Program Studio</span>
       </div>
-      {summary && (
-        <div className="header-file" title={summary.name}>
-          {summary.name}
+      {shownName && (
+        <div className="header-file" title={shownName}>
+          {shownName}
         </div>
       )}
       <SharedNotice />

@@ -102,6 +102,8 @@ export function readModelFolderWithHeaders(files: readonly FolderFile[]): { summ
         const w = readWeightsFile(file.source);
         parsed.set(file.name, w);
         entry.metadata = w.metadata;
+        // What the file's own reader noticed (a chat template reaching Python objects, Fortran order) is the folder's to say too.
+        for (const n of w.notes) notes.push(files.length > 1 ? `${baseName(file.name)}: ${n}` : n);
         if (w.version) entry.version = w.version;
         if (w.header.format === 'safetensors') {
           headers.set(baseName(file.name), w.header);
@@ -146,7 +148,7 @@ export function readModelFolderWithHeaders(files: readonly FolderFile[]): { summ
   const architecture = config ? firstString(config['architectures']) ?? (typeof config['model_type'] === 'string' ? config['model_type'] : undefined) : undefined;
   const dtype = typeof config?.['torch_dtype'] === 'string' ? (config['torch_dtype'] as string) : totals.byDtype[0]?.dtype;
   const pickles = entries.filter((e) => e.role === 'pickle').map((e) => e.name);
-  for (const p of pickles) notes.push(`${p} is a pickle: loading it runs whatever code it names. Open it for its safety report.`);
+  for (const p of pickles) notes.push(`${p} is a pickle: loading it runs whatever code it names. Its safety report grades what that would be.`);
   const kind: FolderSummary['kind'] = embeddings ? 'embeddings' : config && (index || headers.size > 0) ? 'hf-model' : 'weights';
   const summary: FolderSummary = { kind, ...(architecture ? { architecture } : {}), ...(dtype ? { dtype } : {}), tensors: rows, totals, ...(embeddings ? { embeddings } : {}), ...(shards ? { shards } : {}), files: entries, pickles, notes };
   return { summary, parsed };
