@@ -4,15 +4,8 @@
  */
 import type { SaveHandle } from '../../state/export-store';
 
-export function download(bytes: Uint8Array | string, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/octet-stream' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from '../download';
+
 
 type SavePicker = (options: { suggestedName: string }) => Promise<SaveHandle>;
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import { useSettingsStore, type ThemeChoice } from '../../state/settings-store';
 import { AboutDialog } from '../about/about-dialog';
 import { UpdatePrompt } from '../about/update-prompt';
 import { ShareDialog } from '../share/share-dialog';
 import { SharedNotice } from '../share/shared-notice';
 import { OpenFileButton } from './open-file-button';
+import { useSession } from '../../state/session/session-store';
 
 export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
-  const summary = useDocumentStore((s) => s.summary);
+  const summary = useSession((s) => s.summary);
   const theme = useSettingsStore((s) => s.theme);
   const setTheme = useSettingsStore((s) => s.setTheme);
   const [dialog, setDialog] = useState<'share' | 'about'>();
