@@ -44,6 +44,21 @@ export default tseslint.config(
     },
   },
   {
+    // Components read through hooks (state/session/use-worker-query) and change the document through the
+    // session's commit; they never hold a worker client. Types of the protocol are fine.
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/worker/*-client', '**/worker/kit/*', '**/worker/*-host', '**/worker/*-worker', '**/worker/fetch-in-worker'], allowTypeImports: true, message: 'src/ui never talks to a worker directly: read with useWorkerQuery/useWorkerAsk, change with commit.' },
+      ] }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.property.name='call'][callee.object.name=/^client$|Client$/]", message: 'src/ui never calls a worker client: read with useWorkerQuery/useWorkerAsk, change with commit.' },
+        { selector: "MemberExpression[property.name='client'][object.callee.property.name='getState']", message: 'src/ui never takes the worker client from a store.' },
+        { selector: "ArrowFunctionExpression[parent.callee.name='useSession'] > MemberExpression[property.name='client']", message: 'src/ui never takes the worker client from the session.' },
+      ],
+    },
+  },
+  {
     files: ['src/state/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noUi] }] },
   },

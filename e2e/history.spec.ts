@@ -2,7 +2,7 @@
  * History journeys: edits survive a reload and a crashed browser, the timeline restores and
  * compares versions, and a full storage is said plainly without losing what was stored.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -270,4 +270,58 @@ test('two tabs editing the same document both keep their edits in its history', 
   const labels = await versions(c).allTextContents();
   expect(labels.some((l) => l.includes(`Edit instructions of ${ID}`))).toBe(true);
   expect(labels.some((l) => l.includes(`Edit answer of demo 2 of ${ID}`))).toBe(true);
+});
+
+test('the history names a migration, a module import and an export by what they were', async ({ page }) => {
+  await page.goto('./');
+  const eraB = readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url));
+  await pickFiles(page, [{ name: 'old-program.json', bytes: eraB, type: 'application/json' }]);
+  await expect(page.getByTestId('migrate-banner')).toBeVisible();
+
+  // A migration.
+  await page.getByTestId('migrate-open').click();
+  const migrate = page.getByTestId('migrate-dialog');
+  await expect(migrate.getByTestId('migrate-apply')).toBeEnabled();
+  await migrate.getByTestId('migrate-apply').click();
+  await expect(migrate).toBeHidden();
+  await expect(page.getByTestId('era')).toHaveText(/^era F/);
+
+  // A module imported from a file: this spec's own predictor, saved as DSPy saves one module.
+  await page.getByRole('button', { name: 'Module actions' }).click();
+  await page.getByRole('menuitem', { name: 'Import module…' }).click();
+  const importDialog = page.getByTestId('import-dialog');
+  const moduleFile = Buffer.from(JSON.stringify({ self: program[ID], metadata: program.metadata }, null, 2));
+  await importDialog.getByTestId('import-file-input').setInputFiles({ name: 'qa.json', mimeType: 'application/json', buffer: moduleFile });
+  // The form suggests a name once it has read the file; the name typed comes after.
+  await expect(importDialog.getByText(/DSPy state JSON · module self/)).toBeVisible();
+  await importDialog.getByLabel('Module name').fill('imported_qa');
+  await importDialog.getByRole('button', { name: 'Import module' }).click();
+  await expect(importDialog).toBeHidden();
+  await expect(page.getByRole('treeitem', { name: /^imported_qa,/ })).toBeVisible();
+
+  // An export.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByTestId('export-dialog');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('old-program.json');
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+  const panel = await openHistory(page);
+  await expect(versions(page)).toHaveCount(4);
+  const entry = (kind: string) => panel.locator(`[data-kind="${kind}"]`);
+  await expect(entry('open')).toHaveCount(1);
+  await expect(entry('migration')).toContainText(/migration.*Migrate DSPy .* to DSPy 3\.x/);
+  await expect(entry('import')).toContainText(/import.*Import module imported_qa/);
+  await expect(entry('export')).toContainText(/export.*Exported as old-program\.json/);
+  await expect(entry('edit')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('history-kinds') });
+
+  // Undo takes back the import, then the migration, each recorded as an undo.
+  await panel.getByRole('button', { name: 'Close history' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('treeitem', { name: /^imported_qa,/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('era')).toHaveText(/^era B/);
+  await openHistory(page);
+  await expect(entry('undo')).toHaveCount(2);
 });

@@ -142,14 +142,6 @@ function folderGraph(graph: Map<string, string[]>): { graph: Map<string, string[
   return { graph: new Map([...edges].map(([k, v]) => [k, [...v].sort()])), example };
 }
 
-/**
- * Cycles that live in the page state (src/state), which issue 17's session work replaces: the
- * document store opens a series lazily and the series store watches the document store. Listed
- * so that any other cycle fails; when the session lands, this list must become empty (the test
- * fails while a listed cycle no longer exists, so the list cannot go stale).
- */
-const PENDING_STATE_CYCLES = ['state/document-store.ts -> state/series-store.ts -> state/document-store.ts'];
-
 describe('the import graph of src/', () => {
   const graph = importGraph();
 
@@ -161,7 +153,7 @@ describe('the import graph of src/', () => {
       const turned = [...loop.slice(start, -1), ...loop.slice(0, start), loop[start]!];
       return turned.join(' -> ');
     });
-    expect(loops).toEqual(PENDING_STATE_CYCLES);
+    expect(loops).toEqual([]);
   });
 
   it('has no cycle between the folders of core (engine/layers, engine/pickle, program/model, program/formats, ...)', () => {

@@ -1,18 +1,16 @@
 /**
  * "Compare…" as the page sees it. Every worker call of the comparison lives here (and nowhere in
- * the components), so it can move to another worker kit in one place: pick the other side, follow
- * the progress, take instructions or a demo across as one undoable step, compare again after edits.
+ * the components): pick the other side, follow the progress, compare again after every change the
+ * session tells it of. Taking instructions or a demo across is a session change (session/compare-actions).
  */
 import { create } from 'zustand';
 import { toErrorInfo, type ErrorInfo } from '../core/engine/errors';
 import { byId, opsTo } from '../core/program/history/replay';
-import type { TakeRequest } from '../core/program/compare/take';
 import type { Comparison } from '../core/program/compare/types';
 import { comparisonJson, comparisonMarkdown } from '../core/program/compare/markdown';
 import type { CompareSource, Progress } from '../worker/protocol';
-import { useDocumentStore } from './document-store';
 import { useHistoryStore } from './history-store';
-import { useUndoStore } from './undo-store';
+import { useSession } from './session/session-store';
 
 export interface CompareState {
   open: boolean;
@@ -30,12 +28,17 @@ export interface CompareState {
   compareFile(file: File): Promise<void>;
   compareVersion(entryId: string): Promise<void>;
   compareRecent(docId: string): Promise<void>;
-  take(request: TakeRequest): Promise<void>;
+  /** Told by the session when another document opens: the comparison was of the one before. */
+  documentOpened(): void;
+  /** Told by the session after every change (an edit, a take, undo, redo): compared again against the same other side. */
+  documentChanged(): void;
+  /** A take that failed, shown in the comparison. */
+  showError(error: ErrorInfo): void;
   report(kind: 'md' | 'json'): { name: string; text: string } | undefined;
 }
 
 function client() {
-  const c = useDocumentStore.getState().client;
+  const c = useSession.getState().client;
   if (!c) throw new Error('No document is open.');
   return c;
 }
@@ -67,7 +70,8 @@ export const useCompareStore = create<CompareState>()((set, get) => {
     close() {
       generation++;
       set({ open: false, busy: false, comparison: undefined, otherName: undefined, error: undefined, selected: undefined, progress: undefined });
-      void useDocumentStore.getState().client?.call('compareClose', {}).catch(() => undefined);
+      // Best effort: the worker drops the other side; a worker already gone holds nothing to drop.
+      void useSession.getState().client?.call('compareClose', {}).catch(() => undefined);
     },
     select: (selected) => set({ selected }),
     compareFile: (file) => run({ kind: 'file', file }, file.name),
@@ -87,16 +91,14 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       const label = stored.sealed ? `${stored.name} (as first opened: its edits are sealed)` : stored.name;
       await run({ kind: 'stored', bytes: stored.bytes.slice().buffer, name: stored.name, ops: stored.ops }, label);
     },
-    async take(request) {
-      try {
-        const { edit } = await client().call('compareTake', { take: request });
-        // Applied like a redo, then recorded: one step that Undo takes back.
-        if (!(await useDocumentStore.getState().applyOps(edit.ops))) return;
-        useUndoStore.setState((s) => ({ past: [...s.past, edit], future: [] }));
-      } catch (e) {
-        set({ error: toErrorInfo(e, 'compare') });
-      }
+    documentOpened() {
+      generation++;
+      if (get().open) set({ open: false, busy: false, comparison: undefined, otherName: undefined, selected: undefined, error: undefined, progress: undefined });
     },
+    documentChanged() {
+      if (get().open && get().otherName !== undefined) void rerun();
+    },
+    showError: (error) => set({ error }),
     report(kind) {
       const c = get().comparison;
       if (!c) return undefined;
@@ -104,16 +106,6 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       return kind === 'md' ? { name: `${stem}.md`, text: comparisonMarkdown(c) } : { name: `${stem}.json`, text: comparisonJson(c) };
     },
   };
-});
-
-// Any change of the document (an edit, a take, undo, redo) is compared again against the same other side.
-useDocumentStore.subscribe((state, previous) => {
-  const s = useCompareStore.getState();
-  if (state.client !== previous.client) {
-    if (s.open) useCompareStore.setState({ open: false, comparison: undefined, otherName: undefined, selected: undefined, error: undefined });
-    return;
-  }
-  if (state.program !== previous.program && s.open && s.otherName !== undefined) void rerun();
 });
 
 /**

@@ -1,15 +1,18 @@
 /**
- * The open document: which worker holds it, what it is, and what is happening to it. A failed open
- * leaves the previous document exactly as it was.
+ * Opening documents: files, folders, links, the sample, an encrypted file waiting for its key. A
+ * finished open becomes the session's document through `commit('open')`; a failed open leaves the
+ * previous document exactly as it was.
  */
 import { create } from 'zustand';
 import type { ErrorInfo } from '../core/engine/errors';
 import { toErrorInfo } from '../core/engine/errors';
-import type { Edit, Operation, Program } from '../core/program/model/program';
-import { DocumentClient } from '../worker/document-client';
+import { createDocumentClient, type DocumentClient } from '../worker/document-client';
 import { fetchInWorker } from '../worker/fetch-in-worker';
 import { classifyDrop } from '../core/program/files/classify-drop';
-import type { ChecksumResult, CompanionSummary, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
+import type { OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
+import { commit } from './session/commit';
+import { useSession } from './session/session-store';
+import { useSeriesStore } from './series-store';
 
 export const SAMPLE_URL = './samples/multihop-qa.json';
 export const SAMPLE_NAME = 'multihop-qa.json';
@@ -22,8 +25,6 @@ interface Opening {
   abort?: AbortController;
 }
 
-const READ_ONLY_MESSAGE = 'This shared program is read-only. Click "Open as my copy" to edit it.';
-
 export interface OpenOptions {
   readOnly?: boolean;
   companions?: File[];
@@ -32,6 +33,10 @@ export interface OpenOptions {
   credentials?: OpenCredentials;
   /** A key file dropped with the document: named as not used when the document was not encrypted. */
   keyFileName?: string;
+  /** Continues a stored history line (a resumed session) instead of starting one. */
+  resume?: { docId: string; head: string };
+  /** The series checkpoint this file is. */
+  fromCheckpoint?: number;
 }
 
 /** An open that wants a key: its worker keeps the bytes, the key prompt tries again with it. */
@@ -50,27 +55,7 @@ const KEY_ERRORS = new Set(['maybe-encrypted', 'needs-key', 'wrong-key']);
 let lockWaiter: { client: DocumentClient; resolve(opened: boolean): void } | undefined;
 
 interface DocumentState {
-  client?: DocumentClient;
-  summary?: DocumentSummary;
-  program?: Program;
-  /** Bumped on every change of the document's value, so views know to ask again. */
-  revision: number;
   opening?: Opening;
-  error?: ErrorInfo & { fileName?: string };
-  /** A program opened from a share link: shown, not edited, until "Open as my copy". */
-  readOnly: boolean;
-  /** Files opened beside the document (a whole-program folder's program.pkl), with what they hold. */
-  companions: CompanionSummary[];
-  /** The result of checking the document against a dropped .sha256 sidecar. */
-  checksum?: ChecksumResult;
-  /** Files dropped together that were not used, said plainly rather than dropped silently. */
-  ignoredFiles: string[];
-  /** Why the worker refuses edits to this document (a version newer than the app knows). */
-  lockedReason?: string;
-  /** SHA-256 of the file as opened (for an encrypted file, of its encrypted bytes). */
-  sha256?: string;
-  /** How the open document was encrypted (no secret: the key stays in its worker). */
-  encryption?: EncryptionFacts;
   /** An encrypted file waiting for its key (see ui/crypto/key-prompt). */
   locked?: LockedOpen;
   /** Tries the locked open again; resolves to the error to show (the prompt stays), or undefined once open. */
@@ -82,39 +67,22 @@ interface DocumentState {
   openFiles(files: File[]): Promise<boolean>;
   /** Fetches a file the user named in `?url=` (with progress), then opens it like any other. */
   openUrl(url: string): Promise<boolean>;
-  /** Makes a shared, read-only program editable. */
-  openAsCopy(): void;
   openSample(): Promise<void>;
   cancelOpen(): void;
-  /** Applies a model edit in the worker; resolves to its patch, or undefined when it failed (error shown). */
-  edit(request: EditRequest): Promise<Edit | undefined>;
-  /** The same, answering a failure to the caller (for an error shown where the user typed) instead of the banner. */
-  tryEdit(request: EditRequest): Promise<{ edit: Edit } | { error: ErrorInfo }>;
-  applyOps(ops: Operation[]): Promise<boolean>;
-  showError(error: ErrorInfo & { fileName?: string }): void;
-  dismissError(): void;
 }
 
 export const useDocumentStore = create<DocumentState>()((set, get) => {
-  /** The previous document's worker (and with it any key it held) goes when another one is shown. */
-  function adopt(client: DocumentClient, opened: Opened, options: OpenOptions | undefined): void {
-    get().client?.terminate();
+  /** Resolves once the session shows the document: whoever awaits an open may act on it next. */
+  async function adopt(client: DocumentClient, opened: Opened, options: OpenOptions | undefined): Promise<void> {
     const unusedKey = options?.keyFileName && !opened.encryption ? [options.keyFileName] : [];
-    set({
+    set({ opening: undefined, locked: undefined });
+    await commit('open', {
       client,
-      summary: opened.summary,
-      program: opened.program,
-      companions: opened.companions,
-      checksum: opened.checksum,
-      lockedReason: opened.locked,
-      sha256: opened.sha256,
-      encryption: opened.encryption,
+      opened,
       ignoredFiles: [...(options?.ignored ?? []), ...unusedKey],
-      opening: undefined,
-      locked: undefined,
-      error: undefined,
-      revision: get().revision + 1,
       readOnly: options?.readOnly ?? false,
+      ...(options?.resume ? { resume: options.resume } : {}),
+      ...(options?.fromCheckpoint !== undefined ? { fromCheckpoint: options.fromCheckpoint } : {}),
     });
   }
 
@@ -134,18 +102,14 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
   }
 
   return {
-    revision: 0,
-    readOnly: false,
-    companions: [],
-    ignoredFiles: [],
-
     async open(source, options) {
       get().opening?.client?.terminate();
       get().opening?.abort?.abort();
       dropLocked();
-      const client = new DocumentClient();
+      const client = createDocumentClient();
       const name = source.kind === 'file' ? source.file.name : source.name;
-      set({ opening: { name, client }, error: undefined });
+      set({ opening: { name, client } });
+      useSession.getState().dismissError();
       try {
         const params = {
           source,
@@ -160,7 +124,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
           transfer: source.kind === 'bytes' ? [source.bytes] : [],
         });
         if (get().opening?.client !== client) return false; // superseded by a newer open
-        adopt(client, opened, options);
+        await adopt(client, opened, options);
         return true;
       } catch (e) {
         if (get().opening?.client !== client) {
@@ -171,7 +135,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         if (KEY_ERRORS.has(error.code) || (options?.credentials && error.layer === 'key')) {
           // The worker keeps the bytes; the key prompt asks, and this open resolves with its outcome.
           // The banner says what failed (and stays if the prompt is cancelled); the prompt offers the way on.
-        set({ opening: undefined, error: { ...error, fileName: name }, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
+        set({ opening: undefined, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
+        useSession.getState().showError({ ...error, fileName: name });
           const settled = new Promise<boolean>((resolve) => {
             lockWaiter = { client, resolve };
           });
@@ -185,7 +150,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
           return settled;
         }
         client.terminate();
-        set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: name } });
+        set({ opening: undefined });
+        if (error.code !== 'cancelled') useSession.getState().showError({ ...error, fileName: name });
         return false;
       }
     },
@@ -196,7 +162,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       try {
         const opened = await locked.client.call('unlock', { credentials });
         if (get().locked?.client !== locked.client) return undefined;
-        adopt(locked.client, opened, locked.options);
+        await adopt(locked.client, opened, locked.options);
         settleLock(true);
         return undefined;
       } catch (e) {
@@ -232,8 +198,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         case 'whole-program':
           return get().open({ kind: 'file', file: plan.main }, { companions: plan.companions, ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: plan.ignored.map((f) => f.name) });
         case 'series': {
-          // The series view holds its own worker; loaded on demand, so a single file never pays for it.
-          const { useSeriesStore } = await import('./series-store');
+          // The series view holds its own worker, started only now: a single file never pays for it.
           const base = plan.members[0]!.base;
           return useSeriesStore.getState().openSeries(base, plan.members.map((m) => ({ file: m.file, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })), plan.ignored.map((f) => f.name));
         }
@@ -247,7 +212,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         const bytes = await response.arrayBuffer();
         await get().open({ kind: 'bytes', bytes, name: SAMPLE_NAME });
       } catch (e) {
-        set({ error: { ...toErrorInfo(e, 'sample'), fileName: SAMPLE_NAME } });
+        useSession.getState().showError({ ...toErrorInfo(e, 'sample'), fileName: SAMPLE_NAME });
       }
     },
 
@@ -256,7 +221,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       get().opening?.abort?.abort();
       const abort = new AbortController();
       const name = url.split(/[?#]/)[0]?.split('/').filter(Boolean).at(-1) ?? url;
-      set({ opening: { name, abort }, error: undefined });
+      set({ opening: { name, abort } });
+      useSession.getState().dismissError();
       try {
         const file = await fetchInWorker(url, {
           signal: abort.signal,
@@ -269,13 +235,10 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       } catch (e) {
         if (get().opening?.abort !== abort) return false;
         const error = toErrorInfo(e, 'url');
-        set({ opening: undefined, error: error.code === 'cancelled' ? undefined : { ...error, fileName: url } });
+        set({ opening: undefined });
+        if (error.code !== 'cancelled') useSession.getState().showError({ ...error, fileName: url });
         return false;
       }
-    },
-
-    openAsCopy() {
-      set({ readOnly: false });
     },
 
     cancelOpen() {
@@ -286,51 +249,5 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       set({ opening: undefined });
     },
 
-    async edit(request) {
-      const result = await get().tryEdit(request);
-      if ('error' in result) {
-        set({ error: result.error });
-        return undefined;
-      }
-      return result.edit;
-    },
-
-    async tryEdit(request) {
-      const client = get().client;
-      if (!client) return { error: { code: 'invalid', layer: 'edit', message: 'No document is open.' } };
-      if (get().readOnly) return { error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } };
-      try {
-        const { program, edit } = await client.call('edit', { edit: request });
-        set({ program, revision: get().revision + 1, error: undefined });
-        return { edit };
-      } catch (e) {
-        return { error: toErrorInfo(e, 'edit') };
-      }
-    },
-
-    async applyOps(ops) {
-      const client = get().client;
-      if (!client) return false;
-      if (get().readOnly) {
-        set({ error: { code: 'invalid', layer: 'share', message: READ_ONLY_MESSAGE } });
-        return false;
-      }
-      try {
-        const { program } = await client.call('applyOps', { ops });
-        set({ program, revision: get().revision + 1, error: undefined });
-        return true;
-      } catch (e) {
-        set({ error: toErrorInfo(e, 'edit') });
-        return false;
-      }
-    },
-
-    showError(error) {
-      set({ error });
-    },
-
-    dismissError() {
-      set({ error: undefined });
-    },
   };
 });

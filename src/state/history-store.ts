@@ -1,8 +1,8 @@
 /**
  * The history of every document opened in this browser, kept in IndexedDB: the original bytes once
  * per SHA-256, then one small JSON Patch entry per edit, undo, redo, restore (and later migrations,
- * imports, exports). It listens to the document and undo stores rather than being called by them,
- * so every open and every edit is recorded whatever made it.
+ * imports, exports). The session (state/session/commit) tells it of every open and appends every
+ * change with the kind it is: nothing here guesses what happened.
  *
  * Nothing from an open's credentials is ever stored: only the bytes as read, the name, the size and
  * the recipe with anything key-like dropped (core/history/safe-recipe). An encrypted document's
@@ -18,13 +18,14 @@ import { safeRecipe } from '../core/program/history/safe-recipe';
 import { historySecrets, redactBundle, redactOps, type HistorySecrets } from '../core/program/history/redact-history';
 import { newTabId } from '../core/program/history/entry-id';
 import { toErrorInfo } from '../core/engine/errors';
-import type { Edit, Operation } from '../core/program/model/program';
-import { DocumentClient } from '../worker/document-client';
+import type { Operation } from '../core/program/model/program';
+import { createDocumentClient, type DocumentClient } from '../worker/document-client';
 import type { DocumentSummary, Result } from '../worker/protocol';
-import { useDocumentStore } from './document-store';
+import { useSession } from './session/session-store';
 import { useSettingsStore } from './settings-store';
 import type { SessionRecord } from './history/backend';
 import { IdbBackend } from './history/idb-backend';
+import { MemoryBackend } from './history/memory-backend';
 import { SealingBackend } from './history/sealing-backend';
 import { isSealed } from './history/sealed-entries';
 import { forgetHistoryKey, historyKeyOf, isEncrypted, isEncryptedRecipe, loadHistoryKey, markEncrypted } from './key-store';
@@ -32,7 +33,6 @@ import { isQuotaError, storageMessage } from './history/quota-error';
 import { requestPersistence, storageInfo, type StorageInfo } from './history/storage-info';
 import { holdTabLock, liveTabs, withLock } from './history/tab-locks';
 import { WriteQueue, type QueueStatus } from './history/write-queue';
-import { useUndoStore } from './undo-store';
 
 /** The line of versions this tab is extending: the open document's history. */
 interface Line {
@@ -85,11 +85,20 @@ interface HistoryState {
   comparison?: Comparison;
   start(): Promise<void>;
   setPanelOpen(open: boolean): void;
-  /** Records an edit that did not go through the undo store (a migration, an import of a module). */
-  recordEdit(kind: EntryKind, edit: Pick<Edit, 'ops' | 'label'>): void;
-  /** Records a marker (an export) at the current version. */
-  note(kind: 'export', label: string): void;
-  restore(entryId: string): Promise<void>;
+  /** Called by the session when a document opens: starts its line, or continues the stored one `resume` names. */
+  opened(client: DocumentClient, summary: DocumentSummary, resume?: { docId: string; head: string }): void;
+  /** Called by the session when a shared link is shown read-only: not this user's document (yet), so the previous line ends and none starts. */
+  ended(): void;
+  /** Called by the session for every change, with its kind; an `export` is a marker at the current version. */
+  append(kind: EntryKind, label: string, ops: readonly Operation[]): void;
+  /** The ops that make version `entryId` from the original, and the label its restore gets. */
+  versionOf(entryId: string): { ops: Operation[]; label: string; index: number } | undefined;
+  /** Everything needed to reopen a stored document at a version (see session/resume). */
+  loadResume(docId: string, head?: string): Promise<{ name: string; bytes: ArrayBuffer; at: string; index: number; sealed: boolean } | undefined>;
+  /** The ops of a stored line after its key unsealed it (see session/resume). */
+  resumeOps(docId: string, at: string, sealed: boolean): Promise<Operation[]>;
+  setNotice(notice: string): void;
+  setProblem(message: string): void;
   compare(aId: string, bId: string, scope: string): Promise<void>;
   closeComparison(): void;
   nameVersion(entryId: string, name: string): Promise<void>;
@@ -99,8 +108,8 @@ interface HistoryState {
   /** The history file; with `redact`, its original and ops without flagged secrets (a document of its own). */
   exportHistory(docId: string, options?: { redact?: boolean }): Promise<{ name: string; text: string } | undefined>;
   importHistory(text: string): Promise<boolean>;
-  resume(docId: string, head?: string): Promise<boolean>;
-  acceptOffer(tab: string): Promise<void>;
+  /** Takes an offer off the list and forgets its session record; resolves to what to resume. */
+  takeOffer(tab: string): Promise<SessionOffer | undefined>;
   dismissOffers(): Promise<void>;
   dropOriginal(docId: string): Promise<void>;
   dropOtherOriginals(): Promise<void>;
@@ -112,18 +121,15 @@ interface HistoryState {
   flush(): Promise<void>;
 }
 
-const backend = new SealingBackend(new IdbBackend(), { isEncrypted, keyOf: historyKeyOf });
+// Where there is no IndexedDB (Node, for the unit tests of the session) the history lives in memory.
+const backend = new SealingBackend(typeof indexedDB === 'undefined' ? new MemoryBackend() : new IdbBackend(), { isEncrypted, keyOf: historyKeyOf });
 let line: Line | undefined;
 let counter = 0;
-/** Set just before the undo store is changed by this store, so the change is recorded with its kind. */
-let nextKind: EntryKind | undefined;
-/** Set by `resume` so the open it causes continues a line instead of starting one. */
-let pendingResume: { docId: string; head: string } | undefined;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('program-studio-history') : undefined;
 
 /** Opens stored original bytes in a worker of their own (not the page's document), asks it one thing, and ends it. */
 async function withOriginal<T>(bytes: Uint8Array, name: string, ask: (client: DocumentClient) => Promise<T>): Promise<T> {
-  const client = new DocumentClient();
+  const client = createDocumentClient();
   try {
     await client.call('open', { source: { kind: 'bytes', bytes: bytes.slice().buffer, name } });
     return await ask(client);
@@ -219,9 +225,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     });
   }
 
-  async function onOpened(client: DocumentClient, summary: DocumentSummary): Promise<void> {
-    const resume = pendingResume;
-    pendingResume = undefined;
+  async function onOpened(client: DocumentClient, summary: DocumentSummary, resume: { docId: string; head: string } | undefined): Promise<void> {
     const l: Line = { client, name: summary.name, summary, head: resume?.head ?? null, early: [], redact: useSettingsStore.getState().historyWithoutSecrets };
     const previous = line?.docId;
     line = l;
@@ -267,34 +271,6 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     stored = [];
     set({ docId: undefined, head: undefined, entries: [], comparison: undefined });
   }
-
-  // Every open of a document (a file, the sample, a restored session), and a shared link once the
-  // user makes it their copy: each opening of a link would otherwise add a document and a session.
-  useDocumentStore.subscribe((s, prev) => {
-    const changed = s.client !== prev.client || s.summary !== prev.summary;
-    if (s.readOnly) {
-      if (changed && line) endLine();
-      return;
-    }
-    const madeOwn = prev.readOnly && s.client === prev.client;
-    if (s.client && s.summary && (changed || madeOwn) && s.client !== line?.client) void onOpened(s.client, s.summary);
-  });
-
-  // Every edit, undo and redo, inferred from how the undo stacks changed.
-  useUndoStore.subscribe((s, prev) => {
-    if (s.past === prev.past && s.future === prev.future) return;
-    const kind = nextKind;
-    nextKind = undefined;
-    const top = s.past.at(-1);
-    if (s.past.length === prev.past.length + 1 && top) {
-      const redo = kind === undefined && top === prev.future[0] && s.future.length === prev.future.length - 1;
-      if (redo) record('redo', `Redo: ${top.label}`, top.ops);
-      else record(kind ?? 'edit', top.label, top.ops);
-    } else if (s.past.length === prev.past.length - 1) {
-      const undone = prev.past.at(-1);
-      if (undone && s.future[0] === undone) record('undo', `Undo: ${undone.label}`, undone.inverse);
-    }
-  });
 
   channel?.addEventListener('message', (event: MessageEvent<{ docIds?: string[] }>) => {
     const docId = line?.docId;
@@ -354,36 +330,32 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       if (open) void get().refreshStorage();
     },
 
-    recordEdit(kind, edit) {
-      if (edit.ops.length > 0) record(kind, edit.label, edit.ops);
+    opened(client, summary, resume) {
+      if (client !== line?.client) void onOpened(client, summary, resume);
     },
 
-    note(kind, label) {
-      record(kind, label, []);
+    ended() {
+      if (line) endLine();
     },
 
-    async restore(entryId) {
-      const l = currentLine();
-      if (!l) return;
+    append(kind, label, ops) {
+      if (kind === 'export' || ops.length > 0) record(kind, label, ops);
+    },
+
+    versionOf(entryId) {
       const entries = get().entries;
       const index = entries.findIndex((e) => e.id === entryId);
       const target = entries[index];
-      if (!target) return;
-      try {
-        const { ops, inverse } = await l.client.call('versionDiff', { ops: opsTo(byId(entries), entryId) });
-        if (ops.length === 0) {
-          set({ notice: `The document already is version ${index + 1}.` });
-          return;
-        }
-        if (!(await useDocumentStore.getState().applyOps(ops))) return;
-        const label = `Restore version ${index + 1} (${target.name ?? target.label})`;
-        nextKind = 'restore';
-        // Through the undo store, so the restore itself can be undone like any edit.
-        useUndoStore.setState({ past: [...useUndoStore.getState().past, { ops, inverse, label }], future: [] });
-        set({ notice: `Restored version ${index + 1} as a new version; later versions are kept.` });
-      } catch (e) {
-        set({ problem: { quota: false, message: `Version ${index + 1} could not be restored: ${toErrorInfo(e, 'history').message}` } });
-      }
+      if (!target || !currentLine()) return undefined;
+      return { ops: opsTo(byId(entries), entryId), label: `Restore version ${index + 1} (${target.name ?? target.label})`, index };
+    },
+
+    setNotice(notice) {
+      set({ notice });
+    },
+
+    setProblem(message) {
+      set({ problem: { quota: false, message } });
     },
 
     async compare(aId, bId, scope) {
@@ -393,7 +365,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       const b = map.get(bId);
       if (!l || !a || !b) return;
       set({ comparison: { a, b, scope } });
-      const pointer = scope === '' ? '' : (useDocumentStore.getState().program?.modules.find((m) => m.id === scope)?.pointer ?? '');
+      const pointer = scope === '' ? '' : (useSession.getState().program?.modules.find((m) => m.id === scope)?.pointer ?? '');
       const textOf = async (id: string): Promise<string> => {
         const r = await l.client.call('versionText', { ops: opsTo(map, id), pointer, maxChars: 20_000_000 });
         if ('text' in r) return r.text;
@@ -515,48 +487,36 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       return { name: doc.name, bytes: original, ops: !sealed && last ? opsTo(byId(list), last) : [], sealed };
     },
 
-    async resume(docId, head) {
-      try {
-        const [doc, original, list] = await Promise.all([backend.getDocument(docId), backend.getOriginal(docId), backend.listEntries(docId)]);
-        if (!doc || !original) {
-          set({ problem: { quota: false, message: `The original of ${doc?.name ?? 'this document'} is no longer stored: open the file itself to continue its history.` } });
-          return false;
-        }
-        const entries = byId(list);
-        const at = head && entries.has(head) ? head : chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
-        if (!at) return false;
-        pendingResume = { docId, head: at };
-        const bytes = original.slice().buffer;
-        // An encrypted original asks for its key here (the key prompt), and resolves once it is entered.
-        if (!(await useDocumentStore.getState().open({ kind: 'bytes', bytes, name: doc.name }))) {
-          pendingResume = undefined;
-          return false;
-        }
-        let opened = entries;
-        if (list.some(isSealed)) {
-          const client = useDocumentStore.getState().client;
-          if (client) await loadHistoryKey(client, docId);
-          const unsealed = await backend.listEntries(docId);
-          if (unsealed.some(isSealed)) throw new Error('its edits are sealed with another key than the one entered, so only the original was reopened');
-          opened = byId(unsealed);
-        }
-        const ops = opsTo(opened, at);
-        if (ops.length > 0 && !(await useDocumentStore.getState().applyOps(ops))) return false;
-        set({ notice: `Reopened ${doc.name} at version ${chronological(list).findIndex((e) => e.id === at) + 1}.` });
-        return true;
-      } catch (e) {
-        pendingResume = undefined;
-        set({ problem: { quota: false, message: `The document could not be reopened: ${toErrorInfo(e, 'history').message}` } });
-        return false;
+    async loadResume(docId, head) {
+      const [doc, original, list] = await Promise.all([backend.getDocument(docId), backend.getOriginal(docId), backend.listEntries(docId)]);
+      if (!doc || !original) {
+        set({ problem: { quota: false, message: `The original of ${doc?.name ?? 'this document'} is no longer stored: open the file itself to continue its history.` } });
+        return undefined;
       }
+      const entries = byId(list);
+      const at = head && entries.has(head) ? head : chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
+      if (!at) return undefined;
+      return { name: doc.name, bytes: original.slice().buffer, at, index: chronological(list).findIndex((e) => e.id === at), sealed: list.some(isSealed) };
     },
 
-    async acceptOffer(tab) {
+    async resumeOps(docId, at, sealed) {
+      let entries = byId(await backend.listEntries(docId));
+      if (sealed) {
+        const client = line?.client;
+        if (client) await loadHistoryKey(client, docId);
+        const unsealed = await backend.listEntries(docId);
+        if (unsealed.some(isSealed)) throw new Error('its edits are sealed with another key than the one entered, so only the original was reopened');
+        entries = byId(unsealed);
+      }
+      return opsTo(entries, at);
+    },
+
+    async takeOffer(tab) {
       const offer = get().offers.find((o) => o.tab === tab);
-      if (!offer) return;
+      if (!offer) return undefined;
       set({ offers: get().offers.filter((o) => o.tab !== tab) });
       await backend.deleteSessions([tab]).catch(() => undefined);
-      await get().resume(offer.docId, offer.head);
+      return offer;
     },
 
     async dismissOffers() {

@@ -4,22 +4,11 @@
  * bytes, never by its name (see sniff-weights).
  */
 import { useDocumentStore } from './document-store';
+import { useSession } from './session/session-store';
 import { holdsWeights } from './sniff-weights';
 import { useWeightsStore } from './weights-store';
 
-let watching = false;
-
-/** Any document shown later (the sample, a recent file, a link) takes the page back from the weights view. */
-function watchDocuments(): void {
-  if (watching) return;
-  watching = true;
-  useDocumentStore.subscribe((s, prev) => {
-    if (s.client !== prev.client && s.client) useWeightsStore.getState().close();
-  });
-}
-
 export async function openDropped(files: File[]): Promise<boolean> {
-  watchDocuments();
   const documents = useDocumentStore.getState();
   let sniffed = false;
   try {
@@ -31,11 +20,9 @@ export async function openDropped(files: File[]): Promise<boolean> {
     const outcome = await useWeightsStore.getState().open(files);
     if (outcome.kind === 'opened') return true;
     if (outcome.kind === 'failed') {
-      documents.showError({ ...outcome.error, fileName: files.length === 1 ? files[0]!.name : `${files.length} files` });
+      useSession.getState().showError({ ...outcome.error, fileName: files.length === 1 ? files[0]!.name : `${files.length} files` });
       return false;
     }
   }
-  const opened = await documents.openFiles(files);
-  if (opened) useWeightsStore.getState().close();
-  return opened;
+  return documents.openFiles(files);
 }

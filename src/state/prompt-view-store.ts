@@ -6,7 +6,6 @@
 import { create } from 'zustand';
 import type { AdapterId } from '../core/program/prompt/prompt-types';
 import type { TokenizerId } from '../core/program/prompt/token-count';
-import { useDocumentStore } from './document-store';
 
 export interface ModulePromptSettings {
   /** Annotation text by field position ("list[str]"). */
@@ -28,6 +27,8 @@ interface PromptViewState {
   setType(moduleId: string, fieldIndex: number, type: string | undefined): void;
   setInput(moduleId: string, field: string, text: string): void;
   setSignature(moduleId: string, text: string): void;
+  /** Told by the session when a document opens: its predictors start with no settings. */
+  documentOpened(): void;
 }
 
 function update(state: PromptViewState, moduleId: string, change: (m: ModulePromptSettings) => ModulePromptSettings): Pick<PromptViewState, 'modules'> {
@@ -51,12 +52,9 @@ export const usePromptViewStore = create<PromptViewState>()((set) => ({
     ),
   setInput: (moduleId, field, text) => set((s) => update(s, moduleId, (m) => ({ ...m, inputs: { ...m.inputs, [field]: text } }))),
   setSignature: (moduleId, signature) => set((s) => update(s, moduleId, (m) => ({ ...m, signature }))),
+  documentOpened: () => set({ modules: {} }),
 }));
 
 export function modulePromptSettings(state: Pick<PromptViewState, 'modules'>, moduleId: string): ModulePromptSettings {
   return state.modules[moduleId] ?? EMPTY;
 }
-
-useDocumentStore.subscribe((state, previous) => {
-  if (state.client !== previous.client) usePromptViewStore.setState({ modules: {} });
-});

@@ -14,6 +14,7 @@ import type { SharePreview } from '../core/program/share/link-preview';
 import { useDocumentStore } from './document-store';
 import { useIncomingLinkStore } from './incoming-link-store';
 import { useSelectionStore } from './selection-store';
+import { useSession } from './session/session-store';
 
 interface RouteState {
   /** The share payload of the open document, kept in the fragment while it is shown read-only. */
@@ -38,7 +39,7 @@ async function askPayload(payload: string, moduleId: string | undefined): Promis
   try {
     useIncomingLinkStore.getState().setPending(previewShareLink(payload, moduleId));
   } catch (e) {
-    useDocumentStore.getState().showError({ ...toErrorInfo(e, 'share-link'), fileName: 'the share link' });
+    useSession.getState().showError({ ...toErrorInfo(e, 'share-link'), fileName: 'the share link' });
   }
 }
 
@@ -47,7 +48,7 @@ async function askUrl(text: string): Promise<void> {
   try {
     useIncomingLinkStore.getState().setPending(previewUrl(text));
   } catch (e) {
-    useDocumentStore.getState().showError({ ...toErrorInfo(e, 'url'), fileName: text });
+    useSession.getState().showError({ ...toErrorInfo(e, 'url'), fileName: text });
   }
 }
 
@@ -105,7 +106,7 @@ export function moduleUrl(moduleId: string): string {
 
 function selectPending(): void {
   const id = route.pendingModuleId;
-  const program = useDocumentStore.getState().program;
+  const program = useSession.getState().program;
   if (!id || !program) return;
   route.pendingModuleId = undefined;
   if (!program.modules.some((m) => m.id === id)) return;
@@ -126,7 +127,7 @@ export function startRouting(): () => void {
   if (fragment.payload !== undefined) void askPayload(fragment.payload, fragment.moduleId);
   else if (url) void askUrl(url);
 
-  const stopDocument = useDocumentStore.subscribe((state, previous) => {
+  const stopDocument = useSession.subscribe((state, previous) => {
     if (state.client !== previous.client) {
       // A file opened another way answers the link that was waiting.
       if (!state.readOnly) useIncomingLinkStore.getState().setPending(undefined);
@@ -145,7 +146,7 @@ export function startRouting(): () => void {
 
   const stopSelection = useSelectionStore.subscribe((state, previous) => {
     if (state.moduleId === previous.moduleId || route.navigating) return;
-    const client = useDocumentStore.getState().client;
+    const client = useSession.getState().client;
     const fresh = client !== route.routedClient;
     route.routedClient = client;
     // The automatic selection of a newly opened file is not a step the user would go back to.
@@ -158,7 +159,7 @@ export function startRouting(): () => void {
       void askPayload(next.payload, next.moduleId);
       return;
     }
-    const program = useDocumentStore.getState().program;
+    const program = useSession.getState().program;
     if (!next.moduleId) return;
     if (!program) {
       route.pendingModuleId = next.moduleId;

@@ -1,6 +1,6 @@
 /** What the user is looking at: the module, the demo filter and the demos ticked for bulk actions. */
 import { create } from 'zustand';
-import { useDocumentStore } from './document-store';
+import type { Program } from '../core/program/model/program';
 
 interface SelectionState {
   moduleId?: string;
@@ -11,6 +11,14 @@ interface SelectionState {
   setDemoFilter(text: string): void;
   toggleDemo(index: number, on?: boolean): void;
   clearChecked(): void;
+  /** Told by the session when a document opens: its first module with demos (or its first module) is selected. */
+  documentOpened(program: Program): void;
+  /**
+   * Told by the session after a change: the selected module can disappear (a replaced module file)
+   * and selection falls back to none, except that a predictor a migration renamed (a CoT `X` that
+   * became `X.predict`) stays selected under its new name.
+   */
+  programChanged(program: Program, migrated: boolean): void;
 }
 
 export const useSelectionStore = create<SelectionState>()((set, get) => ({
@@ -32,17 +40,14 @@ export const useSelectionStore = create<SelectionState>()((set, get) => ({
   clearChecked() {
     set({ checkedDemos: new Set() });
   },
+  documentOpened(program) {
+    const first = program.modules.find((m) => m.demoCount > 0) ?? program.modules[0];
+    set({ moduleId: first?.id, demoFilter: '', checkedDemos: new Set() });
+  },
+  programChanged(program, migrated) {
+    const id = get().moduleId;
+    if (id === undefined || program.modules.some((m) => m.id === id)) return;
+    const renamed = id === 'self' ? 'predict' : `${id}.predict`;
+    get().selectModule(migrated && program.modules.some((m) => m.id === renamed) ? renamed : undefined);
+  },
 }));
-
-// A new document selects its first module with demos (or its first module).
-useDocumentStore.subscribe((state, previous) => {
-  if (state.client === previous.client) {
-    // The selected module can disappear (a replaced module file); fall back to none.
-    const id = useSelectionStore.getState().moduleId;
-    if (id && state.program && !state.program.modules.some((m) => m.id === id)) useSelectionStore.getState().selectModule(undefined);
-    return;
-  }
-  const modules = state.program?.modules ?? [];
-  const first = modules.find((m) => m.demoCount > 0) ?? modules[0];
-  useSelectionStore.setState({ moduleId: first?.id, demoFilter: '', checkedDemos: new Set() });
-});

@@ -3,49 +3,13 @@
  * comparison, and whether the page shows the timeline or a checkpoint opened from it as an
  * ordinary document. Opening any other file closes the series; a failed call leaves it as it was.
  */
-import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { FormatError, toErrorInfo, type ErrorInfo } from '../core/engine/errors';
+import { create } from 'zustand';
+import { toErrorInfo, type ErrorInfo } from '../core/engine/errors';
 import type { PackContainer, PackMode, PackResult } from '../core/program/series/pack-series';
 import type { SeriesTimeline } from '../core/program/series/series-types';
-import type { SeriesComparison, SeriesMethod, SeriesParams, SeriesRequest, SeriesResponse, SeriesResult } from '../worker/series-host';
-import { useDocumentStore } from './document-store';
-
-/** The page's handle on the series worker: typed calls, answered by a result or a typed error. */
-class SeriesClient {
-  private readonly worker = new Worker(new URL('../worker/series-worker.ts', import.meta.url), { type: 'module', name: 'series' });
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
-  private nextId = 1;
-
-  constructor() {
-    this.worker.onmessage = (event: MessageEvent<SeriesResponse>) => {
-      const p = this.pending.get(event.data.id);
-      if (!p) return;
-      this.pending.delete(event.data.id);
-      if (event.data.kind === 'result') p.resolve(event.data.result);
-      else p.reject(new FormatError(event.data.error));
-    };
-    this.worker.onerror = (event) => this.failAll({ code: 'internal', layer: 'worker', message: `The series worker failed: ${event.message}` });
-  }
-
-  call<M extends SeriesMethod>(method: M, params: SeriesParams<M>, transfer: Transferable[] = []): Promise<SeriesResult<M>> {
-    const id = this.nextId++;
-    const message: SeriesRequest<M> = { id, method, params };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage(message, transfer);
-    });
-  }
-
-  terminate(): void {
-    this.worker.terminate();
-    this.failAll({ code: 'cancelled', layer: 'worker', message: 'Cancelled.' });
-  }
-
-  private failAll(error: ErrorInfo): void {
-    for (const p of this.pending.values()) p.reject(new FormatError(error));
-    this.pending.clear();
-  }
-}
+import type { SeriesComparison } from '../worker/series-host';
+import { createSeriesClient, type SeriesClient } from '../worker/series-client';
+import { useSession } from './session/session-store';
 
 export interface SeriesMemberFile {
   file: File;
@@ -68,7 +32,10 @@ interface SeriesState {
   error?: ErrorInfo;
   openSeries(base: string, members: SeriesMemberFile[], ignored?: string[]): Promise<boolean>;
   compare(a: number, b: number): Promise<void>;
-  openCheckpoint(index: number): Promise<boolean>;
+  /** A checkpoint as a JSON file, to be opened as an ordinary document (see session/open-checkpoint). */
+  checkpointFile(index: number): Promise<{ name: string; bytes: Uint8Array } | undefined>;
+  /** Told by the session when a document opens: from checkpoint `index`, or any other file (which closes the series). */
+  documentOpened(fromCheckpoint: number | undefined): void;
   pack(mode: PackMode, container: PackContainer): Promise<PackResult | undefined>;
   showSeries(): void;
   close(): void;
@@ -76,34 +43,20 @@ interface SeriesState {
 }
 
 let client: SeriesClient | undefined;
-/** True while this store opens a checkpoint, so the document change does not close the series. */
-let openingCheckpoint = false;
-let watching = false;
 
-function watchDocuments(): void {
-  if (watching) return;
-  watching = true;
-  // Any other document opened (a dropped file, the sample, a link) takes the page back from the series.
-  useDocumentStore.subscribe((s, prev) => {
-    if (s.client !== prev.client && s.client && !openingCheckpoint) useSeriesStore.getState().close();
-  });
-}
-
-// Typed explicitly: document-store imports this store (lazily) and this one imports it back.
-export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<SeriesState>()((set, get) => ({
+export const useSeriesStore = create<SeriesState>()((set, get) => ({
   status: 'closed',
   loadingNames: [],
   ignoredFiles: [],
   view: 'series',
 
   async openSeries(base, members, ignored = []) {
-    watchDocuments();
     const previous = { client, state: get() };
-    const next = new SeriesClient();
+    const next = createSeriesClient();
     set({ status: 'loading', loadingNames: members.map((m) => m.file.name), error: undefined });
     try {
       const payload = await Promise.all(members.map(async (m) => ({ name: m.file.name, bytes: await m.file.arrayBuffer(), modified: m.file.lastModified, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })));
-      const timeline = await next.call('open', { base, members: payload }, payload.map((p) => p.bytes));
+      const timeline = await next.call('open', { base, members: payload }, { transfer: payload.map((p) => p.bytes) });
       previous.client?.terminate();
       client = next;
       set({ status: 'ready', loadingNames: [], timeline, ignoredFiles: ignored, view: 'series', openedIndex: undefined, comparison: undefined, error: undefined });
@@ -112,7 +65,7 @@ export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<Serie
       next.terminate();
       const { status, timeline } = previous.state;
       set({ status: timeline ? status : 'closed', loadingNames: [] });
-      useDocumentStore.getState().showError({ ...toErrorInfo(e, 'series'), fileName: `the series ${base}` });
+      useSession.getState().showError({ ...toErrorInfo(e, 'series'), fileName: `the series ${base}` });
       return false;
     }
   },
@@ -127,24 +80,23 @@ export const useSeriesStore: UseBoundStore<StoreApi<SeriesState>> = create<Serie
     }
   },
 
-  async openCheckpoint(index) {
-    if (!client) return false;
+  async checkpointFile(index) {
+    if (!client) return undefined;
     try {
-      const { name, bytes } = await client.call('checkpointBytes', { index });
-      const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-      openingCheckpoint = true;
-      let ok: boolean;
-      try {
-        ok = await useDocumentStore.getState().open({ kind: 'bytes', bytes: buffer, name });
-      } finally {
-        openingCheckpoint = false;
-      }
-      if (ok) set({ view: 'document', openedIndex: index, error: undefined });
-      return ok;
+      return await client.call('checkpointBytes', { index });
     } catch (e) {
       set({ error: toErrorInfo(e, 'series') });
-      return false;
+      return undefined;
     }
+  },
+
+  documentOpened(fromCheckpoint) {
+    // Any other document opened (a dropped file, the sample, a link) takes the page back from the series.
+    if (fromCheckpoint === undefined) {
+      if (get().status !== 'closed') get().close();
+      return;
+    }
+    set({ view: 'document', openedIndex: fromCheckpoint, error: undefined });
   },
 
   async pack(mode, container) {

@@ -17,16 +17,17 @@ import { Workspace } from './workspace/workspace';
 import { SeriesReturnBar } from './series/series-return-bar';
 import { SeriesView } from './series/series-view';
 import { WeightsView } from './weights/weights-view';
+import { useSession } from '../state/session/session-store';
 
 export function App() {
   useThemeAttribute();
-  const summary = useDocumentStore((s) => s.summary);
-  const program = useDocumentStore((s) => s.program);
+  const summary = useSession((s) => s.summary);
+  const program = useSession((s) => s.program);
   const opening = useDocumentStore((s) => s.opening);
-  const error = useDocumentStore((s) => s.error);
+  const error = useSession((s) => s.error);
   const openSample = useDocumentStore((s) => s.openSample);
   const cancelOpen = useDocumentStore((s) => s.cancelOpen);
-  const dismissError = useDocumentStore((s) => s.dismissError);
+  const dismissError = useSession((s) => s.dismissError);
   const seriesShown = useSeriesStore((s) => s.status !== 'closed' && s.view === 'series');
   const weightsShown = useWeightsStore((s) => s.status !== 'closed');
 

@@ -5,10 +5,9 @@
 import { FormatError } from '../core/engine/errors';
 import { comparePrograms, type CompareSide } from '../core/program/compare/compare';
 import { loadSide } from '../core/program/compare/load-side';
-import { takeEdit, type TakeRequest } from '../core/program/compare/take';
 import type { Comparison } from '../core/program/compare/types';
 import { analyzeProgram } from '../core/program/formats/analyze';
-import type { Edit, Program } from '../core/program/model/program';
+import type { Program } from '../core/program/model/program';
 import type { CompareSource, Progress } from './protocol';
 import { readFileInChunks } from './read-file';
 import { applyWithInverse } from '../core/program/model/patch';
@@ -38,10 +37,10 @@ export class CompareHost {
     return comparePrograms(mine, this.other, { onProgress: (p) => onProgress({ stage: p.stage, done: Math.round(p.fraction * SCALE), total: SCALE }) });
   }
 
-  take(request: TakeRequest): Edit {
+  /** The other side, for the document to take instructions or a demo from. */
+  side(): CompareSide {
     if (!this.other) throw new FormatError({ code: 'invalid', layer: 'compare', message: 'The comparison was closed.' });
-    const doc = this.current();
-    return takeEdit({ value: doc.value, program: doc.program, label: doc.name }, this.other, request);
+    return this.other;
   }
 
   close(): void {

@@ -1,68 +1,32 @@
 /**
- * What a document worker does, without the worker plumbing, so Node tests can drive it directly.
- *
- * The value tree is never mutated: edits path-copy the containers they touch (core/model/patch), so
- * the value as opened stays available for "changes since opened" at the cost of the copied paths only.
+ * What a document worker does, without the worker plumbing, so Node tests can drive it directly:
+ * it reads the file (with its sidecar, companions and key), opens it as a ProgramDocument, and then
+ * serves that document. Every read and every change is the ProgramDocument's; what stays here is
+ * what only a worker holds: the bytes as read, the key, the pickle views and the other side of a
+ * comparison. Large results (an export, the original for the history) move to the page.
  */
-import { analyzeProgram } from '../core/program/formats/analyze';
 import { FormatError, toErrorInfo } from '../core/engine/errors';
-import { getAt, getAtPointer } from '../core/engine/json-pointer';
-import { displayJson, displayJsonWithin, parseEditedJson } from '../core/engine/json-text/display-json';
-import { filterDemos, findModule, readDemos } from '../core/program/model/demos';
-import {
-  addDemo,
-  duplicateDemo,
-  moveDemo,
-  removeDemos,
-  replaceModuleState,
-  setDemoField,
-} from '../core/program/model/edits';
-import { deepEqual } from '../core/program/model/deep-equal';
-import { applyWithInverse } from '../core/program/model/patch';
-import { moduleView, restoreLeftOut } from '../core/program/model/module-view';
-import { applyPlan, readOnlyReason } from '../core/program/migrations/plan';
-import { summarizePlan } from '../core/program/migrations/plan-summary';
-import { diffValues } from '../core/program/history/diff-values';
 import { sha256Hex } from '../core/engine/checksum/sha256';
-import type { Edit, Operation, Program } from '../core/program/model/program';
-import { validateValue } from '../core/program/schemas/validate';
-import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
-import { encodeDocument } from '../core/engine/pipeline/encode';
-import { exportDocument } from '../core/program/export/export-document';
-import { portableExportOptions } from '../core/program/export/portable-options';
-import type { ExportSource } from '../core/program/export/export-options';
-import { exportModule } from '../core/program/export/export-module';
-import { importModuleEdit, readModuleFile } from '../core/program/export/module-file';
 import { verifyChecksum } from '../core/engine/checksum/verify';
 import { readContainerHeader, sniffContainer } from '../core/engine/crypto/container';
-import type { ChecksumResult, DocumentSummary, EditRequest, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
-import { setFieldProp, setInstructions } from '../core/program/formats/kind-edits';
-import { moduleSchemaFor } from '../core/program/formats/schemas';
-import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
-import { readFileInChunks } from './read-file';
-import { StageClock } from './stage-clock';
-import { PickleInspector, pickleContainer } from './pickle-inspector';
-import { companionSummary, openRecovered, type ReadCompanion } from './recovered-open';
-import type { DetectContext } from '../core/program/model/program';
-import { promptModules, renderModulePrompt } from '../core/program/prompt/render-module';
-import { promptJsonl, promptReport } from '../core/program/prompt/prompt-export';
+import { decodeBytes, type DecodedDocument } from '../core/engine/pipeline/decode';
+import { ProgramDocument, readModuleFileBytes } from '../core/program/document/program-document';
 import { CompareHost } from './compare-host';
+import { DocumentSecrets, exportEncryption, isKeyError } from './document-secrets';
+import { ownBuffer, transfer } from './kit/transfer';
+import { PickleInspector, pickleContainer } from './pickle-inspector';
+import type { ChecksumResult, DocumentSummary, EncryptionFacts, OpenCredentials, OpenSource, Params, Progress, Result } from './protocol';
+import { readFileInChunks } from './read-file';
+import { companionSummary, openRecovered, type ReadCompanion } from './recovered-open';
+import { StageClock } from './stage-clock';
 
-interface OpenDocument {
-  decoded: DecodedDocument;
-  name: string;
-  /** The value as opened; never mutated. */
-  original: unknown;
-  value: unknown;
-  program: Program;
-  /** Every operation applied since opening, in order: what export replays onto the source text. */
-  applied: Operation[];
+/** The open document and what the worker keeps beside it. */
+interface Open {
+  doc: ProgramDocument;
   /** The bytes as opened, kept until the history has them (see `original`). */
   bytes?: Uint8Array;
-  sha256?: string;
+  sha256: string;
   encryption?: EncryptionFacts;
-  /** What the program model is told besides the value (a recovered program's facts stay across edits). */
-  context?: DetectContext;
 }
 
 /** An open waiting for a key: what it read, so the key prompt can try again without the file. */
@@ -74,9 +38,7 @@ interface LockedOpen {
 }
 
 export class DocumentHost {
-  private doc: OpenDocument | undefined;
-  /** The bytes as opened, for files whose layers cannot be re-made byte for byte (see export). */
-  private exportBytes: Uint8Array | undefined;
+  private opened: Open | undefined;
   /** Pickles and torch files only: the disassembly, tensor table and previews (see pickle-inspector). */
   private pickle: PickleInspector | undefined;
   /** The open document's key or passphrase (encrypted files only); see document-secrets. */
@@ -86,26 +48,13 @@ export class DocumentHost {
   /** "Compare…": the other program, beside this document. */
   private readonly comparer = new CompareHost(
     () => {
-      const doc = this.requireDocument();
+      const { doc } = this.requireDocument();
       return { value: doc.value, program: doc.program, name: doc.name };
     },
-    ({ ops }) => applyWithInverse(this.requireDocument().original, ops).value,
+    ({ ops }) => this.requireDocument().doc.versionAt(ops),
   );
 
-  compareWith({ source }: Params<'compareWith'>, onProgress: (p: Progress) => void): Promise<Result<'compareWith'>> {
-    return this.comparer.compareWith(source, onProgress);
-  }
-
-  compareTake({ take }: Params<'compareTake'>): Result<'compareTake'> {
-    const doc = this.requireDocument();
-    this.refuseIfReadOnly(doc);
-    return { edit: this.comparer.take(take) };
-  }
-
-  compareClose(): Result<'compareClose'> {
-    this.comparer.close();
-    return {};
-  }
+  // ---- opening ----
 
   async open({ source, companions = [], sidecar, credentials }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const clock = new StageClock();
@@ -136,10 +85,9 @@ export class DocumentHost {
   }
 
   async historyKey(): Promise<Result<'historyKey'>> {
-    const doc = this.requireDocument();
-    if (!this.secrets || !doc.encryption) return {};
-    doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
-    return { key: await this.secrets.historyKey(doc.sha256) };
+    const open = this.requireDocument();
+    if (!this.secrets || !open.encryption) return {};
+    return { key: await this.secrets.historyKey(open.sha256) };
   }
 
   private async openBytes(input: LockedOpen, credentials: OpenCredentials | undefined, onProgress: (p: Progress) => void, clock: StageClock, signal?: AbortSignal): Promise<Result<'open'>> {
@@ -173,15 +121,16 @@ export class DocumentHost {
     }
     onProgress({ stage: 'analyse', done: 0, total: 1 });
     const context = { recipe: decoded.recipe, name: docName, ...(recovered ? { recovered: recovered.facts } : { siblings: companions.map((c) => c.name) }) };
-    const program = analyzeProgram(decoded.value, context);
     // The recovered state is the document: history and "as opened" keep its bytes, not the pickle's.
     const docBytes = recovered ? new TextEncoder().encode(decoded.text ?? '') : bytes;
     const docSha = recovered ? await sha256Hex(docBytes) : sha256;
-    this.doc = { decoded, name: docName, original: decoded.value, value: decoded.value, program, applied: [], bytes: docBytes, sha256: docSha, context, ...(encryption ? { encryption } : {}) };
+    // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
+    const exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? docBytes : undefined;
+    const doc = new ProgramDocument(decoded, { name: docName, context, ...(exportBytes ? { exportBytes } : {}) });
+    this.opened = { doc, bytes: docBytes, sha256: docSha, ...(encryption ? { encryption } : {}) };
+    this.comparer.close();
     // The secret stays only for a file that needed it: export and history sealing use it.
     this.secrets = encryption ? secrets : undefined;
-    // Deflate streams cannot be re-made bit for bit: an untouched export hands these back (text files re-encode exactly).
-    this.exportBytes = decoded.recipe.length > 1 || decoded.text === undefined ? bytes : undefined;
     const container = recovered ? undefined : pickleContainer(decoded.recipe);
     this.pickle = container ? new PickleInspector(bytes, container) : undefined;
     const summary: DocumentSummary = {
@@ -194,210 +143,177 @@ export class DocumentHost {
       openMs: clock.total(),
       stages: clock.stages(),
     };
-    const locked = readOnlyReason(decoded.value, program)?.reason;
-    return { summary, program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256: docSha, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
+    const locked = doc.readOnly();
+    return { summary, program: doc.program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256: docSha, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
   }
 
+  // ---- reading: the open ProgramDocument answers ----
+
   text({ pointer, maxChars }: Params<'text'>): Result<'text'> {
-    const doc = this.requireDocument();
-    // The untouched whole document is shown as the file wrote it; anything else is pretty-printed.
-    if (pointer === '' && doc.decoded.text !== undefined && doc.applied.length === 0) {
-      const text = doc.decoded.text;
-      return text.length > maxChars ? { tooLarge: text.length } : { text };
-    }
-    // Measured before it is built: a shared or deep value can make a text no tab can hold.
-    return displayJsonWithin(getAtPointer(doc.value, pointer), maxChars);
+    return this.requireDocument().doc.text(pointer, maxChars);
   }
 
   module({ moduleId }: Params<'module'>): Result<'module'> {
-    const doc = this.requireDocument();
-    const module = findModule(doc.program, moduleId);
-    const { view, leftOut } = moduleView(getAtPointer(doc.value, module.pointer), module);
-    const schema = moduleSchemaFor(doc.program, module);
-    return { module, json: displayJson(view), schema: leftOut && schema ? withoutRequired(schema, leftOut.key) : schema, ...(leftOut ? { leftOut } : {}) };
+    return this.requireDocument().doc.module(moduleId);
   }
 
   originalModule({ moduleId }: Params<'originalModule'>): Result<'originalModule'> {
-    const doc = this.requireDocument();
-    const original = analyzeProgram(doc.original, doc.context ?? { recipe: doc.decoded.recipe, name: doc.name });
-    const module = original.modules.find((m) => m.id === moduleId);
-    return { json: module ? displayJson(moduleView(getAtPointer(doc.original, module.pointer), module).view) : '' };
+    return { json: this.requireDocument().doc.originalModule(moduleId) };
   }
 
   demos({ moduleId, offset, count, indexes }: Params<'demos'>): Result<'demos'> {
-    const doc = this.requireDocument();
-    if (!indexes) return { demos: readDemos(doc.value, doc.program, moduleId, offset, count) };
-    return { demos: indexes.flatMap((i) => readDemos(doc.value, doc.program, moduleId, i, 1)) };
+    return { demos: this.requireDocument().doc.demos(moduleId, offset, count, indexes) };
   }
 
   filterDemos({ moduleId, text }: Params<'filterDemos'>): Result<'filterDemos'> {
-    const doc = this.requireDocument();
-    return { indexes: filterDemos(doc.value, doc.program, moduleId, text) };
-  }
-
-  edit({ edit }: Params<'edit'>): Result<'edit'> {
-    const doc = this.requireDocument();
-    this.refuseIfReadOnly(doc);
-    const made = this.makeEdit(doc, edit);
-    this.apply(doc, made.ops);
-    return { program: doc.program, edit: made };
-  }
-
-  applyOps({ ops }: Params<'applyOps'>): Result<'applyOps'> {
-    const doc = this.requireDocument();
-    this.refuseIfReadOnly(doc);
-    this.apply(doc, ops);
-    return { program: doc.program };
+    return { indexes: this.requireDocument().doc.filterDemos(moduleId, text) };
   }
 
   changedModules(): Result<'changedModules'> {
-    const doc = this.requireDocument();
-    const original = analyzeProgram(doc.original, doc.context ?? { recipe: doc.decoded.recipe, name: doc.name });
-    const before = new Map(original.modules.map((m) => [m.id, getAtPointer(doc.original, m.pointer)]));
-    const moduleIds = doc.program.modules.filter((m) => !before.has(m.id) || !deepEqual(before.get(m.id), getAtPointer(doc.value, m.pointer))).map((m) => m.id);
-    return { moduleIds };
+    return { moduleIds: this.requireDocument().doc.changedModules() };
   }
 
-  /** The document as a file in the chosen recipe, decoded again as a check before it is handed over. */
-  async export({ options: asked, encryption }: Params<'export'>): Promise<Result<'export'>> {
-    const doc = this.requireDocument();
-    const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
-    const source: ExportSource = { value: doc.value, program: doc.program, recipe: doc.decoded.recipe, appliedOps: doc.applied, originalValue: doc.original, name: doc.name };
-    if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
-    if (this.exportBytes) source.originalBytes = this.exportBytes;
-    return exportDocument(source, options);
+  versionDiff({ ops }: Params<'versionDiff'>): Result<'versionDiff'> {
+    return this.requireDocument().doc.diffTo(ops);
   }
 
-  /** One module as a file its framework loads alone. */
-  async exportModule({ moduleId, shape, options: asked, encryption }: Params<'exportModule'>): Promise<Result<'exportModule'>> {
-    const doc = this.requireDocument();
-    const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
-    return exportModule({ value: doc.value, program: doc.program, recipe: doc.decoded.recipe }, moduleId, { ...options, ...(shape ? { shape } : {}) });
+  versionText({ ops, pointer, maxChars }: Params<'versionText'>): Result<'versionText'> {
+    return this.requireDocument().doc.versionText(ops, pointer, maxChars);
+  }
+
+  migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {
+    return this.requireDocument().doc.migrationPlan(params);
+  }
+
+  prompt(request: Params<'prompt'>): Result<'prompt'> {
+    return this.requireDocument().doc.prompt(request);
+  }
+
+  promptReport({ format, adapter }: Params<'promptReport'>): Result<'promptReport'> {
+    return this.requireDocument().doc.promptReport(format, adapter);
+  }
+
+  // ---- changes: each applied once by the ProgramDocument, which answers its undoable record ----
+
+  edit({ edit }: Params<'edit'>): Result<'edit'> {
+    const { doc } = this.requireDocument();
+    return { edit: doc.edit(edit), program: doc.program };
+  }
+
+  applyOps({ ops }: Params<'applyOps'>): Result<'applyOps'> {
+    return { program: this.requireDocument().doc.apply(ops) };
+  }
+
+  migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
+    const { doc } = this.requireDocument();
+    const { notes, ...edit } = doc.migrate(target, { tryAnyway: tryAnyway === true });
+    return { program: doc.program, edit, notes };
   }
 
   /** What a module file holds, so the import form can suggest a name. */
   async readModuleFile({ bytes, name }: Params<'readModuleFile'>): Promise<Result<'readModuleFile'>> {
-    const decoded = await decodeBytes(new Uint8Array(bytes), { name });
-    const read = readModuleFile(decoded.value);
-    return { suggestedName: read.suggestedName, formatLabel: read.program.formatLabel, moduleIds: read.program.modules.map((m) => m.id) };
+    const { suggestedName, formatLabel, moduleIds } = await readModuleFileBytes(new Uint8Array(bytes), name);
+    return { suggestedName, formatLabel, moduleIds };
   }
 
-  /** The edit that imports a module file; not applied here: the page applies it like undo/redo do, as one history step. */
+  /** Imports a module file as one change, applied here; the page records it as one undo step. */
   async importModule({ bytes, name, asName, replace }: Params<'importModule'>): Promise<Result<'importModule'>> {
-    const doc = this.requireDocument();
-    const decoded = await decodeBytes(new Uint8Array(bytes), { name });
-    const edit = importModuleEdit(doc.value, doc.program, decoded.value, { ...(asName !== undefined ? { name: asName } : {}), ...(replace ? { replace } : {}) });
-    return { edit };
+    const { doc } = this.requireDocument();
+    const { value } = await readModuleFileBytes(new Uint8Array(bytes), name);
+    const edit = doc.importModule(value, { ...(asName !== undefined ? { name: asName } : {}), ...(replace ? { replace } : {}) });
+    return { edit, program: doc.program };
+  }
+
+  /** Makes the current value equal to a version (the original plus `ops`), as one new change. */
+  restore({ ops, label }: Params<'restore'>): Result<'restore'> {
+    const { doc } = this.requireDocument();
+    return { edit: doc.restore(ops, label), program: doc.program };
+  }
+
+  // ---- comparing with another program, kept beside the document ----
+
+  compareWith({ source }: Params<'compareWith'>, onProgress: (p: Progress) => void): Promise<Result<'compareWith'>> {
+    return this.comparer.compareWith(source, onProgress);
+  }
+
+  /** Takes the other side's instructions or one of its demos into the document, as one change. */
+  compareTake({ take }: Params<'compareTake'>): Result<'compareTake'> {
+    const { doc } = this.requireDocument();
+    return { edit: doc.take(this.comparer.side(), take), program: doc.program };
+  }
+
+  compareClose(): Result<'compareClose'> {
+    this.comparer.close();
+    return {};
+  }
+
+  // ---- writing ----
+
+  /** The document as a file in the chosen recipe, decoded again as a check; the bytes move to the page. */
+  async export({ options: asked, encryption }: Params<'export'>): Promise<Result<'export'>> {
+    const { doc } = this.requireDocument();
+    const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
+    const result = await doc.export(options);
+    return transfer(result, [ownBuffer(result.bytes)]);
+  }
+
+  /** One module as a file its framework loads alone; the bytes move to the page. */
+  async exportModule({ moduleId, shape, options: asked, encryption }: Params<'exportModule'>): Promise<Result<'exportModule'>> {
+    const { doc } = this.requireDocument();
+    const options = encryption ? { ...asked, encryption: exportEncryption(encryption, this.secrets) } : asked;
+    const result = await doc.exportModule(moduleId, { ...options, ...(shape ? { shape } : {}) });
+    return transfer(result, [ownBuffer(result.bytes)]);
   }
 
   async encode(): Promise<Result<'encode'>> {
-    const doc = this.requireDocument();
-    const { text } = doc.decoded;
-    const input = text !== undefined ? { value: doc.value, recipe: doc.decoded.recipe, source: { text, ops: doc.applied } } : { value: doc.value, recipe: doc.decoded.recipe };
-    return { bytes: await encodeDocument(input) };
+    const bytes = await this.requireDocument().doc.encode();
+    return transfer({ bytes }, [ownBuffer(bytes)]);
   }
 
+  /**
+   * For the history: the SHA-256 of the bytes as opened, and the bytes themselves the first time,
+   * with the flagged secrets they hold. With `redactSecrets`, an unencrypted original holding secrets
+   * is handed over redacted instead. The bytes move to the page when nothing here reads them any more.
+   */
   async original({ redactSecrets }: Params<'original'> = {}): Promise<Result<'original'>> {
-    const doc = this.requireDocument();
-    doc.sha256 ??= await sha256Hex(doc.bytes ?? new Uint8Array());
-    const { secrets } = this.originalProgram(doc);
-    const secretKeys = [...new Set(secrets.map((s) => s.key))];
+    const open = this.requireDocument();
+    const secrets = open.doc.originalSecrets();
     // An encrypted original is stored as its encrypted bytes: nothing in it is in clear.
-    if (redactSecrets && secrets.length > 0 && !doc.encryption) {
+    if (redactSecrets && secrets.count > 0 && !open.encryption) {
       const redacted = await this.redactedOriginal();
-      doc.bytes = undefined;
-      return { sha256: redacted.sha256, size: redacted.bytes.length, bytes: redacted.bytes, secrets: 0, secretKeys, redacted: redacted.redacted };
+      open.bytes = undefined;
+      return transfer({ sha256: redacted.sha256, size: redacted.bytes.length, bytes: redacted.bytes, secrets: 0, secretKeys: secrets.keys, redacted: redacted.redacted }, [ownBuffer(redacted.bytes)]);
     }
-    const bytes = doc.bytes;
-    doc.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
-    return { sha256: doc.sha256, size: doc.decoded.inputBytes, ...(bytes ? { bytes } : {}), secrets: doc.encryption ? 0 : secrets.length, secretKeys };
+    const bytes = open.bytes;
+    open.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
+    const result = { sha256: open.sha256, size: open.doc.decoded.inputBytes, ...(bytes ? { bytes } : {}), secrets: open.encryption ? 0 : secrets.count, secretKeys: secrets.keys };
+    // Export of an untouched deflate file and the pickle views still read these bytes: then the page gets a copy.
+    const stillRead = this.pickle !== undefined || open.doc.decoded.recipe.length > 1 || open.doc.decoded.text === undefined;
+    return stillRead ? result : transfer(result, [ownBuffer(bytes)]);
   }
 
-  /** The original as export writes it with its secrets redacted: its own recipe where export can write it, JSON otherwise. */
+  /** The original with its flagged secrets redacted, for a history file without secrets. */
   async redactedOriginal(): Promise<Result<'redactedOriginal'>> {
-    const doc = this.requireDocument();
-    const program = this.originalProgram(doc);
-    const source: ExportSource = { value: doc.original, program, recipe: doc.decoded.recipe, appliedOps: [], originalValue: doc.original, name: doc.name };
-    if (doc.decoded.text !== undefined) source.sourceText = doc.decoded.text;
-    if (this.exportBytes) source.originalBytes = this.exportBytes;
-    const r = await exportDocument(source, portableExportOptions(doc.decoded.syntax, true));
-    return { sha256: r.sha256, bytes: r.bytes, redacted: r.redacted, secretKeys: [...new Set(program.secrets.map((s) => s.key))] };
+    const { doc } = this.requireDocument();
+    const r = await doc.redactedOriginal();
+    return transfer({ sha256: r.sha256, bytes: r.bytes, redacted: r.redacted, secretKeys: doc.originalSecrets().keys }, [ownBuffer(r.bytes)]);
   }
 
-  private originalProgram(doc: OpenDocument): Program {
-    return doc.applied.length === 0 ? doc.program : analyzeProgram(doc.original, { recipe: doc.decoded.recipe, name: doc.name });
+  // ---- pickles and torch files ----
+
+  disassembly(params: Params<'disassembly'>): Result<'disassembly'> {
+    return this.requirePickle().disassembly(params);
   }
 
-  versionDiff({ ops }: Params<'versionDiff'>): Result<'versionDiff'> {
-    const doc = this.requireDocument();
-    const diff = diffValues(doc.value, applyWithInverse(doc.original, ops).value);
-    return { ops: diff, inverse: applyWithInverse(doc.value, diff).inverse };
+  tensors(params: Params<'tensors'>): Result<'tensors'> {
+    return this.requirePickle().tensors(params, this.requireDocument().doc.program);
   }
 
-  versionText({ ops, pointer, maxChars }: Params<'versionText'>): Result<'versionText'> {
-    const doc = this.requireDocument();
-    const value = getAt(applyWithInverse(doc.original, ops).value, pointer);
-    if (value === undefined) return { absent: true };
-    return displayJsonWithin(value, maxChars);
+  tensorPreview(params: Params<'tensorPreview'>): Result<'tensorPreview'> {
+    return this.requirePickle().tensorPreview(params);
   }
 
-  migrationPlan(params: Params<'migrationPlan'>): Result<'migrationPlan'> {
-    const doc = this.requireDocument();
-    return summarizePlan(doc.value, doc.program, params);
-  }
-
-  migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
-    const doc = this.requireDocument();
-    const made = applyPlan(doc.value, doc.program, target, { tryAnyway: tryAnyway === true });
-    if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
-    this.apply(doc, made.ops);
-    return { program: doc.program, edit: { ops: made.ops, inverse: made.inverse, label: made.label }, notes: made.notes };
-  }
-
-  /** A file newer than the app knows is read-only: every edit is refused with a typed error. */
-  private refuseIfReadOnly(doc: OpenDocument): void {
-    const readOnly = readOnlyReason(doc.value, doc.program);
-    if (readOnly) throw new FormatError({ code: 'unsupported', layer: 'read-only', message: readOnly.reason });
-  }
-
-  private makeEdit(doc: OpenDocument, request: EditRequest): Edit {
-    const { value, program } = doc;
-    switch (request.kind) {
-      case 'instructions':
-        return setInstructions(value, program, request.moduleId, request.text);
-      case 'field':
-        return setFieldProp(value, program, request.moduleId, request.fieldIndex, request.prop, request.text);
-      case 'demo-field':
-        return setDemoField(value, program, request.moduleId, request.demoIndex, request.field, request.json !== undefined ? parseEditedJson(request.json) : request.value);
-      case 'add-demo':
-        return addDemo(value, program, request.moduleId, request.demo, request.at);
-      case 'duplicate-demo':
-        return duplicateDemo(value, program, request.moduleId, request.demoIndex);
-      case 'remove-demos':
-        return removeDemos(value, program, request.moduleId, request.demoIndexes);
-      case 'move-demo':
-        return moveDemo(value, program, request.moduleId, request.from, request.to);
-      case 'replace-module': {
-        const module = findModule(program, request.moduleId);
-        const parsed = parseEditedJson(request.json);
-        const state = request.leftOut ? restoreLeftOut(parsed, getAtPointer(value, module.pointer), request.leftOut) : parsed;
-        const schema = moduleSchemaFor(program, module);
-        const problems = schema ? validateValue(state, schema) : [];
-        const first = problems[0];
-        if (first) {
-          throw new FormatError({ code: 'invalid', layer: 'schema', message: first.message, path: first.pointer });
-        }
-        return replaceModuleState(value, program, request.moduleId, state);
-      }
-    }
-  }
-
-  private apply(doc: OpenDocument, ops: readonly Operation[]): void {
-    const { value } = applyWithInverse(doc.value, ops);
-    doc.value = value;
-    doc.applied.push(...ops);
-    doc.program = analyzeProgram(value, doc.context?.recovered ? doc.context : { recipe: doc.decoded.recipe, name: doc.name });
-  }
+  // ---- inside ----
 
   private async readCompanion(file: File, signal?: AbortSignal): Promise<ReadCompanion> {
     let bytes: Uint8Array | undefined;
@@ -426,44 +342,13 @@ export class DocumentHost {
     return { bytes, name: source.file.name };
   }
 
-  prompt(request: Params<'prompt'>): Result<'prompt'> {
-    const doc = this.requireDocument();
-    return renderModulePrompt(doc.value, doc.program, request);
-  }
-
-  promptReport({ format, adapter }: Params<'promptReport'>): Result<'promptReport'> {
-    const doc = this.requireDocument();
-    const prompts = promptModules(doc.program).map((m) => renderModulePrompt(doc.value, doc.program, { moduleId: m.id, ...(adapter ? { adapter } : {}) }));
-    return { text: format === 'md' ? promptReport(doc.name, prompts) : promptJsonl(prompts), count: prompts.length };
-  }
-
-  disassembly(params: Params<'disassembly'>): Result<'disassembly'> {
-    return this.requirePickle().disassembly(params);
-  }
-
-  tensors(params: Params<'tensors'>): Result<'tensors'> {
-    return this.requirePickle().tensors(params, this.requireDocument().program);
-  }
-
-  tensorPreview(params: Params<'tensorPreview'>): Result<'tensorPreview'> {
-    return this.requirePickle().tensorPreview(params);
-  }
-
   private requirePickle(): PickleInspector {
     if (!this.pickle) throw new FormatError({ code: 'unsupported', layer: 'pickle', message: 'The open document is not a pickle or torch file as saved.' });
     return this.pickle;
   }
 
-  private requireDocument(): OpenDocument {
-    if (!this.doc) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open in this worker.' });
-    return this.doc;
+  private requireDocument(): Open {
+    if (!this.opened) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open in this worker.' });
+    return this.opened;
   }
 }
-
-/** The schema without `key` required: the view that leaves it out is still valid. */
-function withoutRequired(schema: Record<string, unknown>, key: string): Record<string, unknown> {
-  const required = Array.isArray(schema.required) ? schema.required.filter((k) => k !== key) : schema.required;
-  return { ...schema, required };
-}
-
-

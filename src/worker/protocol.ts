@@ -16,6 +16,7 @@ import type { PromptRequest, PromptView } from '../core/program/prompt/render-mo
 import type { AdapterId } from '../core/program/prompt/prompt-types';
 import type { Comparison } from '../core/program/compare/types';
 import type { TakeRequest } from '../core/program/compare/take';
+import type { EditRequest } from '../core/program/document/edit-request';
 
 export type OpenSource =
   | { kind: 'file'; file: File }
@@ -41,18 +42,7 @@ export interface DocumentSummary {
   stages: Array<[stage: string, ms: number]>;
 }
 
-/** A model edit, as the forms ask for it; the worker turns it into JSON Patch operations. */
-export type EditRequest =
-  | { kind: 'instructions'; moduleId: string; text: string }
-  | { kind: 'field'; moduleId: string; fieldIndex: number; prop: 'name' | 'prefix' | 'description' | 'type'; text: string }
-  /** `json`, when given, is the new value as JSON text typed by the user: the worker parses it. */
-  | { kind: 'demo-field'; moduleId: string; demoIndex: number; field: string; value?: unknown; json?: string }
-  | { kind: 'add-demo'; moduleId: string; demo: Record<string, unknown>; at?: number }
-  | { kind: 'duplicate-demo'; moduleId: string; demoIndex: number }
-  | { kind: 'remove-demos'; moduleId: string; demoIndexes: number[] }
-  | { kind: 'move-demo'; moduleId: string; from: number; to: number }
-  /** The module's state as JSON text from the precise view; the worker parses and validates it. */
-  | { kind: 'replace-module'; moduleId: string; json: string; leftOut?: LeftOut };
+export type { EditRequest };
 
 /** A file opened beside the document (e.g. program.pkl of a DSPy whole-program folder). */
 export interface CompanionSummary {
@@ -135,7 +125,7 @@ export interface Opened {
 }
 
 /** Method name -> [params, result]. */
-export interface WorkerMethods {
+export type WorkerMethods = {
   /**
    * Opens `source`; `companions` are files that belong to it (a whole-program folder's program.pkl),
    * `sidecar` a checksum file to verify the source against.
@@ -173,6 +163,8 @@ export interface WorkerMethods {
   redactedOriginal: [Record<string, never>, { sha256: string; bytes: Uint8Array; redacted: number; secretKeys: string[] }];
   /** Ops (and their inverse) that turn the current value into the version the given ops make from the original. */
   versionDiff: [{ ops: Operation[] }, { ops: Operation[]; inverse: Operation[] }];
+  /** Makes the current value the version the given ops make from the original, as one new change (its own undo step). */
+  restore: [{ ops: Operation[]; label: string }, { program: Program; edit: Edit }];
   /** A version (the original plus `ops`) at a pointer as pretty JSON text; `absent` when it has nothing there. */
   versionText: [{ ops: Operation[]; pointer: string; maxChars: number }, { text: string } | { tooLarge: number } | { absent: true }];
   /** The current document written back with its own recipe (edits spliced into the source text); the benchmark's export step. */
@@ -183,8 +175,8 @@ export interface WorkerMethods {
   exportModule: [{ moduleId: string; shape?: ModuleFileShape; options: ExportOptions; encryption?: ExportEncryptionRequest }, ExportResult];
   /** What a module file holds (name to suggest, modules), before importing it. */
   readModuleFile: [{ bytes: ArrayBuffer; name: string }, { suggestedName: string; formatLabel: string; moduleIds: string[] }];
-  /** The edit adding (or replacing) a module from a file; the page applies it as one undoable step. */
-  importModule: [{ bytes: ArrayBuffer; name: string; asName?: string; replace?: boolean }, { edit: Edit }];
+  /** Adds (or replaces) a module from a file as one change; answers the program and the change's undoable record. */
+  importModule: [{ bytes: ArrayBuffer; name: string; asName?: string; replace?: boolean }, { program: Program; edit: Edit }];
   /** The migration plan (targets, steps with notes, needed or not, read-only), with a before/after preview on request. */
   migrationPlan: [PlanRequest, PlanSummary];
   /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
@@ -195,8 +187,8 @@ export interface WorkerMethods {
   promptReport: [{ format: 'md' | 'jsonl'; adapter?: AdapterId }, { text: string; count: number }];
   /** Compares the open document (A) with `source` (B), kept in the worker; without `source`, compares again with the B kept. */
   compareWith: [{ source?: CompareSource }, Comparison];
-  /** The edit taking B's instructions or one of its demos into the document; the page applies it as one undo step. */
-  compareTake: [{ take: TakeRequest }, { edit: Edit }];
+  /** Takes B's instructions or one of its demos into the document as one change; answers the program and its undoable record. */
+  compareTake: [{ take: TakeRequest }, { program: Program; edit: Edit }];
   /** Drops the other side. */
   compareClose: [Record<string, never>, Record<string, never>];
   /** Pickles only: one page of the pickletools-style disassembly, from an opcode offset (0 or a page's nextOffset). */
@@ -208,23 +200,10 @@ export interface WorkerMethods {
   tensors: [{ offset: number; limit: number; moduleId?: string; sort?: 'file' | 'size' }, { rows: TensorRow[]; total: number; totalBytes: number; fileTotal: number }];
   /** Reads one tensor's storage span (the only time tensor bytes are read) for its first values, min, max and mean. */
   tensorPreview: [{ index: number; count?: number }, { first: Array<number | bigint | boolean>; numel: number; min: number | null; max: number | null; mean: number | null; nanCount: number }];
-}
+};
 
 export type Method = keyof WorkerMethods;
 export type Params<M extends Method> = WorkerMethods[M][0];
 export type Result<M extends Method> = WorkerMethods[M][1];
 
-export interface RequestMessage<M extends Method = Method> {
-  id: number;
-  method: M;
-  params: Params<M>;
-}
-
-import type { Progress } from '../core/engine/progress';
-
-export type { Progress };
-
-export type ResponseMessage =
-  | { id: number; kind: 'progress'; progress: Progress }
-  | { id: number; kind: 'result'; result: unknown }
-  | { id: number; kind: 'error'; error: ErrorInfo };
+export type { Progress } from './kit/messages';

@@ -5,7 +5,7 @@
  * checkpoint" replaces the document worker, and the timeline must still be there to come back to.
  * The page asks for rows, comparisons and bytes; values never cross over whole.
  */
-import { FormatError, type ErrorInfo } from '../core/engine/errors';
+import { FormatError } from '../core/engine/errors';
 import { recipeFor } from '../core/engine/layers/recipe';
 import { encodeDocument } from '../core/engine/pipeline/encode';
 import { compareCheckpoints, programText, type CheckpointComparison } from '../core/program/series/compare-checkpoints';
@@ -13,6 +13,7 @@ import { packSeries, type PackContainer, type PackMode, type PackResult } from '
 import { readSeries, timelineOf } from '../core/program/series/read-series';
 import { proposalName, proposalParts } from '../core/program/series/series-names';
 import type { Checkpoint, SeriesTimeline } from '../core/program/series/series-types';
+import { ownBuffer, transfer } from './kit/transfer';
 
 export interface SeriesMemberMessage {
   name: string;
@@ -31,21 +32,17 @@ export interface SeriesComparison {
   textB: string;
 }
 
-export interface SeriesMethods {
-  open: { params: { base: string; members: SeriesMemberMessage[] }; result: SeriesTimeline };
-  compare: { params: { a: number; b: number }; result: SeriesComparison };
-  checkpointBytes: { params: { index: number }; result: { name: string; bytes: Uint8Array } };
-  pack: { params: { mode: PackMode; container: PackContainer }; result: PackResult };
-}
+/** Method name -> [params, result], served by the worker kit. */
+export type SeriesMethods = {
+  open: [{ base: string; members: SeriesMemberMessage[] }, SeriesTimeline];
+  compare: [{ a: number; b: number }, SeriesComparison];
+  checkpointBytes: [{ index: number }, { name: string; bytes: Uint8Array }];
+  pack: [{ mode: PackMode; container: PackContainer }, PackResult];
+};
 
 export type SeriesMethod = keyof SeriesMethods;
-export type SeriesParams<M extends SeriesMethod> = SeriesMethods[M]['params'];
-export type SeriesResult<M extends SeriesMethod> = SeriesMethods[M]['result'];
-
-export type SeriesRequest<M extends SeriesMethod = SeriesMethod> = { id: number; method: M; params: SeriesParams<M> };
-export type SeriesResponse =
-  | { id: number; kind: 'result'; result: unknown }
-  | { id: number; kind: 'error'; error: ErrorInfo };
+export type SeriesParams<M extends SeriesMethod> = SeriesMethods[M][0];
+export type SeriesResult<M extends SeriesMethod> = SeriesMethods[M][1];
 
 export class SeriesHost {
   private base = '';
@@ -76,10 +73,13 @@ export class SeriesHost {
     const cp = this.loaded(index);
     const parts = proposalParts({ base: this.base, order: cp.order, ...(cp.tag !== undefined ? { tag: cp.tag } : {}) });
     const bytes = await encodeDocument({ value: cp.value, recipe: recipeFor({ syntax: 'json', indent: 2 }) });
-    return { name: `${proposalName(parts.base, index + 1, parts.tag)}.json`, bytes };
+    // Made for the page alone: moved there, not copied.
+    return transfer({ name: `${proposalName(parts.base, index + 1, parts.tag)}.json`, bytes }, [ownBuffer(bytes)]);
   }
 
-  pack({ mode, container }: SeriesParams<'pack'>): Promise<PackResult> {
-    return packSeries(this.checkpoints, { mode, container, base: this.base });
+  async pack({ mode, container }: SeriesParams<'pack'>): Promise<PackResult> {
+    const result = await packSeries(this.checkpoints, { mode, container, base: this.base });
+    // The packed bytes share no buffer with the checkpoints; a diff file's first entry is the snapshot's bytes, listed once.
+    return transfer(result, [ownBuffer(result.zip?.bytes), ...result.files.map((f) => ownBuffer(f.bytes))]);
   }
 }

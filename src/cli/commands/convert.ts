@@ -4,9 +4,7 @@
  * untouched file written with its own recipe comes out byte-identical. Secrets are redacted unless
  * --no-redact; the result is decoded again before it is written.
  */
-import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
-import { analyzeProgram } from '../../core/program/formats/analyze.ts';
-import { exportDocument } from '../../core/program/export/export-document.ts';
+import { ProgramDocument } from '../../core/program/document/program-document.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
@@ -74,14 +72,10 @@ export const convertCommand: CliCommand = {
       }
       const bytes = await io.readFile(input);
       const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
-      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
+      const doc = await ProgramDocument.open(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
       const encryption = options.encryption ?? sameEncryption(doc.recipe, credentials);
       if (encryption) options.encryption = encryption;
-      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
-      const out = await exportDocument(
-        { value: doc.value, program, recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name: input, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) },
-        { ...options, fileName: output.replace(/^.*[\\/]/, '') },
-      );
+      const out = await doc.export({ ...options, fileName: output.replace(/^.*[\\/]/, '') });
       await io.writeFile(output, out.bytes);
       if (parsed.flags.has('sidecar')) await io.writeFile(`${output}.sha256`, new TextEncoder().encode(out.sidecar));
       for (const w of out.warnings) io.err(`warning: ${w}\n`);

@@ -3,9 +3,7 @@
  * loads alone. DSPy: `{"self": state, "metadata": ...}` for a bare `dspy.Predict(...).load(OUT)`
  * (--own-path keeps the module's name as the key); envelope: `{module, parent_program, exported_at}`.
  */
-import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
-import { analyzeProgram } from '../../core/program/formats/analyze.ts';
-import { exportModule } from '../../core/program/export/export-module.ts';
+import { ProgramDocument } from '../../core/program/document/program-document.ts';
 import { defaultModuleShape } from '../../core/program/export/module-file.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
@@ -52,16 +50,16 @@ export const exportModuleCommand: CliCommand = {
     try {
       const bytes = await io.readFile(input);
       const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
-      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
+      const doc = await ProgramDocument.open(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
       const encryption = options.encryption ?? sameEncryption(doc.recipe, credentials);
       if (encryption) options.encryption = encryption;
-      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
+      const { program } = doc;
       if (!program.modules.some((m) => m.id === path)) {
         io.err(`error [module-file] No module "${path}" in ${input}; it has ${program.modules.map((m) => m.id).join(', ') || 'none'}.\n`);
         return EXIT_BAD_INPUT;
       }
       const shape = parsed.flags.has('own-path') && defaultModuleShape(program) === 'self' ? 'own-path' : undefined;
-      const out = await exportModule({ value: doc.value, program, recipe: doc.recipe }, path, { ...options, fileName: output.replace(/^.*[\\/]/, ''), ...(shape ? { shape } : {}) });
+      const out = await doc.exportModule(path, { ...options, fileName: output.replace(/^.*[\\/]/, ''), ...(shape ? { shape } : {}) });
       await io.writeFile(output, out.bytes);
       if (parsed.flags.has('sidecar')) await io.writeFile(`${output}.sha256`, new TextEncoder().encode(out.sidecar));
       for (const w of out.warnings) io.err(`warning: ${w}\n`);

@@ -3,14 +3,12 @@
  * The file is written back with its own recipe; for JSON the migration's operations are spliced into
  * the source text, so every byte the migration does not touch stays as it was.
  */
-import { analyzeProgram, kindOf } from '../../core/program/formats/analyze.ts';
+import { kindOf } from '../../core/program/formats/analyze.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { fileExtensionFor } from '../../core/engine/layers/registry.ts';
-import { applyPlan, planMigration } from '../../core/program/migrations/plan.ts';
 import type { MigrationPlan } from '../../core/program/model/migration.ts';
-import { decodeBytes } from '../../core/engine/pipeline/decode.ts';
-import { encodeDocument, type EncodeInput } from '../../core/engine/pipeline/encode.ts';
+import { ProgramDocument } from '../../core/program/document/program-document.ts';
 import { parseArgs } from '../args.ts';
 import { credentialsFor, splitKeyArgs } from '../keyed-input.ts';
 import { KEY_OPTIONS_HELP } from '../key-options.ts';
@@ -88,9 +86,9 @@ export const migrateCommand: CliCommand = {
     try {
       const bytes = await io.readFile(input);
       const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
-      const doc = await decodeBytes(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
-      const program = analyzeProgram(doc.value, { recipe: doc.recipe, name: input });
-      const plan = planMigration(doc.value, program, to, { tryAnyway });
+      const doc = await ProgramDocument.open(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
+      const { program } = doc;
+      const plan = doc.plan(to, { tryAnyway });
       if (planOnly) {
         printPlan(plan, io);
         return EXIT_OK;
@@ -99,20 +97,18 @@ export const migrateCommand: CliCommand = {
         io.err(`error [migration] ${plan.incompatible && !tryAnyway ? `${plan.incompatible.message} Run with --try-anyway to run the known cross-major steps.` : plan.reason}\n`);
         return EXIT_BAD_INPUT;
       }
-      const applied = applyPlan(doc.value, program, to, { tryAnyway });
-      for (const n of applied.notes) io.out(`note: ${n}\n`);
-      if (applied.ops.length === 0) {
+      if (plan.steps.every((s) => s.ops.length === 0)) {
+        for (const n of plan.steps.flatMap((s) => s.notes)) io.out(`note: ${n}\n`);
         io.out(`${input}: nothing to migrate (${plan.reason})\n`);
         return EXIT_OK;
       }
+      // The document applies the migration once; its write-back splices the ops into JSON source text.
+      const applied = doc.migrate(to, { tryAnyway });
+      for (const n of applied.notes) io.out(`note: ${n}\n`);
       const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(doc.recipe));
-      const encodeInput: EncodeInput =
-        doc.text !== undefined
-          ? { value: applied.value, recipe: doc.recipe, source: { text: doc.text, ops: applied.ops } }
-          : { value: applied.value, recipe: doc.recipe };
-      const written = await encodeDocument(encodeInput, credentials ? { credentials } : {});
+      const written = await doc.encode(credentials ? { credentials } : {});
       await io.writeFile(target, written);
-      for (const sentence of kindOf(program).migrations?.stillRefused?.(applied.value, plan.target) ?? []) io.err(`warning: ${sentence}\n`);
+      for (const sentence of kindOf(program).migrations?.stillRefused?.(doc.value, plan.target) ?? []) io.err(`warning: ${sentence}\n`);
       io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`);
       return EXIT_OK;
     } catch (e) {

@@ -7,8 +7,10 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useCompareStore } from '../../state/compare-store';
 import { useHistoryStore } from '../../state/history-store';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
-import { download } from '../export/save-file';
+import { undo } from '../../state/session/commit';
+import { takeAcross } from '../../state/session/compare-actions';
+import { useSession } from '../../state/session/session-store';
+import { download } from '../download';
 import { PredictorDetail } from './predictor-detail';
 import { PredictorList } from './predictor-list';
 import './compare.css';
@@ -20,8 +22,7 @@ export function ComparePanel() {
   const docId = useHistoryStore((h) => h.docId);
   const recent = documents.filter((d) => d.id !== docId && d.hasOriginal).slice(0, 12);
   const editable = useEditable();
-  const lastEdit = useUndoStore((u) => u.past.at(-1));
-  const undo = useUndoStore((u) => u.undo);
+  const lastEdit = useSession((u) => u.past.at(-1)?.edit);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const c = s.comparison;
@@ -129,7 +130,7 @@ export function ComparePanel() {
           <div className="compare-body">
             <PredictorList predictors={c.predictors} selected={s.selected} onSelect={s.select} />
             {selected ? (
-              <PredictorDetail key={selected.id} predictor={selected} otherName={c.b.label} canTake={editable} onTake={(t) => void s.take(t)} />
+              <PredictorDetail key={selected.id} predictor={selected} otherName={c.b.label} canTake={editable} onTake={(t) => void takeAcross(t)} />
             ) : (
               <p className="muted compare-hint">Choose a predictor to see its changes.</p>
             )}

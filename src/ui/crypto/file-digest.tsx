@@ -5,9 +5,9 @@
  */
 import { useState } from 'react';
 import { formatCount } from '../../core/engine/errors';
-import { useDocumentStore } from '../../state/document-store';
 import type { EncryptionFacts } from '../../worker/protocol';
 import './crypto.css';
+import { useSession } from '../../state/session/session-store';
 
 const LAYOUT_LABEL: Record<string, string> = { 'iv-ct-tag': 'IV · ciphertext · tag', 'iv-tag-ct': 'IV · tag · ciphertext' };
 
@@ -17,9 +17,9 @@ export function describeEncryption(e: EncryptionFacts): string {
 }
 
 export function FileDigest() {
-  const sha256 = useDocumentStore((s) => s.sha256);
-  const encryption = useDocumentStore((s) => s.encryption);
-  const name = useDocumentStore((s) => s.summary?.name);
+  const sha256 = useSession((s) => s.sha256);
+  const encryption = useSession((s) => s.encryption);
+  const name = useSession((s) => s.summary?.name);
   const [copied, setCopied] = useState<string>();
   if (!sha256) return null;
 

@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
+import { lazy, Suspense } from 'react';
 import type { DocumentSummary } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
 import { RecipeBadges } from './recipe-badges';
+import { useWorkerQuery } from '../../state/session/use-worker-query';
 
 const JsonView = lazy(() => import('../editor/json-view'));
 
@@ -10,20 +10,10 @@ const JsonView = lazy(() => import('../editor/json-view'));
 const MAX_VIEW_CHARS = 20_000_000;
 
 export function DocumentView({ summary }: { summary: DocumentSummary }) {
-  const client = useDocumentStore((s) => s.client);
-  const [view, setView] = useState<{ text: string } | { tooLarge: number } | { error: string }>();
-
-  useEffect(() => {
-    let live = true;
-    setView(undefined);
-    client
-      ?.call('text', { pointer: '', maxChars: MAX_VIEW_CHARS })
-      .then((r) => live && setView(r))
-      .catch((e: unknown) => live && setView({ error: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [client, summary]);
+  // Asked again for every document opened (and every change); `summary` names the document shown.
+  const query = useWorkerQuery('text', { pointer: '', maxChars: MAX_VIEW_CHARS });
+  const view: { text: string } | { tooLarge: number } | { error: string } | undefined =
+    query.status === 'error' ? { error: query.error.message } : 'data' in query && query.data ? query.data : undefined;
 
   return (
     <div className="document">

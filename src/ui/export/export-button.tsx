@@ -3,19 +3,19 @@
  * (the module tree opens them through the export store).
  */
 import { useEffect } from 'react';
-import { useExportStore } from '../../state/export-store';
+import { useExportDialog, useExportStore } from '../../state/export-store';
 import { ExportDialog } from './export-dialog';
 import { ImportModuleDialog } from './import-module-dialog';
 
 export function ExportButton() {
-  const dialog = useExportStore((s) => s.dialog);
+  const dialog = useExportDialog();
   const openDialog = useExportStore((s) => s.openDialog);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault(); // the browser's "Save page" would save the app, not the program
-        if (!useExportStore.getState().dialog) openDialog({ kind: 'document' });
+        if (!useExportStore.getState().opened) openDialog({ kind: 'document' });
       }
     };
     window.addEventListener('keydown', onKey);

@@ -12,13 +12,13 @@ import { exportFileName, moduleFileBaseName } from '../../core/program/export/ex
 import type { ModuleFileShape } from '../../core/program/export/module-file';
 import { recipeFor } from '../../core/engine/layers/recipe';
 import { defaultRegistry } from '../../core/engine/layers/registry';
-import { useDocumentStore } from '../../state/document-store';
-import { useExportStore } from '../../state/export-store';
+import { useSaveHandle, useExportStore } from '../../state/export-store';
 import { formatBytes } from '../format-bytes';
 import { canPickSaveFile, download, saveWithPicker, writeToHandle } from './save-file';
 import { ExportEncryptionSection, encryptionRequest, encryptionStep, initialEncryption } from '../crypto/export-encryption';
 import { SecretsChoice } from './secrets-choice';
 import './export.css';
+import { useSession } from '../../state/session/session-store';
 
 // The choices are the layers the registry can write, each with its label and the suffix it wears.
 const SYNTAXES = defaultRegistry.ofKind('syntax', true).map((l) => ({ id: l.id as ExportSyntax, label: l.label }));
@@ -26,11 +26,11 @@ const COMPRESSIONS = [{ id: 'none' as ExportCompression, label: 'None' }, ...def
 
 export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const summary = useDocumentStore((s) => s.summary);
-  const program = useDocumentStore((s) => s.program);
-  const documentEncryption = useDocumentStore((s) => s.encryption);
+  const summary = useSession((s) => s.summary);
+  const program = useSession((s) => s.program);
+  const documentEncryption = useSession((s) => s.encryption);
   const close = useExportStore((s) => s.close);
-  const handle = useExportStore((s) => s.handle);
+  const handle = useSaveHandle();
   const setHandle = useExportStore((s) => s.setHandle);
   const exportDocument = useExportStore((s) => s.exportDocument);
   const exportModule = useExportStore((s) => s.exportModule);

@@ -5,15 +5,15 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ErrorInfo } from '../../core/engine/errors';
 import { toErrorInfo } from '../../core/engine/errors';
-import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import { useSelectionStore } from '../../state/selection-store';
 import './export.css';
+import { useSession } from '../../state/session/session-store';
 
 export function ImportModuleDialog({ initialFile }: { initialFile?: File }) {
   const ref = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const program = useDocumentStore((s) => s.program);
+  const program = useSession((s) => s.program);
   const close = useExportStore((s) => s.close);
   const readModuleFile = useExportStore((s) => s.readModuleFile);
   const importModule = useExportStore((s) => s.importModule);

@@ -4,19 +4,8 @@
  */
 import type { SaveHandle } from '../../state/export-store';
 
-export function download(bytes: Uint8Array | string, name: string): void {
-  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), name);
-}
+export { download } from '../download';
 
-/** A Blob made of slices of a File is saved without being read into memory first. */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 type SavePicker = (options: { suggestedName: string }) => Promise<SaveHandle>;
 

@@ -5,7 +5,6 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../core/program/history/history-types';
-import { useDocumentStore } from '../../state/document-store';
 import { useHistoryStore } from '../../state/history-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { formatBytes } from '../format-bytes';
@@ -13,6 +12,8 @@ import { formatTime } from './format-time';
 import { HistoryProblem } from './history-problem';
 import { HistoryExport, HistorySecretsSetting } from './history-secrets';
 import './history.css';
+import { useSession } from '../../state/session/session-store';
+import { restoreVersion } from '../../state/session/history-actions';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
 
@@ -60,7 +61,7 @@ function VersionName({ entry, index }: { entry: HistoryEntry; index: number }) {
 }
 
 function Timeline({ entries, head }: { entries: HistoryEntry[]; head: string | null | undefined }) {
-  const restore = useHistoryStore((s) => s.restore);
+  const restore = restoreVersion;
   return (
     <ol className="history-timeline" aria-label="Versions">
       {entries.map((e, i) => (
@@ -222,8 +223,8 @@ export function HistoryPanel() {
   const status = useHistoryStore((s) => s.status);
   const importHistory = useHistoryStore((s) => s.importHistory);
   const deleteHistory = useHistoryStore((s) => s.deleteHistory);
-  const name = useDocumentStore((s) => s.summary?.name);
-  const readOnly = useDocumentStore((s) => s.readOnly);
+  const name = useSession((s) => s.summary?.name);
+  const readOnly = useSession((s) => s.readOnly);
   const [confirming, setConfirming] = useState(false);
   if (!open) return <ComparisonView />;
 

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { historyFileName } from '../../core/program/history/history-file';
+import { download } from '../download';
 import { historyExportNeedsWarning, type HistorySecrets } from '../../core/program/history/redact-history';
 import { useHistoryStore } from '../../state/history-store';
 import { useSettingsStore } from '../../state/settings-store';
@@ -43,15 +44,6 @@ export function HistorySecretsSetting({ docId }: { docId: string | undefined }) 
   );
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** "Export history", asking first when the file would carry secrets in clear. */
 export function HistoryExport({ docId }: { docId: string | undefined }) {
   const exportHistory = useHistoryStore((s) => s.exportHistory);
@@ -76,7 +68,7 @@ export function HistoryExport({ docId }: { docId: string | undefined }) {
       if (!docId) return;
       setAsking(undefined);
       const file = await exportHistory(docId, { redact });
-      if (file) download(historyFileName(file.name), file.text);
+      if (file) download(file.text, historyFileName(file.name), 'application/json');
     });
   const start = () =>
     run(async () => {

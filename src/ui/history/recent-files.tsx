@@ -3,10 +3,11 @@ import { useHistoryStore } from '../../state/history-store';
 import { formatBytes } from '../format-bytes';
 import { formatTime } from './format-time';
 import './history.css';
+import { resumeDocument } from '../../state/session/history-actions';
 
 export function RecentFiles() {
   const documents = useHistoryStore((s) => s.documents);
-  const resume = useHistoryStore((s) => s.resume);
+  const resume = resumeDocument;
   if (documents.length === 0) return null;
   return (
     <section className="recent-files" aria-label="Recent files">

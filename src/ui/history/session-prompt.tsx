@@ -7,10 +7,11 @@ import { useHistoryStore } from '../../state/history-store';
 import { HistoryProblem } from './history-problem';
 import { formatTime } from './format-time';
 import './history.css';
+import { acceptOffer } from '../../state/session/history-actions';
 
 export function SessionPrompt() {
   const offers = useHistoryStore((s) => s.offers);
-  const accept = useHistoryStore((s) => s.acceptOffer);
+  const accept = acceptOffer;
   const dismiss = useHistoryStore((s) => s.dismissOffers);
   const start = useHistoryStore((s) => s.start);
   const notice = useHistoryStore((s) => s.notice);

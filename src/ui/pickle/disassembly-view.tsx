@@ -2,41 +2,36 @@
  * The pickle's opcodes like `pickletools.dis`: byte offset, opcode, argument, indented by MARK
  * depth. The worker answers a page at a time; "Load more" asks for the next from its nextOffset.
  */
-import { useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
-import type { DocumentSummary, Result } from '../../worker/protocol';
+import { useState } from 'react';
+import type { Result } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
+import { isStale, useWorkerAsk, useWorkerQuery } from '../../state/session/use-worker-query';
 
 const PAGE = 500;
 
 type Page = Result<'disassembly'>;
 
-export function DisassemblyView({ summary }: { summary: DocumentSummary }) {
-  const client = useDocumentStore((s) => s.client);
-  const [pages, setPages] = useState<Page[]>([]);
-  const [error, setError] = useState<string>();
+export function DisassemblyView() {
+  const ask = useWorkerAsk();
+  const first = useWorkerQuery('disassembly', { offset: 0, limit: PAGE });
+  const start = first.status === 'ready' ? first.data : undefined;
+  // Pages loaded on demand belong to the first page they follow: a new document starts over.
+  const [more, setMore] = useState<{ after: Page; pages: Page[]; error?: string }>();
   const [loading, setLoading] = useState(false);
+  const later = more && more.after === start ? more : undefined;
+  const pages = start ? [start, ...(later?.pages ?? [])] : [];
+  const error = first.status === 'error' ? first.error.message : later?.error;
 
   const load = (offset: number) => {
-    if (!client) return;
+    if (!start) return;
     setLoading(true);
-    client
-      .call('disassembly', { offset, limit: PAGE })
-      .then((page) => setPages((p) => [...p, page]))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    ask('disassembly', { offset, limit: PAGE })
+      .then((page) => setMore((m) => ({ after: start, pages: [...(m?.after === start ? m.pages : []), page] })))
+      .catch((e: unknown) => {
+        if (!isStale(e)) setMore((m) => ({ after: start, pages: m?.after === start ? m.pages : [], error: e instanceof Error ? e.message : String(e) }));
+      })
       .finally(() => setLoading(false));
   };
-
-  useEffect(() => {
-    let live = true;
-    client
-      ?.call('disassembly', { offset: 0, limit: PAGE })
-      .then((page) => live && setPages([page]))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [client, summary]);
 
   const last = pages.at(-1);
   const rows = pages.flatMap((p) => p.rows);

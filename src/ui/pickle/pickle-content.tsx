@@ -57,8 +57,8 @@ export function PickleContent({ summary, children }: { summary: DocumentSummary;
             </button>
           )}
         </div>
-        {tab === 'tensors' && <TensorTable key={`${summary.name}|${summary.openMs}`} summary={summary} />}
-        {tab === 'disassembly' && <DisassemblyView key={`${summary.name}|${summary.openMs}`} summary={summary} />}
+        {tab === 'tensors' && <TensorTable key={`${summary.name}|${summary.openMs}`} />}
+        {tab === 'disassembly' && <DisassemblyView key={`${summary.name}|${summary.openMs}`} />}
       </div>
     </div>
   );

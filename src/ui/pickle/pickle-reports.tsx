@@ -3,15 +3,15 @@
  * pickled companion's (a DSPy whole-program folder's program.pkl). Mounted above the content.
  */
 import type { Program } from '../../core/program/model/program';
-import { useDocumentStore } from '../../state/document-store';
 import { useExportStore } from '../../state/export-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { containerLabel, pickleStep, safetyOf } from './safety-of';
 import { SafetyReport } from './safety-report';
 import './pickle.css';
+import { useSession } from '../../state/session/session-store';
 
 export function PickleReports({ summary, program }: { summary: DocumentSummary; program: Program }) {
-  const companions = useDocumentStore((s) => s.companions);
+  const companions = useSession((s) => s.companions);
   const step = pickleStep(summary.recipe);
   const safety = safetyOf(summary.recipe);
   const pickled = companions.filter((c) => c.safety);

@@ -3,11 +3,11 @@
  * selected module or the whole file, in file order or largest first. Rows come from the worker a
  * page at a time; "Preview" asks the worker to read that one tensor's bytes.
  */
-import { useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
+import { useState } from 'react';
 import { useSelectionStore } from '../../state/selection-store';
-import type { DocumentSummary, Result, TensorRow } from '../../worker/protocol';
+import type { Result, TensorRow } from '../../worker/protocol';
 import { formatBytes } from '../format-bytes';
+import { isStale, useWorkerAsk, useWorkerQuery } from '../../state/session/use-worker-query';
 
 const PAGE = 200;
 
@@ -20,44 +20,38 @@ function formatValue(v: number | bigint | boolean | null): string {
   return String(v);
 }
 
-export function TensorTable({ summary }: { summary: DocumentSummary }) {
-  const client = useDocumentStore((s) => s.client);
+export function TensorTable() {
+  const ask = useWorkerAsk();
   const selected = useSelectionStore((s) => s.moduleId);
   const [wholeFile, setWholeFile] = useState(false);
   const [sort, setSort] = useState<'file' | 'size'>('file');
-  const [page, setPage] = useState<{ key: string; data: Page } | { key: string; error: string }>();
   const [previews, setPreviews] = useState<ReadonlyMap<number, Preview>>(new Map());
   const moduleId = wholeFile || selected === undefined || selected === 'self' ? undefined : selected;
-  const key = `${summary.name}|${summary.openMs}|${moduleId ?? ''}|${sort}`;
-
-  useEffect(() => {
-    let live = true;
-    client
-      ?.call('tensors', { offset: 0, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
-      .then((data) => live && setPage({ key, data }))
-      .catch((e: unknown) => live && setPage({ key, error: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [client, key, moduleId, sort]);
+  const first = useWorkerQuery('tensors', { offset: 0, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) });
+  const start = first.status === 'ready' ? first.data : undefined;
+  // Rows loaded on demand belong to the first page they follow: another module, order or document starts over.
+  const [more, setMore] = useState<{ after: Page; data: Page } | { after: Page; error: string }>();
+  const later = more && more.after === start ? more : undefined;
+  const current: { data: Page } | { error: string } | undefined =
+    first.status === 'error' ? { error: first.error.message } : later ? later : start ? { data: start } : undefined;
 
   const loadMore = (data: Page) => {
-    client
-      ?.call('tensors', { offset: data.rows.length, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
-      .then((more) => setPage({ key, data: { ...more, rows: [...data.rows, ...more.rows] } }))
-      .catch((e: unknown) => setPage({ key, error: e instanceof Error ? e.message : String(e) }));
+    if (!start) return;
+    ask('tensors', { offset: data.rows.length, limit: PAGE, sort, ...(moduleId !== undefined ? { moduleId } : {}) })
+      .then((next) => setMore({ after: start, data: { ...next, rows: [...data.rows, ...next.rows] } }))
+      .catch((e: unknown) => {
+        if (!isStale(e)) setMore({ after: start, error: e instanceof Error ? e.message : String(e) });
+      });
   };
 
   const preview = (row: TensorRow) => {
     const set = (p: Preview) => setPreviews((m) => new Map(m).set(row.index, p));
     set('loading');
-    client
-      ?.call('tensorPreview', { index: row.index, count: 8 })
+    ask('tensorPreview', { index: row.index, count: 8 })
       .then(set)
       .catch((e: unknown) => set({ error: e instanceof Error ? e.message : String(e) }));
   };
 
-  const current = page?.key === key ? page : undefined;
   return (
     <div className="pickle-panel tensor-table-panel" aria-label="Tensors">
       <div className="pickle-panel-bar">

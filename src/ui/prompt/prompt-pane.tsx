@@ -9,13 +9,14 @@ import { TOKENIZERS, TOKENIZER_LABELS, type TokenizerId } from '../../core/progr
 import type { PromptTextFormat } from '../../core/program/prompt/prompt-export';
 import { useDemoLinkStore } from '../../state/demo-link-store';
 import { modulePromptSettings, usePromptViewStore } from '../../state/prompt-view-store';
-import { useDocumentStore } from '../../state/document-store';
+import { useSession } from '../../state/session/session-store';
 import { download } from '../export/save-file';
 import { LoadCheckView } from './load-check-view';
 import { PromptFields } from './prompt-fields';
 import { PromptMessageView, type MessageLinks } from './prompt-message';
 import { TokenBar } from './token-bar';
-import { promptText, usePromptReport, usePromptView, useTokenCounts } from './use-prompt';
+import { useTokenCounts } from '../../state/token-counts';
+import { promptText, usePromptReport, usePromptView } from './use-prompt';
 import './prompt.css';
 
 /** Messages drawn at first; a 50,000-demo predictor shows the rest on request. */
@@ -32,7 +33,7 @@ export function PromptPane({ module }: { module: ModuleInfo }) {
   const { setAdapter, setTokenizer, setType, setInput, setSignature } = usePromptViewStore.getState();
   const tokens = useTokenCounts(prompt, tokenizer);
   const report = usePromptReport();
-  const docName = useDocumentStore((s) => s.summary?.name ?? 'program');
+  const docName = useSession((s) => s.summary?.name ?? 'program');
   const [status, setStatus] = useState('');
   const [showAll, setShowAll] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);

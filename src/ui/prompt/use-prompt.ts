@@ -1,18 +1,16 @@
 /**
- * Every worker call of the Prompt tab, in one place: the rendered prompt (document worker, where the
- * module's value is), its token counts (token worker) and the all-predictors report. Components
+ * The Prompt tab's reads, in one place: the rendered prompt (document worker, where the
+ * module's value is) and the all-predictors report; token counts are in state/token-counts. Components
  * read these hooks and never call a worker themselves.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ErrorInfo } from '../../core/engine/errors';
-import { toErrorInfo } from '../../core/engine/errors';
 import type { PromptRequest, PromptView } from '../../core/program/prompt/render-module';
 import { formatPrompt, type PromptTextFormat } from '../../core/program/prompt/prompt-export';
-import type { TokenCounts, TokenizerId } from '../../core/program/prompt/token-count';
 import type { AdapterId } from '../../core/program/prompt/prompt-types';
-import { useDocumentStore } from '../../state/document-store';
+import { useSession } from '../../state/session/session-store';
+import { useWorkerAsk, useWorkerQuery } from '../../state/session/use-worker-query';
 import { modulePromptSettings, usePromptViewStore } from '../../state/prompt-view-store';
-import { countTokensInWorker } from '../../worker/token-client';
 
 export interface PromptState {
   view?: PromptView;
@@ -23,8 +21,7 @@ export interface PromptState {
 
 /** The module's prompt with the view settings applied, asked again on every edit of the document. */
 export function usePromptView(moduleId: string): PromptState {
-  const client = useDocumentStore((s) => s.client);
-  const revision = useDocumentStore((s) => s.revision);
+  const revision = useSession((s) => s.revision);
   const adapter = usePromptViewStore((s) => s.adapter);
   const settings = usePromptViewStore((s) => modulePromptSettings(s, moduleId));
   const request: PromptRequest = useMemo(
@@ -37,43 +34,12 @@ export function usePromptView(moduleId: string): PromptState {
     }),
     [moduleId, adapter, settings],
   );
+  // The last prompt stays on screen while the next one renders (a keystroke in the input form).
+  const query = useWorkerQuery('prompt', request, { keepWhileLoading: true });
   const key = `${revision}\u0000${JSON.stringify(request)}`;
-  const [state, setState] = useState<PromptState>({ key: '' });
-  useEffect(() => {
-    let live = true;
-    client?.call('prompt', request).then(
-      (view) => live && setState({ view, key }),
-      (e: unknown) => live && setState({ error: toErrorInfo(e, 'prompt'), key }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, request, key]);
-  return state;
-}
-
-/** Token counts of the shown prompt, counted in the token worker a moment after the prompt settles. */
-export function useTokenCounts(prompt: PromptState, tokenizer: TokenizerId): { counts?: TokenCounts; loading: boolean; error?: string } {
-  const [state, setState] = useState<{ key: string; counts?: TokenCounts; error?: string }>({ key: '' });
-  const want = `${prompt.key}\u0000${tokenizer}`;
-  const messages = prompt.view?.messages;
-  useEffect(() => {
-    if (!messages) return;
-    let live = true;
-    // Typing in the input form renders on every key; counting waits for a pause.
-    const timer = setTimeout(() => {
-      countTokensInWorker(tokenizer, messages).then(
-        (counts) => live && setState({ key: want, counts }),
-        (e: unknown) => live && setState({ key: want, error: toErrorInfo(e, 'tokens').message }),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [messages, tokenizer, want]);
-  const current = state.key === want;
-  return { ...(current && state.counts ? { counts: state.counts } : {}), loading: !current, ...(current && state.error ? { error: state.error } : {}) };
+  if (query.status === 'error') return { error: query.error, key };
+  if (query.status === 'ready') return { view: query.data, key };
+  return { ...(query.status === 'loading' && query.data ? { view: query.data } : {}), key: '' };
 }
 
 /** The shown prompt as text for the clipboard. */
@@ -83,9 +49,6 @@ export function promptText(view: PromptView, format: PromptTextFormat): string {
 
 /** Every predictor's prompt from the worker, as a Markdown report or JSONL. */
 export function usePromptReport(): (format: 'md' | 'jsonl', adapter: AdapterId) => Promise<{ text: string; count: number }> {
-  const client = useDocumentStore((s) => s.client);
-  return async (format, adapter) => {
-    if (!client) throw new Error('No document is open.');
-    return client.call('promptReport', { format, adapter });
-  };
+  const ask = useWorkerAsk();
+  return (format, adapter) => ask('promptReport', { format, adapter });
 }

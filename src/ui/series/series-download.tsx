@@ -7,17 +7,8 @@ import type { PackContainer, PackMode, PackResult } from '../../core/program/ser
 import { useSeriesStore } from '../../state/series-store';
 import { formatBytes } from '../format-bytes';
 import { Icon } from '../icon';
+import { download as downloadFile } from '../download';
 
-function save(name: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function SeriesDownload() {
   const pack = useSeriesStore((s) => s.pack);
@@ -47,8 +38,8 @@ export function SeriesDownload() {
     setBusy(false);
     if (!r) return;
     setSizes(r.sizes);
-    if (r.zip) save(r.zip.name, r.zip.bytes, 'application/zip');
-    else for (const f of r.files) save(f.name, f.bytes, 'application/json');
+    if (r.zip) downloadFile(r.zip.bytes, r.zip.name, 'application/zip');
+    else for (const f of r.files) downloadFile(f.bytes, f.name, 'application/json');
     const what = r.zip ? `${r.zip.name} (${formatBytes(r.zip.bytes.length)})` : r.files.map((f) => f.name).join(', ');
     setDone(`Saved ${what}.${r.skipped.length ? ` Left out (not loadable): ${r.skipped.map((s) => s.name).join(', ')}.` : ''}`);
   }

@@ -6,6 +6,7 @@ import { SeriesCompare } from './series-compare';
 import { SeriesDownload } from './series-download';
 import { SeriesTimeline } from './series-timeline';
 import './series.css';
+import { openCheckpoint } from '../../state/session/open-checkpoint';
 
 export function SeriesView() {
   const status = useSeriesStore((s) => s.status);
@@ -16,7 +17,6 @@ export function SeriesView() {
   const error = useSeriesStore((s) => s.error);
   const ignored = useSeriesStore((s) => s.ignoredFiles);
   const compare = useSeriesStore((s) => s.compare);
-  const openCheckpoint = useSeriesStore((s) => s.openCheckpoint);
   const close = useSeriesStore((s) => s.close);
   const dismissError = useSeriesStore((s) => s.dismissError);
 

@@ -4,14 +4,15 @@
  * (core/export/portable-options): secrets redacted unless unticked, the file's own recipe kept. The link is
  * made here; the format rules live in core/share.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { portableExportOptions } from '../../core/program/export/portable-options';
 import { SHARE_LIMIT_CHARS, encodeShareLink } from '../../core/program/share/share-link';
-import { useDocumentStore } from '../../state/document-store';
 import { moduleUrl, shareUrl } from '../../state/route-store';
 import { useSelectionStore } from '../../state/selection-store';
+import { isStale, useWorkerAsk, useWorkerQuery } from '../../state/session/use-worker-query';
+import { useSession } from '../../state/session/session-store';
 import { SecretsChoice } from '../export/secrets-choice';
-import { download } from '../export/save-file';
+import { download } from '../download';
 import { isEncryptionLayer } from '../../core/engine/layers/registry';
 import { formatBytes } from '../format-bytes';
 import './share.css';
@@ -32,43 +33,34 @@ type Prepared =
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const client = useDocumentStore((s) => s.client);
-  const summary = useDocumentStore((s) => s.summary);
-  const revision = useDocumentStore((s) => s.revision);
+  const summary = useSession((s) => s.summary);
   const moduleId = useSelectionStore((s) => s.moduleId);
-  const [prepared, setPrepared] = useState<Prepared>();
+  const [failed, setFailed] = useState<string>();
   const [copied, setCopied] = useState<string>();
   const [redact, setRedact] = useState(true);
-  const secrets = useDocumentStore((s) => s.program?.secrets) ?? [];
+  const secrets = useSession((s) => s.program?.secrets) ?? [];
+  const ask = useWorkerAsk();
   const syntax = summary?.syntax;
   const decodedBytes = summary?.decodedBytes ?? 0;
   const encrypted = summary?.recipe.some((s) => isEncryptionLayer(s.layer)) ?? false;
+  // Asked again whenever the document changes; an answer for an earlier question is dropped.
+  const exported = useWorkerQuery('export', decodedBytes > MAX_SHARE_BYTES ? undefined : { options: portableExportOptions(syntax, redact) });
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    setPrepared(undefined);
-    if (decodedBytes > MAX_SHARE_BYTES) {
-      setPrepared({ kind: 'too-large', size: decodedBytes });
-      return;
-    }
-    client
-      ?.call('export', { options: portableExportOptions(syntax, redact) })
-      .then((r) => {
-        if (!live) return;
-        const payload = encodeShareLink({ name: r.fileName, bytes: r.bytes });
-        if (payload.length > SHARE_LIMIT_CHARS) return setPrepared({ kind: 'too-large', chars: payload.length, size: r.size, file: { bytes: r.bytes, name: r.fileName } });
-        setPrepared({ kind: 'link', url: shareUrl(payload, moduleId), chars: payload.length, redacted: r.redacted });
-      })
-      .catch((e: unknown) => live && setPrepared({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [client, revision, syntax, decodedBytes, redact, moduleId]);
+  const prepared = useMemo((): Prepared | undefined => {
+    if (failed !== undefined) return { kind: 'error', message: failed };
+    if (decodedBytes > MAX_SHARE_BYTES) return { kind: 'too-large', size: decodedBytes };
+    if (exported.status === 'error') return { kind: 'error', message: exported.error.message };
+    if (exported.status !== 'ready') return undefined;
+    const r = exported.data;
+    const payload = encodeShareLink({ name: r.fileName, bytes: r.bytes });
+    if (payload.length > SHARE_LIMIT_CHARS) return { kind: 'too-large', chars: payload.length, size: r.size, file: { bytes: r.bytes, name: r.fileName } };
+    return { kind: 'link', url: shareUrl(payload, moduleId), chars: payload.length, redacted: r.redacted };
+  }, [failed, decodedBytes, exported, moduleId]);
 
   const copy = async (text: string, what: string) => {
     try {
@@ -82,10 +74,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const downloadFile = async () => {
     if (prepared?.kind === 'too-large' && prepared.file) return download(prepared.file.bytes, prepared.file.name);
     try {
-      const r = await client?.call('export', { options: portableExportOptions(syntax, redact) });
-      if (r) download(r.bytes, r.fileName);
+      const r = await ask('export', { options: portableExportOptions(syntax, redact) });
+      download(r.bytes, r.fileName);
     } catch (e) {
-      setPrepared({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      if (!isStale(e)) setFailed(e instanceof Error ? e.message : String(e));
     }
   };
 

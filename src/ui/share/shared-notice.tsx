@@ -1,10 +1,10 @@
 /** Shown while a program opened from a share link is read-only. */
-import { useDocumentStore } from '../../state/document-store';
 import './share.css';
+import { openAsCopy } from '../../state/session/commit';
+import { useSession } from '../../state/session/session-store';
 
 export function SharedNotice() {
-  const readOnly = useDocumentStore((s) => s.readOnly);
-  const openAsCopy = useDocumentStore((s) => s.openAsCopy);
+  const readOnly = useSession((s) => s.readOnly);
   if (!readOnly) return null;
   return (
     <div className="shared-notice" role="note">

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import { useSettingsStore, type ThemeChoice } from '../../state/settings-store';
 import { useWeightsStore } from '../../state/weights-store';
 import { AboutDialog } from '../about/about-dialog';
@@ -7,9 +6,10 @@ import { UpdatePrompt } from '../about/update-prompt';
 import { ShareDialog } from '../share/share-dialog';
 import { SharedNotice } from '../share/shared-notice';
 import { OpenFileButton } from './open-file-button';
+import { useSession } from '../../state/session/session-store';
 
 export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
-  const summary = useDocumentStore((s) => s.summary);
+  const summary = useSession((s) => s.summary);
   // The weights view, when shown, is what the page is about: its name replaces the document's.
   const weightsTitle = useWeightsStore((s) => (s.status === 'ready' ? s.title : undefined));
   const shownName = weightsTitle ?? summary?.name;

@@ -10,7 +10,8 @@ import type { FolderEntry } from '../../core/engine/weights/model-folder';
 import type { MetadataRow } from '../../core/engine/weights/weights-file';
 import { draftChanges, EMPTY_DRAFT, sourceKey, type MetadataDraft } from '../../state/weights-drafts';
 import { useWeightsStore } from '../../state/weights-store';
-import { canPickSaveFile, downloadBlob, saveWithPicker } from '../export/save-file';
+import { download } from '../download';
+import { canPickSaveFile, saveWithPicker } from '../export/save-file';
 import { formatBytes } from '../format-bytes';
 import { baseName } from './weights-labels';
 
@@ -80,7 +81,7 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
       if (!file) return;
       const what = `${file.name} (${formatBytes(file.size)}): the new header, then the original's tensor bytes unchanged.`;
       if (how === 'download') {
-        downloadBlob(file.blob, file.name);
+        download(file.blob, file.name);
         setSaved(`Downloaded ${what}`);
       } else {
         const handle = await saveWithPicker(file.blob, file.name);

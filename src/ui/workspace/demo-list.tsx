@@ -5,12 +5,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Demo, ModuleInfo } from '../../core/program/model/program';
-import { useDocumentStore } from '../../state/document-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
+import { attempt, perform } from '../../state/session/commit';
+import { isStale, useWorkerAsk, useWorkerQuery } from '../../state/session/use-worker-query';
 import { DemoCard, type DemoActions } from './demo-card';
 import { useDemoLinkStore } from '../../state/demo-link-store';
+import { useSession } from '../../state/session/session-store';
 
 const PAGE = 40;
 
@@ -23,31 +24,23 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** What a filter that failed matches (its error is shown above the list). */
+const NONE: number[] = [];
+
 export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef: RefObject<HTMLElement | null> }) {
-  const client = useDocumentStore((s) => s.client);
-  const revision = useDocumentStore((s) => s.revision);
+  const ask = useWorkerAsk();
+  const revision = useSession((s) => s.revision);
   const filter = useSelectionStore((s) => s.demoFilter);
   const setFilter = useSelectionStore((s) => s.setDemoFilter);
   const checked = useSelectionStore((s) => s.checkedDemos);
   const toggleDemo = useSelectionStore((s) => s.toggleDemo);
   const clearChecked = useSelectionStore((s) => s.clearChecked);
-  const perform = useUndoStore((s) => s.perform);
-  const attempt = useUndoStore((s) => s.attempt);
   const editable = useEditable();
   const debouncedFilter = useDebounced(filter.trim(), 150);
 
-  const [indexes, setIndexes] = useState<number[]>();
-  useEffect(() => {
-    let live = true;
-    if (!debouncedFilter || !client) {
-      setIndexes(undefined);
-      return;
-    }
-    client.call('filterDemos', { moduleId: module.id, text: debouncedFilter }).then((r) => live && setIndexes(r.indexes), () => live && setIndexes([]));
-    return () => {
-      live = false;
-    };
-  }, [client, module.id, debouncedFilter, revision]);
+  const filtered = useWorkerQuery('filterDemos', debouncedFilter ? { moduleId: module.id, text: debouncedFilter } : undefined);
+  const indexes = !debouncedFilter ? undefined : filtered.status === 'error' ? NONE : filtered.status === 'idle' ? undefined : filtered.data?.indexes;
+  const [pageError, setPageError] = useState<string>();
 
   const count = indexes ? indexes.length : module.demoCount;
   // The list scrolls with the module panel; its offset inside the panel moves as sections open and close.
@@ -91,7 +84,6 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
   const lastPage = items.length ? Math.floor(items[items.length - 1]!.index / PAGE) : -1;
 
   useEffect(() => {
-    if (!client) return;
     for (let page = firstPage; page <= lastPage; page++) {
       if (pageMap?.get(page)?.revision === revision) continue;
       const request = `${viewKey}\u0000${revision}\u0000${page}`;
@@ -99,8 +91,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
       inFlight.current.add(request);
       const offset = page * PAGE;
       const slice = indexes?.slice(offset, offset + PAGE);
-      client
-        .call('demos', { moduleId: module.id, offset, count: PAGE, indexes: slice })
+      ask('demos', { moduleId: module.id, offset, count: PAGE, ...(slice ? { indexes: slice } : {}) })
         .then(({ demos }) => {
           // An answer for a view the list has left is dropped; a newer revision's copy is never replaced by an older one.
           setPages((prev) => {
@@ -111,10 +102,11 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
             return { key: viewKey, map };
           });
         })
-        .catch(() => undefined)
+        // A stale page is asked again for the new revision; anything else is shown above the list.
+        .catch((e: unknown) => isStale(e) || setPageError(e instanceof Error ? e.message : String(e)))
         .finally(() => inFlight.current.delete(request));
     }
-  }, [client, module.id, firstPage, lastPage, pageMap, indexes, viewKey, revision]);
+  }, [ask, module.id, firstPage, lastPage, pageMap, indexes, viewKey, revision]);
 
   // A jump from the Prompt tab: show the demo's card (positions are demo indexes once no filter is on).
   const toCard = useDemoLinkStore((s) => s.toCard);
@@ -160,7 +152,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
       },
       toggle: (demoIndex, on) => toggleDemo(demoIndex, on),
     }),
-    [perform, attempt, module.id, clearChecked, toggleDemo],
+    [module.id, clearChecked, toggleDemo],
   );
 
   const addDemo = () => {
@@ -178,6 +170,11 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
 
   return (
     <section className="demos" aria-label="Demos">
+      {pageError || filtered.status === 'error' ? (
+        <div className="error-text" role="alert">
+          {filtered.status === 'error' ? `The filter could not be applied: ${filtered.error.message}` : `Demos could not be read: ${pageError}`}
+        </div>
+      ) : null}
       <div className="demos-toolbar">
         <h3>
           Demos <span className="muted">{indexes ? `${count.toLocaleString('en-US')} of ${module.demoCount.toLocaleString('en-US')}` : module.demoCount.toLocaleString('en-US')}</span>

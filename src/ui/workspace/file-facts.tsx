@@ -2,14 +2,14 @@
  * What came with the document: the checksum check of a dropped sidecar, files opened beside it
  * (a whole-program folder's program.pkl, with its safety warnings) and files that were not used.
  */
-import { useDocumentStore } from '../../state/document-store';
 import { formatBytes } from '../format-bytes';
 import { RecipeBadges } from '../document/recipe-badges';
+import { useSession } from '../../state/session/session-store';
 
 export function FileFacts() {
-  const checksum = useDocumentStore((s) => s.checksum);
-  const companions = useDocumentStore((s) => s.companions);
-  const ignored = useDocumentStore((s) => s.ignoredFiles);
+  const checksum = useSession((s) => s.checksum);
+  const companions = useSession((s) => s.companions);
+  const ignored = useSession((s) => s.ignoredFiles);
   if (!checksum && companions.length === 0 && ignored.length === 0) return null;
   return (
     <div className="file-facts">

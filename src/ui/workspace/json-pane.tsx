@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
+import { attempt } from '../../state/session/commit';
+import { useWorkerQuery } from '../../state/session/use-worker-query';
 import type { LeftOut } from '../../core/program/model/module-view';
 import { promptModules } from '../../core/program/prompt/render-module';
 import { useDemoLinkStore } from '../../state/demo-link-store';
 import { PromptPane } from '../prompt/prompt-pane';
+import { useSession } from '../../state/session/session-store';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));
@@ -23,10 +24,7 @@ function leftOutNote(leftOut: LeftOut | undefined): string | undefined {
 
 /** The precise view: the selected module as editable JSON, its changes since opening, or the whole file. */
 export function JsonPane({ moduleId }: { moduleId: string }) {
-  const client = useDocumentStore((s) => s.client);
-  const revision = useDocumentStore((s) => s.revision);
-  const name = useDocumentStore((s) => s.summary?.name ?? 'document');
-  const attempt = useUndoStore((s) => s.attempt);
+  const name = useSession((s) => s.summary?.name ?? 'document');
   const editable = useEditable();
   // Monaco is created in a task of its own, after the workspace has painted: opening a file then
   // never waits on the editor, and no single main-thread task holds both.
@@ -36,42 +34,29 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
     return () => clearTimeout(timer);
   }, []);
   const [tab, setTab] = useState<Tab>('module');
-  const predictor = useDocumentStore((s) => (s.program ? promptModules(s.program).find((m) => m.id === moduleId) : undefined));
+  const predictor = useSession((s) => (s.program ? promptModules(s.program).find((m) => m.id === moduleId) : undefined));
   // "Back to prompt" from a demo card opens this tab.
   const toPrompt = useDemoLinkStore((s) => s.toPrompt);
   useEffect(() => {
     if (toPrompt) setTab('prompt');
   }, [toPrompt]);
-  const [state, setState] = useState<{ moduleId: string; json: string; schema?: object; leftOut?: LeftOut }>();
-  const [original, setOriginal] = useState<{ moduleId: string; json: string }>();
-  const [file, setFile] = useState<{ text: string } | { tooLarge: number }>();
-
-  useEffect(() => {
-    let live = true;
-    client?.call('module', { moduleId }).then((r) => live && setState({ moduleId, json: r.json, schema: r.schema, leftOut: r.leftOut }), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, moduleId, revision]);
-
-  useEffect(() => {
-    let live = true;
-    if (tab === 'changes') client?.call('originalModule', { moduleId }).then((r) => live && setOriginal({ moduleId, json: r.json }), () => undefined);
-    if (tab === 'file') client?.call('text', { pointer: '', maxChars: MAX_FILE_VIEW_CHARS }).then((r) => live && setFile(r), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, moduleId, tab, revision]);
+  const moduleQuery = useWorkerQuery('module', { moduleId });
+  const originalQuery = useWorkerQuery('originalModule', tab === 'changes' ? { moduleId } : undefined);
+  const fileQuery = useWorkerQuery('text', tab === 'file' ? { pointer: '', maxChars: MAX_FILE_VIEW_CHARS } : undefined);
+  const state = 'data' in moduleQuery ? moduleQuery.data : undefined;
+  const original = 'data' in originalQuery ? originalQuery.data : undefined;
+  const file = 'data' in fileQuery ? fileQuery.data : undefined;
+  const problem = [moduleQuery, tab === 'changes' ? originalQuery : undefined, tab === 'file' ? fileQuery : undefined].find((q) => q?.status === 'error');
 
   // A refused edit is shown in the editor's own status line, where the user typed it.
   const onApply = async (json: string): Promise<string | undefined> => {
-    const leftOut = state?.moduleId === moduleId ? state.leftOut : undefined;
+    const leftOut = state?.module.id === moduleId ? state.leftOut : undefined;
     const result = await attempt({ kind: 'replace-module', moduleId, json, ...(leftOut ? { leftOut } : {}) });
     if ('edit' in result) return undefined;
     return result.error.path ? `${result.error.message} (at ${result.error.path})` : result.error.message;
   };
 
-  const ready = !deferred && state && state.moduleId === moduleId;
+  const ready = !deferred && state && state.module.id === moduleId;
   return (
     <aside className="json-pane" aria-label="JSON">
       <div className="pane-title tabs" role="tablist" aria-label="JSON views">
@@ -81,6 +66,11 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
           </button>
         ))}
       </div>
+      {problem?.status === 'error' ? (
+        <div className="placeholder error" role="alert">
+          {problem.error.message}
+        </div>
+      ) : null}
       <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
         {tab === 'module' &&
           (ready ? (
@@ -89,7 +79,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
             <div className="placeholder muted">Loading…</div>
           ))}
         {tab === 'changes' &&
-          (ready && original?.moduleId === moduleId ? (
+          (ready && original !== undefined ? (
             <ModuleJsonEditor key={`${moduleId}-diff`} moduleId={moduleId} json={state.json} original={original.json} onApply={onApply} />
           ) : (
             <div className="placeholder muted">Loading…</div>

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import type { Program } from '../../core/program/model/program';
-import { useDocumentStore } from '../../state/document-store';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
+import { redo, undo } from '../../state/session/commit';
 import type { DocumentSummary } from '../../worker/protocol';
 import { RecipeBadges } from '../document/recipe-badges';
 import { formatBytes } from '../format-bytes';
@@ -10,15 +9,14 @@ import { ExportButton } from '../export/export-button';
 import { HistoryButton } from '../history/history-button';
 import { SaveStateButton } from '../export/save-state-button';
 import { CompareButton } from '../compare/compare-button';
+import { useSession } from '../../state/session/session-store';
 
 /** What the file is (format, era, version, layers, size) and the document-wide actions. */
 export function ProgramBar({ program, summary }: { program: Program; summary: DocumentSummary }) {
   const editable = useEditable();
-  const past = useUndoStore((s) => s.past);
-  const future = useUndoStore((s) => s.future);
-  const undo = useUndoStore((s) => s.undo);
-  const redo = useUndoStore((s) => s.redo);
-  const changed = useDocumentStore((s) => s.revision) && past.length > 0;
+  const past = useSession((s) => s.past);
+  const future = useSession((s) => s.future);
+  const changed = useSession((s) => s.revision) && past.length > 0;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -38,7 +36,7 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  }, []);
 
   return (
     <div className="program-bar">
@@ -64,10 +62,10 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
         <CompareButton />
         <ExportButton />
         {changed ? <span className="badge warn" data-testid="changed">{past.length} edit{past.length > 1 ? 's' : ''}</span> : null}
-        <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
+        <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.edit.label} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo
         </button>
-        <button type="button" className="button small" onClick={() => void redo()} disabled={!editable || future.length === 0} title={future[0] ? `Redo: ${future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+        <button type="button" className="button small" onClick={() => void redo()} disabled={!editable || future.length === 0} title={future[0] ? `Redo: ${future[0].edit.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
           Redo
         </button>
         <HistoryButton />

@@ -1,10 +1,9 @@
 import type { ModuleInfo } from '../../core/program/model/program';
 import { useEditable } from '../../state/editable';
-import { useUndoStore } from '../../state/undo-store';
+import { perform } from '../../state/session/commit';
 import { CommitText } from './commit-text';
 
 export function SignatureEditor({ module }: { module: ModuleInfo }) {
-  const perform = useUndoStore((s) => s.perform);
   const editable = useEditable();
   const signature = module.signature;
   if (!signature) return <p className="muted section-empty">This module has no signature in the file.</p>;

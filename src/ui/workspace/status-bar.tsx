@@ -1,9 +1,9 @@
 /** The strip at the bottom of the workspace: facts about the file as opened, out of the way. */
-import { useDocumentStore } from '../../state/document-store';
 import { FileDigest } from '../crypto/file-digest';
+import { useSession } from '../../state/session/session-store';
 
 export function StatusBar() {
-  const summary = useDocumentStore((s) => s.summary);
+  const summary = useSession((s) => s.summary);
   return (
     <footer className="status-bar">
       <FileDigest />

@@ -6,7 +6,7 @@ import { FormatError } from '../../engine/errors';
 import { toDemo, demoArray, findModule } from '../model/demos';
 import { addDemo, removeDemos } from '../model/edits';
 import { setInstructions } from '../formats/kind-edits';
-import { applyWithInverse } from '../model/patch';
+import { applyWithInverse, checkedEdit } from '../model/patch';
 import { joinPointer } from '../../engine/json-pointer';
 import type { Edit } from '../model/program';
 import type { CompareSide } from './compare';
@@ -22,7 +22,7 @@ export function takeEdit(A: CompareSide, B: CompareSide, take: TakeRequest): Edi
     const text = modB.signature?.instructions;
     if (text === undefined) throw new FormatError({ code: 'unsupported', layer: 'compare', message: `${take.bId} has no instructions on the other side.` });
     const edit = setInstructions(A.value, A.program, take.aId, text);
-    return { ...edit, label: `Take instructions of ${take.aId} from ${B.label}` };
+    return Object.assign(edit, { label: `Take instructions of ${take.aId} from ${B.label}` });
   }
   const arrB = demoArray(B.value, modB);
   if (!Number.isInteger(take.b) || take.b < 0 || take.b >= arrB.length) {
@@ -31,13 +31,13 @@ export function takeEdit(A: CompareSide, B: CompareSide, take: TakeRequest): Edi
   const d = toDemo(arrB[take.b], take.b, joinPointer(modB.demosPointer ?? '', take.b), modB);
   const fields: Array<[string, unknown]> = [...d.fields, ...Object.keys(d.flags).map((k): [string, unknown] => [k, d.flags[k]])];
   if (take.a === undefined) {
-    const edit = addDemo(A.value, A.program, take.aId, structuredClone(fields));
-    return { ...edit, label: `Take demo ${take.b + 1} of ${take.bId} from ${B.label}` };
+    // Relabelled in place: the edit keeps the value its ops made (model/patch), so it is applied once.
+    return Object.assign(addDemo(A.value, A.program, take.aId, structuredClone(fields)), { label: `Take demo ${take.b + 1} of ${take.bId} from ${B.label}` });
   }
   // Replace in place: remove, then insert at the same index; one edit, one inverse.
   const removed = removeDemos(A.value, A.program, take.aId, [take.a]);
   const mid = applyWithInverse(A.value, removed.ops).value;
   const added = addDemo(mid, A.program, take.aId, structuredClone(fields), take.a);
   const ops = [...removed.ops, ...added.ops];
-  return { ops, inverse: applyWithInverse(A.value, ops).inverse, label: `Replace demo ${take.a + 1} of ${take.aId} with ${B.label}'s` };
+  return checkedEdit<Edit>(A.value, ops, { label: `Replace demo ${take.a + 1} of ${take.aId} with ${B.label}'s` });
 }

@@ -7,7 +7,7 @@
 import { analyzeProgram, kindOf, moduleFileKind, registeredKinds } from '../formats/analyze.ts';
 import { FormatError } from '../../engine/errors.ts';
 import { findModule } from '../model/demos.ts';
-import { applyWithInverse } from '../model/patch.ts';
+import { checkedEdit } from '../model/patch.ts';
 import type { Edit, ModuleInfo, Program } from '../model/program.ts';
 import { moduleFileBaseName } from './export-file-name.ts';
 
@@ -81,5 +81,5 @@ export function importModuleEdit(value: unknown, program: Program, fileValue: un
   const ops = kindOf(program).moduleFile?.importOps?.(value, program, { fileValue, program: source.program, module: source.module }, name, existing);
   if (!ops) unsupported(`Modules can be imported into ${importTargets()}, not into ${program.formatLabel}.`);
   const label = existing ? `Replace module ${name} from a file` : `Import module ${name}`;
-  return { ops, inverse: applyWithInverse(value, ops).inverse, label };
+  return checkedEdit<Edit>(value, ops, { label });
 }

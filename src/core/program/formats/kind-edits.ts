@@ -4,7 +4,7 @@
  */
 import { FormatError } from '../../engine/errors';
 import { findModule } from '../model/demos';
-import { applyWithInverse } from '../model/patch';
+import { checkedEdit } from '../model/patch';
 import type { Edit, FieldProp, Operation, Program } from '../model/program';
 import { readerOf } from './analyze';
 
@@ -13,7 +13,7 @@ function unsupported(message: string, path?: string): never {
 }
 
 function finish(value: unknown, ops: Operation[], label: string): Edit {
-  return { ops, inverse: applyWithInverse(value, ops).inverse, label };
+  return checkedEdit<Edit>(value, ops, { label });
 }
 
 function editsOf(program: Program) {

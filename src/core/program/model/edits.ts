@@ -6,7 +6,7 @@
 import { FormatError } from '../../engine/errors';
 import { demoArray, findModule } from './demos';
 import { isObject, keyForWrite, keyOf, usesSymbolKeys } from './keys';
-import { applyWithInverse } from './patch';
+import { checkedEdit } from './patch';
 import { getAt, joinPointer } from '../../engine/json-pointer';
 import type { Edit, ModuleInfo, Operation, Program } from './program';
 
@@ -19,7 +19,7 @@ function invalid(message: string, path?: string): never {
 }
 
 function finish(value: unknown, ops: Operation[], label: string): Edit {
-  return { ops, inverse: applyWithInverse(value, ops).inverse, label };
+  return checkedEdit<Edit>(value, ops, { label });
 }
 
 function checkDemoIndex(arr: unknown[], i: number, mod: ModuleInfo): void {

@@ -147,3 +147,27 @@ export function applyWithInverse(value: unknown, ops: readonly Operation[]): App
   }
   return { value: root, inverse: inverse.reverse().flat() };
 }
+
+/**
+ * An edit's ops are applied once: to check they apply and to get their inverse. The value that made
+ * is remembered beside the edit, so the document adopts it instead of applying the same ops again.
+ */
+const results = new WeakMap<object, { from: unknown; to: unknown }>();
+
+export function checkedEdit<E extends { ops: Operation[]; inverse: Operation[] }>(value: unknown, ops: Operation[], rest: Omit<E, 'ops' | 'inverse'>): E {
+  const applied = applyWithInverse(value, ops);
+  const edit = { ...rest, ops, inverse: applied.inverse } as E;
+  results.set(edit, { from: value, to: applied.value });
+  return edit;
+}
+
+/** Records what an edit made from `from`, when its maker applied it another way (a migration). */
+export function rememberResult(edit: object, from: unknown, to: unknown): void {
+  results.set(edit, { from, to });
+}
+
+/** The value `edit` makes from `from`: remembered when the edit was made from that very value, else applied now. */
+export function resultOf(edit: { ops: readonly Operation[] }, from: unknown): unknown {
+  const known = results.get(edit);
+  return known && known.from === from ? known.to : applyWithInverse(from, edit.ops).value;
+}
