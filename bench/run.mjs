@@ -4,11 +4,15 @@
  * drive it in headless Chromium through open → select the big module → scroll → edit → export,
  * next to the floors it is compared with. Writes bench/results.json and bench/results.md.
  *
- * Options (env): BENCH_SIZES=1mb,10mb,100mb  OUT_DIR=dist-bench  BENCH_PORT=4215  BENCH_SKIP_BUILD=1
+ * Then: a 100 MB MessagePack program against msgpackr's unpack, the real DSPy files of
+ * ../shared/fixtures/dspy-real/ (when present) on a fresh idle page each, and a 1 MB and a 1 GB .pth.
+ *
+ * Options (env): BENCH_SIZES=1mb,10mb,100mb  BENCH_EXTRAS=msgpack,small,pth  OUT_DIR=dist-bench
+ *                BENCH_PORT=4215  BENCH_SKIP_BUILD=1
  *                BENCH_NO_HEAP=1 (no CDP heap sampling, to see what sampling itself costs)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -18,9 +22,13 @@ import { startServer } from './server.mjs';
 import { nodeFloors } from './node-floors.mjs';
 import { measureShell } from './shell-size.mjs';
 import { attachHeapSampler } from './heap-sampler.mjs';
-import { prepareAppPage, runAppJourney } from './app-steps.mjs';
+import { openStep, prepareAppPage, runAppJourney } from './app-steps.mjs';
 import { ensureEditedCopy, runCompareStep } from './compare-step.mjs';
 import { evaluateTargets, renderMarkdown } from './report.mjs';
+import { runSmallFiles } from './small-files-step.mjs';
+import { runTorchStep } from './torch-step.mjs';
+import { build as esbuild } from 'esbuild';
+import { Packr } from 'msgpackr';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
 const OUT_DIR = process.env.OUT_DIR ?? 'dist-bench';
@@ -28,6 +36,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 4215);
 const SEED = 9;
 const wanted = (process.env.BENCH_SIZES ?? BENCH_SIZES.map((s) => s.name).join(',')).split(',');
 const sizes = BENCH_SIZES.filter((s) => wanted.includes(s.name));
+const extras = (process.env.BENCH_EXTRAS ?? 'msgpack,small,pth').split(',');
+/** Real DSPy files, when the shared fixtures are next to the repository (never copied into it). */
+const REAL_DIR = new URL('../../shared/fixtures/dspy-real/', import.meta.url).pathname;
+/** The MessagePack program: this much JSON packs to about 100 MB. */
+const MSGPACK = { rawBytes: 116e6, demos: 110_000 };
 // Same flags as playwright.config.ts, so the bench sees the browser the e2e tests see.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const started = performance.now();
@@ -36,17 +49,77 @@ const log = (s) => console.log(`[bench ${((performance.now() - started) / 1000).
 function ensureData(spec) {
   const dir = here('./data/');
   mkdirSync(dir, { recursive: true });
-  const file = `${dir}dspy-${spec.name}-seed${SEED}.json.gz`;
+  const file = `${dir}dspy-${spec.name}-${spec.demos}demos-seed${SEED}.json.gz`;
   const meta = `${file}.meta.json`;
   if (!existsSync(file) || !existsSync(meta)) {
     const t0 = performance.now();
-    const { text, bigModule, demoCount } = generateProgram({ ...spec, seed: SEED });
+    const { text, bigModule, demoCount, sampleQuestion } = generateProgram({ ...spec, seed: SEED });
     const raw = Buffer.from(text);
     writeFileSync(file, gzipSync(raw, { level: 6 }));
-    writeFileSync(meta, JSON.stringify({ rawBytes: raw.length, bigModule, demoCount }));
+    // A user filters by a few words they remember from a demo.
+    const filterQuery = sampleQuestion.split(' ').slice(0, 3).join(' ');
+    writeFileSync(meta, JSON.stringify({ rawBytes: raw.length, bigModule, demoCount, filterQuery }));
     log(`generated ${spec.name}: ${raw.length.toLocaleString('en-US')} bytes raw in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   return { file, url: `/data/${file.slice(dir.length)}`, name: `program-${spec.name}.json.gz`, ...JSON.parse(readFileSync(meta, 'utf8')) };
+}
+
+/** The MessagePack program (plain MessagePack, as msgpackr writes it without records). */
+function ensureMsgpack() {
+  const dir = here('./data/');
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}dspy-msgpack-${MSGPACK.demos}demos-seed${SEED}.msgpack`;
+  if (!existsSync(file)) {
+    const t0 = performance.now();
+    const { text } = generateProgram({ ...MSGPACK, seed: SEED });
+    writeFileSync(file, new Packr({ useRecords: false }).pack(JSON.parse(text)));
+    log(`generated msgpack: ${statSync(file).size.toLocaleString('en-US')} bytes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return { file, url: `/data/${file.slice(dir.length)}`, name: 'program-100mb.msgpack', bytes: statSync(file).size, demoCount: MSGPACK.demos };
+}
+
+function realFiles() {
+  if (!existsSync(REAL_DIR)) return [];
+  return readdirSync(REAL_DIR)
+    .filter((n) => /\.(json|pkl)$/i.test(n))
+    .sort()
+    .map((n) => ({ name: n, url: `/real/${encodeURIComponent(n)}`, bytes: statSync(REAL_DIR + n).size }));
+}
+
+const launch = () => chromium.launch({ executablePath: findChromium().path, headless: true, args: ARGS });
+const newContext = (browser) => browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
+
+async function floorPageOf(context, base) {
+  const floorPage = await context.newPage();
+  await floorPage.goto(`${base}/floor/floor.html`);
+  await floorPage.waitForFunction(() => window.floorReady === true);
+  return floorPage;
+}
+
+/** The 100 MB MessagePack program: msgpackr's unpack in a bare worker (best of 3), then the app's open. */
+async function runMsgpack(base) {
+  const m = ensureMsgpack();
+  await esbuild({ entryPoints: [here('./msgpack-floor-worker.js')], bundle: true, format: 'esm', platform: 'browser', outfile: here('./out/msgpack-floor-worker.js'), logLevel: 'warning' });
+  const browser = await launch();
+  try {
+    const context = await newContext(browser);
+    const floorPage = await floorPageOf(context, base);
+    let floor;
+    for (let i = 0; i < 3; i++) {
+      const r = await floorPage.evaluate((url) => window.floorMsgpack(url), m.url);
+      if (!r.ok) throw new Error(`msgpack floor failed: ${r.error}`);
+      if (!floor || r.wallMs < floor.wallMs) floor = r;
+    }
+    await floorPage.close();
+    log(`  msgpack floor (msgpackr unpack in a worker) ${floor.wallMs.toFixed(0)} ms`);
+    const page = await prepareAppPage(context, base);
+    const sampler = await attachHeapSampler(page, browser);
+    const open = await openStep(page, sampler, { dataUrl: m.url, fileName: m.name, type: 'application/octet-stream' });
+    await sampler.detach();
+    return { bytes: m.bytes, demos: m.demoCount, floor, open };
+  } finally {
+    await browser.close();
+  }
 }
 
 function machine(browserVersion) {
@@ -70,11 +143,14 @@ async function main() {
   const shell = measureShell(OUT_DIR);
   log(`app shell JS: ${(shell.shellGzip / 1024).toFixed(1)} KiB gzipped (${shell.shell.length} files), Monaco in shell: ${shell.monacoInShell}`);
 
-  const server = await startServer({ port: PORT, mounts: { '/': OUT_DIR, '/floor/': here('./'), '/data/': here('./data/') } });
+  const real = extras.includes('small') ? realFiles() : [];
+  const server = await startServer({ port: PORT, mounts: { '/': OUT_DIR, '/floor/': here('./'), '/data/': here('./data/'), ...(real.length ? { '/real/': REAL_DIR } : {}) } });
   const base = `http://127.0.0.1:${PORT}`;
-  const found = findChromium();
   const runs = [];
   let browserVersion = 'unknown';
+  let msgpack;
+  let small;
+  let pth;
   try {
     for (const d of data) {
       log(`${d.spec.name}: ${d.rawBytes.toLocaleString('en-US')} bytes raw, ${d.demoCount.toLocaleString('en-US')} demos in ${d.bigModule}`);
@@ -83,13 +159,11 @@ async function main() {
       log(`  floor (b) Node gunzip+parse ${floorsNode.open.ms.toFixed(0)} ms; export floor stringify+gzip ${floorsNode.export.ms.toFixed(0)} ms`);
 
       // A fresh browser per size: one renderer, no heap left over from the previous program.
-      const browser = await chromium.launch({ executablePath: found.path, headless: true, args: ARGS });
+      const browser = await launch();
       browserVersion = browser.version();
       try {
-        const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
-        const floorPage = await context.newPage();
-        await floorPage.goto(`${base}/floor/floor.html`);
-        await floorPage.waitForFunction(() => window.floorReady === true);
+        const context = await newContext(browser);
+        const floorPage = await floorPageOf(context, base);
         let floorA;
         for (let i = 0; i < 3; i++) {
           const r = await floorPage.evaluate((url) => window.floor(url), d.url);
@@ -101,7 +175,7 @@ async function main() {
 
         const page = await prepareAppPage(context, base);
         const sampler = await attachHeapSampler(page, browser);
-        const steps = await runAppJourney(page, sampler, { dataUrl: d.url, fileName: d.name, bigModule: d.bigModule, marker: `bench-edit-${d.spec.name}` });
+        const steps = await runAppJourney(page, sampler, { dataUrl: d.url, fileName: d.name, bigModule: d.bigModule, marker: `bench-edit-${d.spec.name}`, filterQuery: d.filterQuery });
         if (d.spec.name === '100mb') {
           // Compare (issue 20): the open program against an edited copy of itself, in the worker.
           const edited = ensureEditedCopy(d.file);
@@ -115,8 +189,28 @@ async function main() {
         await browser.close();
       }
     }
+    if (extras.includes('msgpack')) {
+      log('msgpack: 100 MB MessagePack program');
+      msgpack = await runMsgpack(base);
+    }
+    if (extras.includes('small')) {
+      const one = data.find((d) => d.spec.name === '1mb');
+      const files = [...real, ...(one ? [{ name: one.name, url: one.url, bytes: statSync(one.file).size, program1mb: true }] : [])];
+      log(`small files: ${real.length} real DSPy files${real.length ? '' : ` (none: ${REAL_DIR} is absent)`}${one ? ' and the 1 MB program' : ''}, each on a fresh idle page`);
+      const browser = await launch();
+      try {
+        small = await runSmallFiles(() => newContext(browser), base, files, log);
+      } finally {
+        await browser.close();
+      }
+      log(`  small files: median ${small.medianMs?.toFixed(0)} ms, worst ${small.worstMs?.toFixed(0)} ms`);
+    }
   } finally {
     server.close();
+  }
+  if (extras.includes('pth')) {
+    log('pth: 1 MB and 1 GB checkpoints');
+    pth = await runTorchStep(log);
   }
 
   const results = {
@@ -125,6 +219,9 @@ async function main() {
     seed: SEED,
     shell,
     runs,
+    ...(msgpack ? { msgpack } : {}),
+    ...(small ? { small } : {}),
+    ...(pth ? { pth } : {}),
     totalSeconds: (performance.now() - started) / 1000,
   };
   results.targets = evaluateTargets(results);

@@ -1,0 +1,39 @@
+/**
+ * Small files, as users have them: each real DSPy file (and the 1 MB program) dropped on a freshly
+ * loaded page of a fresh profile that has gone idle, timed from the drop to the paint that shows the module tree and the
+ * first demo card (or the empty list of a module without demos). Nearly every real DSPy file is under
+ * 1 MB, so this fixed cost is what a user feels on every open.
+ */
+import { addPageHooks, openStep } from './app-steps.mjs';
+
+/** No heap sampling here: one page per file, and the cost being measured is time. */
+const noSampler = { start: async () => async () => ({ jsHeap: 0 }) };
+
+export async function runSmallFiles(newContext, baseUrl, files, log) {
+  const results = [];
+  for (const f of files) {
+    // A fresh context each: no history of the previous file ("pick up where you left off") on the page.
+    const context = await newContext();
+    await addPageHooks(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`    [page error] ${f.name}: ${e.message}`));
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('heading', { name: /drop a program file/i }).waitFor();
+      // A user drops a file on a page that has finished loading: wait for the network and an idle moment.
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(), { timeout: 2000 })));
+      const s = await openStep(page, noSampler, { dataUrl: f.url, fileName: f.name, type: 'application/json', name: f.name, demoCard: 'any', timeoutMs: 20_000 });
+      results.push({ name: f.name, bytes: f.bytes, ...(f.program1mb ? { program1mb: true } : {}), wallMs: s.wallMs, workerOpenMs: s.workerOpenMs, openStages: s.openStages, longestTaskMs: s.longtasks.longestMs });
+    } catch (e) {
+      results.push({ name: f.name, bytes: f.bytes, ...(f.program1mb ? { program1mb: true } : {}), error: String(e.message ?? e).split('\n')[0] });
+      log(`    ${f.name}: ${String(e.message ?? e).split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+  }
+  // Median and worst over the real files; the 1 MB program has a target of its own.
+  const times = results.filter((r) => r.wallMs !== undefined && !r.program1mb).map((r) => r.wallMs).sort((a, b) => a - b);
+  const median = times.length ? (times[(times.length - 1) >> 1] + times[times.length >> 1]) / 2 : undefined;
+  return { files: results, medianMs: median, worstMs: times.at(-1), failed: results.filter((r) => r.error).length, program1mb: results.find((r) => r.program1mb) };
+}
