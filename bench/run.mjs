@@ -25,7 +25,7 @@ import { attachHeapSampler } from './heap-sampler.mjs';
 import { openStep, prepareAppPage, runAppJourney } from './app-steps.mjs';
 import { ensureEditedCopy, runCompareStep } from './compare-step.mjs';
 import { evaluateTargets, renderMarkdown } from './report.mjs';
-import { runSmallFiles } from './small-files-step.mjs';
+import { probeWorkerStart, runSmallFiles } from './small-files-step.mjs';
 import { runTorchStep } from './torch-step.mjs';
 import { build as esbuild } from 'esbuild';
 import { Packr } from 'msgpackr';
@@ -200,6 +200,11 @@ async function main() {
       const browser = await launch();
       try {
         small = await runSmallFiles(() => newContext(browser), base, files, log);
+        const workerFile = readdirSync(`${OUT_DIR}/assets`).find((f) => /^document-worker.*\.js$/.test(f));
+        if (workerFile) {
+          small.workerStart = await probeWorkerStart(() => newContext(browser), base, `assets/${workerFile}`);
+          log(`  document worker start: first ${small.workerStart.firstMs.toFixed(0)} ms, then ${small.workerStart.laterMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+        }
       } finally {
         await browser.close();
       }

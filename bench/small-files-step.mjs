@@ -37,3 +37,37 @@ export async function runSmallFiles(newContext, baseUrl, files, log) {
   const median = times.length ? (times[(times.length - 1) >> 1] + times[times.length >> 1]) / 2 : undefined;
   return { files: results, medianMs: median, worstMs: times.at(-1), failed: results.filter((r) => r.error).length, program1mb: results.find((r) => r.program1mb) };
 }
+
+/**
+ * What a document worker costs to start: on a fresh page, `new Worker(url)` until its first reply (a
+ * call to a method it does not have). The first start compiles the bundle; the next ones show what a
+ * worker started ahead of time would save on every open.
+ */
+export async function probeWorkerStart(newContext, baseUrl, workerPath, times = 4) {
+  const context = await newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.waitForLoadState('networkidle');
+    const starts = [];
+    for (let i = 0; i < times; i++) {
+      starts.push(
+        await page.evaluate(async (url) => {
+          const t0 = performance.now();
+          const w = new Worker(url, { type: 'module', name: 'probe' });
+          await new Promise((resolve) => {
+            w.onmessage = resolve;
+            w.onerror = resolve;
+            w.postMessage({ id: 1, method: '__probe', params: {} });
+          });
+          const ms = performance.now() - t0;
+          w.terminate();
+          return ms;
+        }, `${baseUrl}/${workerPath}`),
+      );
+    }
+    return { workerPath, firstMs: starts[0], laterMs: starts.slice(1) };
+  } finally {
+    await context.close();
+  }
+}
