@@ -112,7 +112,7 @@ export function renderMarkdown(r) {
   if (r.small) {
     lines.push('', '## Small files', '', 'Each file dropped on a freshly loaded, idle page; drop → module tree and first demo card (or the empty list of a module without demos) painted.', '');
     const ws = r.small.workerStart;
-    if (ws) lines.push(`A document worker costs ${ms(ws.firstMs)} to start on a fresh page (\`new Worker\` to its first reply), then ${ws.laterMs.map(ms).join(', ')} when started again: the part of every open a worker started ahead of time would take away.`, '');
+    if (ws) lines.push(`A document worker costs ${ms(ws.firstMs)} to start on a fresh page (\`new Worker\` to its first reply), then ${ws.laterMs.map(ms).join(', ')} when started again: the part of every open a worker started ahead of time would take away.${ws.coldOpen ? ` In that worker, ${ws.sample} opens in ${ms(ws.coldOpen.ms)} the first time (the engine's code runs for the first time) and ${ms(ws.warmOpen.ms)} the second.` : ''}`, '');
     lines.push('| file | size | drop → tree + first card | worker open (stages) | longest task |', '|---|---|---|---|---|');
     for (const f of r.small.files) lines.push(`| ${f.name} | ${(f.bytes / 1024).toFixed(0)} KiB | ${f.error ? `failed: ${f.error}` : ms(f.wallMs)} | ${ms(f.workerOpenMs)}${f.openStages ? ` (${f.openStages})` : ''} | ${ms(f.longestTaskMs)} |`);
   }

@@ -202,8 +202,10 @@ async function main() {
         small = await runSmallFiles(() => newContext(browser), base, files, log);
         const workerFile = readdirSync(`${OUT_DIR}/assets`).find((f) => /^document-worker.*\.js$/.test(f));
         if (workerFile) {
-          small.workerStart = await probeWorkerStart(() => newContext(browser), base, `assets/${workerFile}`);
-          log(`  document worker start: first ${small.workerStart.firstMs.toFixed(0)} ms, then ${small.workerStart.laterMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+          const sample = files.find((f) => !f.program1mb) ?? files[0];
+          const ws = await probeWorkerStart(() => newContext(browser), base, `assets/${workerFile}`, sample);
+          small.workerStart = ws;
+          log(`  document worker start: first ${ws.firstMs.toFixed(0)} ms, then ${ws.laterMs.map((m) => m.toFixed(0)).join(', ')} ms${ws.coldOpen ? `; in it, ${ws.sample} opened cold ${ws.coldOpen.ms.toFixed(0)} ms, warm ${ws.warmOpen.ms.toFixed(0)} ms` : ''}`);
         }
       } finally {
         await browser.close();

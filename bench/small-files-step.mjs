@@ -41,32 +41,47 @@ export async function runSmallFiles(newContext, baseUrl, files, log) {
 /**
  * What a document worker costs to start: on a fresh page, `new Worker(url)` until its first reply (a
  * call to a method it does not have). The first start compiles the bundle; the next ones show what a
- * worker started ahead of time would save on every open.
+ * worker started ahead of time would save on every open. With a sample file, the same worker then
+ * opens it twice: the first open runs the engine's code for the first time (cold), the second warm.
  */
-export async function probeWorkerStart(newContext, baseUrl, workerPath, times = 4) {
+export async function probeWorkerStart(newContext, baseUrl, workerPath, sample, times = 4) {
   const context = await newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await page.waitForLoadState('networkidle');
-    const starts = [];
-    for (let i = 0; i < times; i++) {
-      starts.push(
-        await page.evaluate(async (url) => {
+    return await page.evaluate(
+      async ([url, times, sample]) => {
+        const call = (w, id, method, params) =>
+          new Promise((resolve) => {
+            w.onmessage = (e) => e.data?.id === id && e.data.kind !== 'progress' && resolve(e.data);
+            w.onerror = resolve;
+            w.postMessage({ id, method, params });
+          });
+        const starts = [];
+        let kept;
+        for (let i = 0; i < times; i++) {
           const t0 = performance.now();
           const w = new Worker(url, { type: 'module', name: 'probe' });
-          await new Promise((resolve) => {
-            w.onmessage = resolve;
-            w.onerror = resolve;
-            w.postMessage({ id: 1, method: '__probe', params: {} });
-          });
-          const ms = performance.now() - t0;
-          w.terminate();
-          return ms;
-        }, `${baseUrl}/${workerPath}`),
-      );
-    }
-    return { workerPath, firstMs: starts[0], laterMs: starts.slice(1) };
+          await call(w, 1, '__probe', {});
+          starts.push(performance.now() - t0);
+          if (i === 0) kept = w;
+          else w.terminate();
+        }
+        const opens = [];
+        if (sample) {
+          const bytes = await (await fetch(sample.url)).arrayBuffer();
+          for (let i = 0; i < 2; i++) {
+            const t0 = performance.now();
+            const r = await call(kept, 10 + i, 'open', { source: { kind: 'bytes', bytes: bytes.slice(0), name: sample.name } });
+            opens.push({ ms: performance.now() - t0, ok: r?.kind === 'result', stages: r?.result?.summary?.stages });
+          }
+        }
+        kept.terminate();
+        return { firstMs: starts[0], laterMs: starts.slice(1), ...(opens.length ? { coldOpen: opens[0], warmOpen: opens[1], sample: sample.name } : {}) };
+      },
+      [`${baseUrl}/${workerPath}`, times, sample],
+    );
   } finally {
     await context.close();
   }
