@@ -49,14 +49,15 @@ export async function prepareAppPage(context, baseUrl) {
  * Drop a file on the page and wait for the module tree and the first demo card. The file's bytes are
  * fetched into a File before the clock starts: a user's file is on disk too. `demoCard: 'any'` also
  * accepts a module panel that says it has no demos, or a file that opens as text (no modules).
+ * `settle: false` returns at that paint instead of waiting for the JSON pane too.
  */
-export async function openStep(page, sampler, { dataUrl, fileName, type = 'application/gzip', name = 'open', demoCard = true, timeoutMs = 120_000 }) {
+export async function openStep(page, sampler, { dataUrl, fileName, type = 'application/gzip', name = 'open', demoCard = true, timeoutMs = 120_000, settle = true }) {
   await page.evaluate(async ([url, name, type]) => {
     const blob = await (await fetch(url)).blob();
     window.__bench.file = new File([blob], name, { type });
   }, [dataUrl, fileName, type]);
   return step(page, sampler, name, () =>
-    page.evaluate(async ([demoCard, timeoutMs]) => {
+    page.evaluate(async ([demoCard, timeoutMs, settle]) => {
       const dt = new DataTransfer();
       dt.items.add(window.__bench.file);
       const startedAt = performance.now();
@@ -69,12 +70,12 @@ export async function openStep(page, sampler, { dataUrl, fileName, type = 'appli
       // A file that is not a program with modules (a whole-program save's metadata.json) opens as text.
       const text = () => demoCard === 'any' && document.querySelector('.document-body .view-lines')?.textContent;
       const seen = await window.__bench.waitFor(() => (tree() && shown()) || text(), timeoutMs);
-      const settled = await window.__bench.waitFor(() => !document.querySelector('.json-pane')?.textContent.includes('Loading'), 180000).catch(() => ({ painted: performance.now() }));
+      const settled = settle ? await window.__bench.waitFor(() => !document.querySelector('.json-pane')?.textContent.includes('Loading'), 180000).catch(() => ({ painted: performance.now() })) : seen;
       // The worker's own read + decode + analyse time and its stages, as the program bar shows them.
       const bar = /opened in ([\d,]+) ms\s*(?:\((.*)\))?/.exec(document.querySelector('[data-testid="open-timing"]')?.textContent ?? '');
       window.__bench.file = undefined;
       return { startedAt, visibleAt: seen.painted, settledAt: settled.painted, workerOpenMs: bar ? Number(bar[1].replace(/,/g, '')) : undefined, ...(bar?.[2] ? { openStages: bar[2] } : {}) };
-    }, [demoCard, timeoutMs]),
+    }, [demoCard, timeoutMs, settle]),
   );
 }
 

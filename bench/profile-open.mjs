@@ -34,7 +34,7 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    const s = await openStep(page, noSampler, { dataUrl: `/file/${basename(file)}`, fileName: basename(file), demoCard: 'any', timeoutMs: 30_000 });
+    const s = await openStep(page, noSampler, { dataUrl: `/file/${basename(file)}`, fileName: basename(file), demoCard: 'any', timeoutMs: 30_000, settle: false });
     const { profile } = await cdp.send('Profiler.stop');
     wallMs += s.wallMs / rounds;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
