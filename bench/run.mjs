@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-browser.mjs';
@@ -44,6 +44,7 @@ const MSGPACK = { rawBytes: 116e6, demos: 110_000 };
 // Same flags as playwright.config.ts, so the bench sees the browser the e2e tests see.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const started = performance.now();
+const loadAtStart = loadavg()[0];
 const log = (s) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
 
 function ensureData(spec) {
@@ -130,7 +131,7 @@ function machine(browserVersion) {
   } catch {
     /* not Linux */
   }
-  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryBytes: totalmem(), os, node: process.version, chromium: browserVersion };
+  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryBytes: totalmem(), os, node: process.version, chromium: browserVersion, loadAverage: { start: loadAtStart, end: loadavg()[0] } };
 }
 
 async function main() {
