@@ -110,7 +110,7 @@ export function renderMarkdown(r) {
   if (r.msgpack) {
     const { floor, open, bytes, demos } = r.msgpack;
     lines.push('', '## MessagePack', '');
-    lines.push(`${mb(bytes)} of plain MessagePack (${demos.toLocaleString('en-US')} demos). Floor: msgpackr's \`unpack\` in a bare worker, ${ms(floor.wallMs)} (read ${ms(floor.readMs)}, unpack ${ms(floor.unpackMs)}), best of 3. App: drop → tree and first card ${ms(open.wallMs)} (${x(open.wallMs / floor.wallMs)}); the worker's own open ${ms(open.workerOpenMs)}${open.openStages ? ` (${open.openStages})` : ''}; longest task ${ms(open.longtasks.longestMs)}; peak JS heap ${mb(open.memory.jsHeap)}.`);
+    lines.push(`${mb(bytes)} of plain MessagePack (${demos.toLocaleString('en-US')} demos). Floor: msgpackr's \`unpack\` in a bare worker, ${ms(floor.wallMs)} (read ${ms(floor.readMs)}, unpack ${ms(floor.unpackMs)}), best of 3 runs before the app's open and 2 after. App: drop → tree and first card ${ms(open.wallMs)} (${x(open.wallMs / floor.wallMs)}); the worker's own open ${ms(open.workerOpenMs)}${open.openStages ? ` (${open.openStages})` : ''}; longest task ${ms(open.longtasks.longestMs)}; peak JS heap ${mb(open.memory.jsHeap)}.`);
   }
   if (r.small) {
     lines.push('', '## Small files', '', 'Each file dropped on a freshly loaded, idle page; drop → module tree and first demo card (or the empty list of a module without demos) painted.', '');
