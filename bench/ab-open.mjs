@@ -5,7 +5,7 @@
  * first card, the worker's own open time and stages, and the peak JS heap (page + workers).
  * Run: node bench/ab-open.mjs DIST_A DIST_B [bench/data/FILE] [rounds=3]
  */
-import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-browser.mjs';
@@ -46,7 +46,7 @@ try {
 } finally {
   for (const s of servers) s.close();
 }
-const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const load = loadavg().map((l) => l.toFixed(2)).join(' ');
 for (const b of builds) {
   const r = runs[b.label];
   console.log(`${b.label} ${b.dist}: open ${median(r.map((x) => x.wallMs)).toFixed(0)} ms, worker ${median(r.map((x) => x.workerOpenMs)).toFixed(0)} ms, peak heap ${(median(r.map((x) => x.heap)) / 1e6).toFixed(0)} MB (workers ${(median(r.map((x) => x.workerHeap)) / 1e6).toFixed(0)} MB), longest task ${median(r.map((x) => x.longest)).toFixed(0)} ms`);
