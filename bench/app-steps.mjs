@@ -22,17 +22,21 @@ async function step(page, sampler, name, body) {
   const from = detail.startedAt ?? t0;
   const to = detail.settledAt ?? detail.visibleAt ?? t1;
   const longtasks = await page.evaluate(([a, b]) => window.__bench.longtasksBetween(a, b), [from, to]);
-  const wallMs = detail.visibleAt !== undefined ? detail.visibleAt - from : t1 - t0;
+  // A step may start its clock later than its long-task window (filtering: at the last keystroke).
+  const wallMs = detail.visibleAt !== undefined ? detail.visibleAt - (detail.clockFrom ?? from) : t1 - t0;
   console.log(`    ${name}: ${wallMs.toFixed(0)} ms, longest task ${longtasks.longestMs.toFixed(0)} ms (${longtasks.count} long), JS heap peak ${(memory.jsHeap / 1e6).toFixed(0)} MB`);
   return { name, wallMs, ...stripTimes(detail), longtasks, memory };
 }
 
-function stripTimes({ startedAt: _a, visibleAt: _b, settledAt: _c, ...rest }) {
+function stripTimes({ startedAt: _a, visibleAt: _b, settledAt: _c, clockFrom: _d, ...rest }) {
   return rest;
 }
 
+/** The page hooks (long tasks, worker replies, waitFor) on every page of this context. */
+export const addPageHooks = (context) => context.addInitScript(HOOKS);
+
 export async function prepareAppPage(context, baseUrl) {
-  await context.addInitScript(HOOKS);
+  await addPageHooks(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`    [page error] ${e.message}`));
   page.on('crash', () => console.log('    [page crashed]'));
@@ -41,29 +45,43 @@ export async function prepareAppPage(context, baseUrl) {
   return page;
 }
 
-export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModule, marker }) {
-  const steps = [];
-  // The file's bytes are fetched into a File before the clock starts: a user's file is on disk too.
-  await page.evaluate(async ([url, name]) => {
+/**
+ * Drop a file on the page and wait for the module tree and the first demo card. The file's bytes are
+ * fetched into a File before the clock starts: a user's file is on disk too. `demoCard: 'any'` also
+ * accepts a module panel that says it has no demos, or a file that opens as text (no modules).
+ * `settle: false` returns at that paint instead of waiting for the JSON pane too.
+ */
+export async function openStep(page, sampler, { dataUrl, fileName, type = 'application/gzip', name = 'open', demoCard = true, timeoutMs = 120_000, settle = true }) {
+  await page.evaluate(async ([url, name, type]) => {
     const blob = await (await fetch(url)).blob();
-    window.__bench.file = new File([blob], name, { type: 'application/gzip' });
-  }, [dataUrl, fileName]);
-
-  steps.push(
-    await step(page, sampler, 'open', () =>
-      page.evaluate(async () => {
-        const dt = new DataTransfer();
-        dt.items.add(window.__bench.file);
-        const startedAt = performance.now();
-        for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        const seen = await window.__bench.waitFor(() => document.querySelector('[role="treeitem"]') && document.querySelector('.demo-card:not(.loading)'));
-        const settled = await window.__bench.waitFor(() => !document.querySelector('.json-pane')?.textContent.includes('Loading'), 180000).catch(() => ({ painted: performance.now() }));
-        // The worker's own read + decode + analyse time, as the program bar shows it.
-        const openedIn = /opened in ([\d,]+) ms/.exec(document.body.textContent ?? '')?.[1];
-        return { startedAt, visibleAt: seen.painted, settledAt: settled.painted, workerOpenMs: openedIn ? Number(openedIn.replace(/,/g, '')) : undefined };
-      }),
-    ),
+    window.__bench.file = new File([blob], name, { type });
+  }, [dataUrl, fileName, type]);
+  return step(page, sampler, name, () =>
+    page.evaluate(async ([demoCard, timeoutMs, settle]) => {
+      const dt = new DataTransfer();
+      dt.items.add(window.__bench.file);
+      const startedAt = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      // 'any': a first card, or the painted empty list of a module that has no demos.
+      const card = () => document.querySelector('.demo-card:not(.loading)');
+      const empty = () => [...document.querySelectorAll('.module-panel .section-empty')].some((p) => p.textContent === 'No demos.');
+      const tree = () => document.querySelector('[role="treeitem"]');
+      const shown = demoCard === 'any' ? () => card() || empty() : demoCard ? card : () => document.querySelector('.module-panel');
+      // A file that is not a program with modules (a whole-program save's metadata.json) opens as text.
+      const text = () => demoCard === 'any' && document.querySelector('.document-body .view-lines')?.textContent;
+      const seen = await window.__bench.waitFor(() => (tree() && shown()) || text(), timeoutMs);
+      const settled = settle ? await window.__bench.waitFor(() => !document.querySelector('.json-pane')?.textContent.includes('Loading'), 180000).catch(() => ({ painted: performance.now() })) : seen;
+      // The worker's own read + decode + analyse time and its stages, as the program bar shows them.
+      const bar = /opened in ([\d,]+) ms\s*(?:\((.*)\))?/.exec(document.querySelector('[data-testid="open-timing"]')?.textContent ?? '');
+      window.__bench.file = undefined;
+      return { startedAt, visibleAt: seen.painted, settledAt: settled.painted, workerOpenMs: bar ? Number(bar[1].replace(/,/g, '')) : undefined, ...(bar?.[2] ? { openStages: bar[2] } : {}) };
+    }, [demoCard, timeoutMs, settle]),
   );
+}
+
+export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModule, marker, filterQuery }) {
+  const steps = [];
+  steps.push(await openStep(page, sampler, { dataUrl, fileName }));
 
   steps.push(
     await step(page, sampler, 'select big module', () =>
@@ -138,6 +156,35 @@ export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModul
       return page.evaluate(() => window.__bench.editResult);
     }),
   );
+
+  if (filterQuery) {
+    steps.push(
+      await step(page, sampler, 'filter demos', async () => {
+        const box = page.getByRole('searchbox', { name: 'Filter demos' });
+        await box.click();
+        // Every input event's time, so the clock starts at the last keystroke whatever the typing pace.
+        await page.evaluate(() => {
+          window.__bench.lastInputAt = undefined;
+          window.__bench.firstInputAt = undefined;
+          window.addEventListener('input', () => {
+            window.__bench.lastInputAt = performance.now();
+            window.__bench.firstInputAt ??= window.__bench.lastInputAt;
+          }, { capture: true });
+        });
+        await box.pressSequentially(filterQuery, { delay: 40 });
+        const seen = await page.evaluate(async () => {
+          const head = () => document.querySelector('.demos-toolbar h3')?.textContent ?? '';
+          const r = await window.__bench.waitFor(() => / of /.test(head()) && document.querySelector('[data-testid="demo-scroll"] .demo-card:not(.loading)'));
+          return { startedAt: window.__bench.firstInputAt, lastKeyAt: window.__bench.lastInputAt, painted: r.painted, counted: head() };
+        });
+        const detail = { startedAt: seen.startedAt, clockFrom: seen.lastKeyAt, visibleAt: seen.painted, settledAt: seen.painted, typingMs: seen.lastKeyAt - seen.startedAt, summary: `${seen.counted.replace(/^Demos\s*/, '')} match "${filterQuery}"` };
+        // Back to the whole list for the steps after this one (not timed).
+        await box.fill('');
+        await page.evaluate(() => window.__bench.waitFor(() => !/ of /.test(document.querySelector('.demos-toolbar h3')?.textContent ?? '')));
+        return detail;
+      }),
+    );
+  }
 
   steps.push(
     await step(page, sampler, 'export .json.gz (worker encode)', () =>

@@ -7,6 +7,7 @@ import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { FormatError, formatCount } from '../errors.ts';
 import type { LayerContext } from './layer.ts';
 import { throwIfAborted } from './cancel.ts';
+import { gzipExpectedSize, InflateSink } from './inflate-sink.ts';
 
 export type FlateFormat = 'gzip' | 'deflate' | 'deflate-raw';
 
@@ -32,7 +33,7 @@ interface Counter {
   ctx: LayerContext;
   total: number;
   outBytes: number;
-  chunks: Uint8Array[];
+  sink: InflateSink;
 }
 
 function accept(c: Counter, chunk: Uint8Array, consumed: number): void {
@@ -54,18 +55,7 @@ function accept(c: Counter, chunk: Uint8Array, consumed: number): void {
       message: `${c.layer} expands more than ${formatCount(maxRatio)}x (${formatCount(c.outBytes)} bytes from ${formatCount(consumed)}): this looks like a decompression bomb.`,
     });
   }
-  if (chunk.length > 0) c.chunks.push(chunk);
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  c.sink.push(chunk);
 }
 
 function flateError(c: Counter, e: unknown, at: number): FormatError {
@@ -88,7 +78,8 @@ function flateError(c: Counter, e: unknown, at: number): FormatError {
 
 async function inflateWithFflate(c: Counter, bytes: Uint8Array): Promise<number> {
   let consumed = 0;
-  let members = 0;
+  // fflate announces each member after the first one.
+  let members = 1;
   let finished = false;
   let lastOutputAt = 0;
   const onData = (chunk: Uint8Array, final: boolean): void => {
@@ -122,7 +113,7 @@ async function inflateWithFflate(c: Counter, bytes: Uint8Array): Promise<number>
     if (end === bytes.length) break;
   }
   if (!finished && c.format !== 'gzip') throw flateError(c, { code: 0 }, bytes.length);
-  return Math.max(members, 1);
+  return members;
 }
 
 async function inflateNative(c: Counter, bytes: Uint8Array): Promise<void> {
@@ -176,13 +167,14 @@ export async function inflateBytes(
   bytes: Uint8Array,
   ctx: LayerContext,
 ): Promise<InflateResult> {
-  const fresh = (): Counter => ({ layer, format, ctx, total: bytes.length, outBytes: 0, chunks: [] });
+  const expected = format === 'gzip' ? gzipExpectedSize(bytes, ctx.limits) : undefined;
+  const fresh = (): Counter => ({ layer, format, ctx, total: bytes.length, outBytes: 0, sink: new InflateSink(expected) });
   if (nativeAvailable(ctx)) {
     const c = fresh();
     try {
       await inflateNative(c, bytes);
       // Chromium's DecompressionStream ends quietly on a cut-short stream: the trailer tells.
-      if (format !== 'gzip' || gzipTrailerMatches(bytes, c.outBytes)) return { bytes: concat(c.chunks, c.outBytes), members: 1 };
+      if (format !== 'gzip' || gzipTrailerMatches(bytes, c.outBytes)) return { bytes: c.sink.bytes(), members: 1 };
     } catch (e) {
       if (e instanceof FormatError) throw e;
       // Native errors carry no offset and reject gzip members after the first: let fflate say exactly.
@@ -198,7 +190,7 @@ export async function inflateBytes(
       message: `gzip stream ends early at byte ${formatCount(bytes.length)}: its 8-byte trailer (checksum and size) is missing or does not match the ${formatCount(c.outBytes)} bytes decompressed.`,
     });
   }
-  return { bytes: concat(c.chunks, c.outBytes), members };
+  return { bytes: c.sink.bytes(), members };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface LayerContext {
   credentials?: { passphrase?: string; key?: Uint8Array };
   /** Force a decompression engine ('auto' picks the native one when the platform has it). */
   engine?: 'auto' | 'native' | 'fflate';
+  /** How the pipeline keeps a text syntax's source (see DecodeOptions.keepText). */
+  keepText?: 'string' | 'bytes';
 }
 
 export interface BytesResult {

@@ -11,6 +11,7 @@ import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
 import type { Recipe } from '../layers/recipe.ts';
 import { throwIfAborted } from '../layers/cancel.ts';
 import { looksEncrypted } from './entropy.ts';
+import { decodeUtf8 } from '../layers/text-bytes.ts';
 
 export type SyntaxName = 'json' | 'yaml' | 'msgpack' | (string & {});
 
@@ -18,8 +19,13 @@ export interface DecodedDocument {
   recipe: Recipe;
   syntax: SyntaxName;
   value: unknown;
-  /** JSON/YAML source text (BOM included when the file had one). */
+  /**
+   * JSON/YAML source text (BOM included when the file had one). With `keepText: 'bytes'` it is not
+   * held: each read decodes `source` again.
+   */
   text?: string;
+  /** With `keepText: 'bytes'`: the UTF-8 bytes `text` is decoded from (the syntax layer's own input, not a copy). */
+  source?: Uint8Array;
   inputBytes: number;
   /** Size of the innermost bytes, the ones the syntax layer read. */
   decodedBytes: number;
@@ -34,6 +40,13 @@ export interface DecodeOptions {
   registry?: LayerRegistry;
   credentials?: LayerContext['credentials'];
   engine?: LayerContext['engine'];
+  /**
+   * How a text syntax's source is kept for byte-exact export: 'string' (the default) holds the
+   * decoded text; 'bytes' holds the UTF-8 bytes it came from and decodes them when `text` is read.
+   * A text with any character past U+00FF is a two-byte string in JavaScript engines, twice its UTF-8
+   * size: a 100 MB program held as bytes is 100 MB less for as long as it is open.
+   */
+  keepText?: 'string' | 'bytes';
 }
 
 /** Claims at or above this are trusted: their failure is the file's failure. */
@@ -63,6 +76,12 @@ function innerName(name: string | undefined, extensions: readonly string[]): str
   return ext ? name.slice(0, -ext.length) : name;
 }
 
+/** `text` as a getter over the bytes it was decoded from, so the string is only held while it is used. */
+function keepAsBytes(doc: DecodedDocument, bytes: Uint8Array, layer: string): void {
+  doc.source = bytes;
+  Object.defineProperty(doc, 'text', { get: () => decodeUtf8(bytes, layer), enumerable: true, configurable: true });
+}
+
 async function decodeFrom(
   bytes: Uint8Array,
   name: string | undefined,
@@ -89,7 +108,10 @@ async function decodeFrom(
           decodedBytes: bytes.length,
           warnings: r.warnings ?? [],
         };
-        if (r.text !== undefined) doc.text = r.text;
+        if (r.text !== undefined) {
+          if (ctx.keepText === 'bytes') keepAsBytes(doc, bytes, layer.id);
+          else doc.text = r.text;
+        }
         return doc;
       }
       const r = await layer.decode(bytes, ctx);
@@ -117,6 +139,7 @@ export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}
   if (options.onProgress) ctx.onProgress = options.onProgress;
   if (options.credentials) ctx.credentials = options.credentials;
   if (options.engine) ctx.engine = options.engine;
+  if (options.keepText) ctx.keepText = options.keepText;
   try {
     const doc = await decodeFrom(bytes, options.name, [], ctx, options.registry ?? defaultRegistry);
     doc.inputBytes = bytes.length;
