@@ -138,3 +138,70 @@ test('an envelope of an older major names both versions and migrates only when a
   await expect(page.locator('.program-bar')).toContainText('v1.1.0');
   await expect(page.getByTestId('migrate-banner')).toHaveCount(0);
 });
+
+test('an era B predictor with no field list: the dialog says so, a pasted signature gives the fields (a bad one is refused where it was typed)', async ({ page }) => {
+  const program = {
+    classify: { lm: null, traces: [], train: [], demos: [], signature_instructions: 'Classify the ticket by urgency, most urgent first.', signature_prefix: 'Urgency Level:' },
+  };
+  await pickFiles(page, [{ name: 'tickets.json', bytes: new TextEncoder().encode(JSON.stringify(program, null, 2)), type: 'application/json' }]);
+  await page.getByTestId('migrate-open').click();
+  const dialog = page.getByTestId('migrate-dialog');
+  const question = dialog.getByTestId('migrate-question');
+  await expect(question).toContainText('Fields of classify');
+  await expect(question).toContainText('not recovered');
+  await expect(question).toContainText('DSPy keeps the fields, prefixes and descriptions of your signature class');
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain('"fields": []');
+
+  // A signature that does not parse is refused under the box, the text stays, and Apply waits.
+  const box = question.getByRole('textbox');
+  await box.fill('ticket_text -> ');
+  await question.getByRole('button', { name: 'Use this signature' }).click();
+  await expect(question.getByRole('alert')).toContainText(/^Not used: line 1, column/);
+  await expect(box).toHaveValue('ticket_text -> ');
+  await expect(dialog.getByTestId('migrate-apply')).toBeDisabled();
+
+  await box.fill('ticket_text: str -> urgency: int');
+  await question.getByRole('button', { name: 'Use this signature' }).click();
+  await expect(question).toContainText('from your signature');
+  await expect(question.getByRole('alert')).toHaveCount(0);
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain('"prefix": "Ticket Text:"');
+  expect(await editorText(page, 'migration/after.json')).toContain('"prefix": "Urgency Level:"');
+  await page.screenshot({ path: screenshotPath('migrate-fields-question') });
+
+  await dialog.getByTestId('migrate-apply').click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('treeitem', { name: /^classify,/ }).click();
+  await expect
+    .poll(async () => JSON.parse((await editorText(page, 'modules/classify.json')) ?? '{}') as { signature?: unknown })
+    .toMatchObject({
+      signature: {
+        instructions: 'Classify the ticket by urgency, most urgent first.',
+        fields: [
+          { prefix: 'Ticket Text:', description: '${ticket_text}' },
+          { prefix: 'Urgency Level:', description: '${urgency}' },
+        ],
+      },
+    });
+});
+
+test("a ChainOfThought whose two signatures disagree: both instructions shown, the extended one by default, the plain one when chosen", async ({ page }) => {
+  const eraD = JSON.parse(readFileSync(new URL('../fixtures/programs/dspy-era-d.json', import.meta.url), 'utf8')) as { self: { signature: { instructions: string }; extended_signature: { instructions: string } } };
+  await pickFiles(page, [{ name: 'cot.json', bytes: new TextEncoder().encode(JSON.stringify(eraD)), type: 'application/json' }]);
+  await page.getByTestId('migrate-open').click();
+  const dialog = page.getByTestId('migrate-dialog');
+  const question = dialog.getByTestId('migrate-question');
+  await expect(question).toContainText(eraD.self.signature.instructions);
+  await expect(question).toContainText(eraD.self.extended_signature.instructions);
+  await expect(question.getByRole('radio', { name: /extended signature/ })).toBeChecked();
+  await expect(question).toContainText('ran a ChainOfThought with its extended signature');
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').toContain(eraD.self.extended_signature.instructions);
+
+  await question.getByRole('radio', { name: /plain signature/ }).check();
+  await expect.poll(async () => (await editorText(page, 'migration/after.json')) ?? '').not.toContain('You are a careful fact checker');
+  await dialog.getByTestId('migrate-apply').click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('treeitem', { name: /^predict,/ }).click();
+  await expect
+    .poll(async () => (JSON.parse((await editorText(page, 'modules/predict.json')) ?? '{}') as { signature?: { instructions?: string } }).signature?.instructions)
+    .toBe(eraD.self.signature.instructions);
+});

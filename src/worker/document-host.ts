@@ -204,9 +204,9 @@ export class DocumentHost {
     return { program: this.requireDocument().doc.apply(ops) };
   }
 
-  migrate({ target, tryAnyway }: Params<'migrate'>): Result<'migrate'> {
+  migrate({ target, tryAnyway, answers }: Params<'migrate'>): Result<'migrate'> {
     const { doc } = this.requireDocument();
-    const { notes, ...edit } = doc.migrate(target, { tryAnyway: tryAnyway === true });
+    const { notes, ...edit } = doc.migrate(target, { tryAnyway: tryAnyway === true, ...(answers ? { answers } : {}) });
     return { program: doc.program, edit, notes };
   }
 

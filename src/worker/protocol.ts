@@ -9,6 +9,7 @@ import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/program
 import type { ExportOptions, ExportResult } from '../core/program/export/export-options';
 import type { ModuleFileShape } from '../core/program/export/module-file';
 import type { PlanRequest, PlanSummary } from '../core/program/migrations/plan-summary';
+import type { MigrationAnswers } from '../core/program/model/migration';
 import type { RawLayout } from '../core/engine/crypto/aes-gcm-raw';
 import type { KeySource } from '../core/engine/crypto/key-handle';
 import type { TensorInfo } from '../core/engine/torch/torch-file';
@@ -180,7 +181,7 @@ export type WorkerMethods = {
   /** The migration plan (targets, steps with notes, needed or not, read-only), with a before/after preview on request. */
   migrationPlan: [PlanRequest, PlanSummary];
   /** Applies the migration as ONE edit (one undo step); refused for read-only and, without tryAnyway, incompatible files. */
-  migrate: [{ target?: string; tryAnyway?: boolean }, { program: Program; edit: Edit; notes: string[] }];
+  migrate: [{ target?: string; tryAnyway?: boolean; answers?: MigrationAnswers }, { program: Program; edit: Edit; notes: string[] }];
   /** One predictor's prompt as DSPy's adapter builds it, with the view settings applied (core/program/prompt). */
   prompt: [PromptRequest, PromptView];
   /** Every predictor's prompt at once, as one Markdown report or one JSON line per predictor. */

@@ -1,5 +1,6 @@
 /**
- * `migrate FILE --to VERSION [-o OUT] [--try-anyway]` and `migrate --plan FILE [--to VERSION]`.
+ * `migrate FILE --to VERSION [-o OUT] [--try-anyway] [--signature KEY=SIG] [--keep-instructions KEY=WHICH]`
+ * and `migrate --plan FILE [--to VERSION]`.
  * The file is written back with its own recipe; for JSON the migration's operations are spliced into
  * the source text, so every byte the migration does not touch stays as it was.
  */
@@ -7,7 +8,7 @@ import { kindOf } from '../../core/program/formats/analyze.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { fileExtensionFor } from '../../core/engine/layers/registry.ts';
-import type { MigrationPlan } from '../../core/program/model/migration.ts';
+import type { MigrationAnswers, MigrationPlan } from '../../core/program/model/migration.ts';
 import { ProgramDocument } from '../../core/program/document/program-document.ts';
 import { parseArgs } from '../args.ts';
 import { credentialsFor, splitKeyArgs } from '../keyed-input.ts';
@@ -25,6 +26,13 @@ Brings a saved program up to a newer format so today's framework loads it.
   --plan          print the steps, the error each prevents and its notes; write nothing
   -o OUT          where to write (default: FILE with ".migrated" before its extension)
   --try-anyway    run the known cross-major steps of an incompatible envelope
+  --signature KEY=SIG
+                  the fields of predictor KEY, when the file cannot name them (an era B predictor
+                  with no demos): a signature as written in Python, string or class form, never
+                  run; KEY=@FILE reads it from FILE. Repeat for several predictors.
+  --keep-instructions KEY=extended|signature
+                  which instructions ChainOfThought KEY keeps when its plain and extended
+                  signatures disagree (default: extended, the ones DSPy 2.4-2.5 ran). Repeatable.
 An encrypted FILE is opened with one of these, and written back encrypted the same way:
 ${KEY_OPTIONS_HELP}
 Exit status: 0 done (or nothing to do), 1 the file cannot be migrated, 2 usage.
@@ -35,11 +43,50 @@ function defaultOut(input: string, ext: string): string {
   return `${input}.migrated`;
 }
 
+/** Takes the repeatable answer options out of the arguments (the generic parser keeps one value per flag). */
+function takeAnswers(args: readonly string[]): { answers: MigrationAnswers; rest: string[] } {
+  const answers: MigrationAnswers = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const m = /^--(signature|keep-instructions)(?:=(.*))?$/s.exec(a);
+    if (!m) {
+      rest.push(a);
+      continue;
+    }
+    const value = m[2] ?? args[++i];
+    const eq = value?.indexOf('=') ?? -1;
+    if (value === undefined || eq <= 0) throw new Error(`--${m[1]} needs KEY=VALUE (the predictor's key in the file)`);
+    const key = value.slice(0, eq);
+    const given = value.slice(eq + 1);
+    if (m[1] === 'signature') (answers.signatures ??= {})[key] = given;
+    else if (given === 'extended' || given === 'signature') (answers.instructions ??= {})[key] = given;
+    else throw new Error(`--keep-instructions ${key}= takes extended or signature, not "${given}"`);
+  }
+  return { answers, rest };
+}
+
+/** `KEY=@FILE` reads the signature from FILE. */
+async function readAnswerFiles(answers: MigrationAnswers, io: CliIo): Promise<MigrationAnswers> {
+  const signatures = { ...answers.signatures };
+  for (const [key, text] of Object.entries(signatures)) {
+    if (text.startsWith('@')) signatures[key] = new TextDecoder().decode(await io.readFile(text.slice(1)));
+  }
+  return Object.keys(signatures).length > 0 ? { ...answers, signatures } : answers;
+}
+
 function printPlan(plan: MigrationPlan, io: CliIo): void {
   io.out(`from: ${plan.from}\n`);
   if (plan.targets.length > 0) io.out(`targets: ${plan.targets.map((t) => t.id).join(', ')}\n`);
   if (plan.target) io.out(`target: ${plan.target.label}\n`);
   io.out(`${plan.readOnly ? 'read-only' : plan.needed ? 'needed' : 'not needed'}: ${plan.reason}\n`);
+  for (const q of plan.questions ?? []) {
+    io.out(
+      q.kind === 'fields'
+        ? `question: ${q.message} (answer with --signature ${q.key}=SIGNATURE)\n`
+        : `question: ${q.message} Kept unless told: ${q.default} (${q.why}) Answer with --keep-instructions ${q.key}=extended|signature.\n`,
+    );
+  }
   plan.steps.forEach((s, i) => {
     io.out(`${i + 1}. ${s.id} (${s.from} → ${s.to}), ${s.ops.length === 0 ? 'reports only' : `${s.ops.length} operation${s.ops.length > 1 ? 's' : ''}`}\n`);
     io.out(`   ${s.description}\n`);
@@ -60,9 +107,12 @@ export const migrateCommand: CliCommand = {
       return EXIT_USAGE;
     }
     let parsed;
+    let answers: MigrationAnswers;
     try {
+      const taken = takeAnswers(keyed.rest);
+      answers = await readAnswerFiles(taken.answers, io);
       parsed = parseArgs(
-        keyed.rest.map((a) => (a === '-o' ? '--out' : a)),
+        taken.rest.map((a) => (a === '-o' ? '--out' : a)),
         ['to', 'out'],
       );
     } catch (e) {
@@ -88,7 +138,7 @@ export const migrateCommand: CliCommand = {
       const credentials = keyed.option ? await credentialsFor(keyed.option, io) : undefined;
       const doc = await ProgramDocument.open(bytes, { ...decodeOptionsFor(io, input), ...(credentials ? { credentials } : {}) });
       const { program } = doc;
-      const plan = doc.plan(to, { tryAnyway });
+      const plan = doc.plan(to, { tryAnyway, answers });
       if (planOnly) {
         printPlan(plan, io);
         return EXIT_OK;
@@ -103,7 +153,7 @@ export const migrateCommand: CliCommand = {
         return EXIT_OK;
       }
       // The document applies the migration once; its write-back splices the ops into JSON source text.
-      const applied = doc.migrate(to, { tryAnyway });
+      const applied = doc.migrate(to, { tryAnyway, answers });
       for (const n of applied.notes) io.out(`note: ${n}\n`);
       const target = typeof out === 'string' ? out : defaultOut(input, fileExtensionFor(doc.recipe));
       const written = await doc.encode(credentials ? { credentials } : {});

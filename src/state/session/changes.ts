@@ -7,6 +7,7 @@ import type { ExportOptions, ExportResult } from '../../core/program/export/expo
 import type { ModuleFileShape } from '../../core/program/export/module-file';
 import type { EntryKind } from '../../core/program/history/history-types';
 import type { Edit, Operation } from '../../core/program/model/program';
+import type { MigrationAnswers } from '../../core/program/model/migration';
 import type { DocumentClient } from '../../worker/document-client';
 import type { TakeRequest } from '../../core/program/compare/take';
 import type { EditRequest, ExportEncryptionRequest, Opened } from '../../worker/protocol';
@@ -30,7 +31,7 @@ export interface ChangeOf {
   edit: { request: EditRequest } | { take: TakeRequest };
   undo: Record<string, never>;
   redo: Record<string, never>;
-  migration: { target?: string; tryAnyway?: boolean };
+  migration: { target?: string; tryAnyway?: boolean; answers?: MigrationAnswers };
   import: { bytes: ArrayBuffer; name: string; asName?: string; replace?: boolean };
   /** The version the original plus `ops` makes, as one new change on top. */
   restore: { ops: Operation[]; label: string };

@@ -58,8 +58,8 @@ async function change_(kind: Exclude<ChangeKind, 'open'>, change: ChangeOf[Exclu
       return { ok: true, edit } satisfies CommitResult<'edit'>;
     }
     case 'migration': {
-      const { target, tryAnyway } = change as ChangeOf['migration'];
-      const { program, edit, notes } = await client.call('migrate', { ...(target !== undefined ? { target } : {}), tryAnyway: tryAnyway === true });
+      const { target, tryAnyway, answers } = change as ChangeOf['migration'];
+      const { program, edit, notes } = await client.call('migrate', { ...(target !== undefined ? { target } : {}), tryAnyway: tryAnyway === true, ...(answers ? { answers } : {}) });
       changed(program, { kind, edit });
       return { ok: true, edit, notes } satisfies CommitResult<'migration'>;
     }

@@ -4,8 +4,11 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { StepSummary } from '../../core/program/migrations/plan-summary';
+import type { MigrationAnswers, MigrationQuestion } from '../../core/program/model/migration';
 import { applyMigration } from './apply-migration';
+import { MigrationQuestions } from './migration-questions';
 import { useMigrationPlan } from './use-migration-plan';
+import { WithCode } from './with-code';
 import './migrate.css';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
@@ -18,7 +21,9 @@ function Step({ step, index }: { step: StepSummary; index: number }) {
     <li className="migrate-step" data-testid="migrate-step">
       <div className="migrate-step-head">
         <span className="migrate-step-index">{index + 1}</span>
-        <span className="migrate-step-text">{step.description}</span>
+        <span className="migrate-step-text">
+          <WithCode text={step.description} />
+        </span>
         {step.opCount === 0 && <span className="badge subtle">report only</span>}
       </div>
       <div className="migrate-step-meta muted">
@@ -32,7 +37,9 @@ function Step({ step, index }: { step: StepSummary; index: number }) {
       {step.notes.length > 0 && (
         <ul className="migrate-notes">
           {step.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>
+              <WithCode text={n} />
+            </li>
           ))}
         </ul>
       )}
@@ -46,9 +53,23 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
   const [tryAnyway, setTryAnyway] = useState(initialTryAnyway);
   const [applying, setApplying] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const state = useMigrationPlan({ ...(target !== undefined ? { target } : {}), tryAnyway, previewMaxChars: MAX_PREVIEW_CHARS });
+  const [answers, setAnswers] = useState<MigrationAnswers>({});
+  const state = useMigrationPlan({ ...(target !== undefined ? { target } : {}), tryAnyway, previewMaxChars: MAX_PREVIEW_CHARS, answers });
   const plan = state.kind === 'ready' ? state.plan : undefined;
-  const canApply = plan !== undefined && plan.available && plan.target !== undefined && !plan.readOnly && (!plan.incompatible || tryAnyway);
+  const answerErrors = plan?.answerErrors;
+  const canApply = plan !== undefined && plan.available && plan.target !== undefined && !plan.readOnly && (!plan.incompatible || tryAnyway) && answerErrors === undefined;
+  // A question stays on screen once answered (an answered fields question leaves the plan): keep each one seen.
+  const [asked, setAsked] = useState<MigrationQuestion[]>([]);
+  const planQuestions = plan?.questions;
+  useEffect(() => {
+    if (!planQuestions) return;
+    setAsked((seen) => {
+      const fresh = planQuestions.filter((q) => !seen.some((s) => s.kind === q.kind && s.key === q.key));
+      const updated = seen.map((s) => planQuestions.find((q) => q.kind === s.kind && q.key === s.key) ?? s);
+      return fresh.length === 0 && updated.every((q, i) => q === seen[i]) ? seen : [...updated, ...fresh];
+    });
+  }, [planQuestions]);
+  const shownQuestions = asked.filter((q) => planQuestions?.some((p) => p.kind === q.kind && p.key === q.key) || (q.kind === 'fields' && answers.signatures?.[q.key] !== undefined));
 
   useEffect(() => {
     const dialog = ref.current;
@@ -58,7 +79,7 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
   const apply = async () => {
     setApplying(true);
     setProblem(undefined);
-    const failed = await applyMigration(plan?.target?.id, tryAnyway);
+    const failed = await applyMigration(plan?.target?.id, tryAnyway, answers);
     setApplying(false);
     if (failed) setProblem(failed);
     else ref.current?.close();
@@ -104,6 +125,7 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
           <p className={plan.needed ? 'migrate-reason needed' : 'migrate-reason'} data-testid="migrate-reason">
             {plan.reason}
           </p>
+          <MigrationQuestions questions={shownQuestions} answers={answers} errors={answerErrors} onAnswers={setAnswers} />
           {plan.steps.length > 0 ? (
             <ol className="migrate-steps" aria-label="Migration steps">
               {plan.steps.map((s, i) => (

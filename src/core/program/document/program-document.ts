@@ -29,7 +29,7 @@ import { moduleSchemaFor } from '../formats/schemas';
 import { diffValues } from '../history/diff-values';
 import { applyPlan, planMigration, readOnlyReason } from '../migrations/plan';
 import { summarizePlan, type PlanRequest, type PlanSummary } from '../migrations/plan-summary';
-import type { MigrationPlan } from '../model/migration';
+import type { MigrationAnswers, MigrationPlan } from '../model/migration';
 import { deepEqual } from '../model/deep-equal';
 import { filterDemos, findModule, readDemos } from '../model/demos';
 import { addDemo, duplicateDemo, moveDemo, removeDemos, replaceModuleState, setDemoField } from '../model/edits';
@@ -41,6 +41,7 @@ import type { AdapterId } from '../prompt/prompt-types';
 import { promptModules, renderModulePrompt, type PromptRequest, type PromptView } from '../prompt/render-module';
 import { validateValue } from '../schemas/validate';
 import type { EditRequest } from './edit-request';
+import { readAnswers } from './migration-answers';
 
 export interface ProgramDocumentOptions {
   name: string;
@@ -129,8 +130,11 @@ export class ProgramDocument {
   }
 
   /** The migration to `target` as one change; refused for read-only and, without tryAnyway, incompatible files. */
-  migrate(target?: string, options: { tryAnyway?: boolean } = {}): Migrated {
-    const made = applyPlan(this.current, this.view, target, { tryAnyway: options.tryAnyway === true });
+  migrate(target?: string, options: { tryAnyway?: boolean; answers?: MigrationAnswers } = {}): Migrated {
+    const { choices, errors } = readAnswers(options.answers);
+    const refused = Object.entries(errors)[0];
+    if (refused) throw new FormatError({ code: 'invalid', layer: 'migration', path: `/${refused[0]}`, message: `The signature given for ${refused[0]} does not parse: ${refused[1]}` });
+    const made = applyPlan(this.current, this.view, target, { tryAnyway: options.tryAnyway === true, choices });
     if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
     const edit: Migrated = { ops: made.ops, inverse: made.inverse, label: made.label, notes: made.notes };
     rememberResult(edit, this.current, made.value);
@@ -233,12 +237,15 @@ export class ProgramDocument {
   }
 
   /** The migration plan to `target` (steps with their ops and notes), applied by nothing. */
-  plan(target?: string, options: { tryAnyway?: boolean } = {}): MigrationPlan {
-    return planMigration(this.current, this.view, target, options);
+  plan(target?: string, options: { tryAnyway?: boolean; answers?: MigrationAnswers } = {}): MigrationPlan {
+    return planMigration(this.current, this.view, target, { tryAnyway: options.tryAnyway === true, choices: readAnswers(options.answers).choices });
   }
 
   migrationPlan(request: PlanRequest): PlanSummary {
-    return summarizePlan(this.current, this.view, request);
+    const { answers, ...rest } = request;
+    const { choices, errors } = readAnswers(answers);
+    const summary = summarizePlan(this.current, this.view, rest, choices);
+    return Object.keys(errors).length > 0 ? { ...summary, answerErrors: errors } : summary;
   }
 
   /** One predictor's prompt as DSPy's adapter builds it, with the view settings applied. */

@@ -5,7 +5,7 @@
  */
 import type { Program } from '../model/program';
 import { applyPlan, planMigration } from './plan';
-import type { MigrationPlan, PlannedStep } from '../model/migration';
+import type { MigrationAnswers, MigrationChoices, MigrationPlan, PlannedStep } from '../model/migration';
 
 export interface StepSummary extends Omit<PlannedStep, 'ops'> {
   /** How many JSON Patch operations the step makes (0: it only reports). */
@@ -17,6 +17,8 @@ export interface PlanSummary extends Omit<MigrationPlan, 'steps'> {
   /** The step list changes something. */
   available: boolean;
   preview?: { before: string; after: string } | { tooLarge: number };
+  /** Per predictor key: why the answer given for it could not be used (a pasted signature that does not parse). */
+  answerErrors?: Record<string, string>;
 }
 
 export interface PlanRequest {
@@ -24,14 +26,17 @@ export interface PlanRequest {
   tryAnyway?: boolean;
   /** Ask for the before/after text, up to this many characters each. */
   previewMaxChars?: number;
+  /** The user's answers to the plan's questions (the document reads them into MigrationChoices). */
+  answers?: MigrationAnswers;
 }
 
 export function programJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? 'null';
 }
 
-export function summarizePlan(value: unknown, program: Program, request: PlanRequest = {}): PlanSummary {
-  const options = { tryAnyway: request.tryAnyway === true };
+/** `choices`: the user's answers to the plan's questions, already read (see document/migration-answers). */
+export function summarizePlan(value: unknown, program: Program, request: PlanRequest = {}, choices?: MigrationChoices): PlanSummary {
+  const options = { tryAnyway: request.tryAnyway === true, ...(choices ? { choices } : {}) };
   const plan = planMigration(value, program, request.target, options);
   const steps = plan.steps.map(({ ops, ...rest }): StepSummary => ({ ...rest, opCount: ops.length }));
   const available = steps.some((s) => s.opCount > 0);

@@ -33,6 +33,14 @@ export interface MigrationChoices {
   instructions?: Record<string, 'signature' | 'extended'>;
 }
 
+/** The answers as the page gives them: a choice per predictor, a signature pasted as text (read in document/migration-answers). */
+export interface MigrationAnswers {
+  /** Per predictor key: whose instructions a ChainOfThought keeps. */
+  instructions?: Record<string, 'signature' | 'extended'>;
+  /** Per predictor key: a signature as the user pasted it (string or class form). */
+  signatures?: Record<string, string>;
+}
+
 /** Something a step cannot decide alone: the dialog asks, and the plan is made again with the answer. */
 export type MigrationQuestion =
   | {
