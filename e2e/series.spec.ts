@@ -65,6 +65,15 @@ test('drop a series, see its timeline, compare the first and last, open the seco
   await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await page.screenshot({ path: screenshotPath('series-checkpoint-edited-light') });
 
+  // Compare the edited checkpoint with the last one of its series, predictor by predictor.
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const checkpointPicker = page.getByRole('combobox', { name: 'Compare with a checkpoint' });
+  await expect(checkpointPicker.locator('option')).toHaveText(['A checkpoint…', '1. qa_run.v1', '3. qa_run.v3.best']);
+  await checkpointPicker.selectOption({ label: '3. qa_run.v3.best' });
+  await expect(page.getByTestId('compare-other')).toHaveText('checkpoint 3 (qa_run.v3.best)');
+  await expect(page.getByTestId('compare-summary')).toContainText('predictor');
+  await page.getByRole('button', { name: 'Close the comparison' }).click();
+
   // Back to the timeline: the series is still there, the file it came from unchanged.
   await page.getByRole('button', { name: 'Back to series' }).click();
   await expect(rows.nth(1)).toHaveClass(/opened/);

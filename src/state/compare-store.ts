@@ -10,6 +10,7 @@ import type { Comparison } from '../core/program/compare/types';
 import { comparisonJson, comparisonMarkdown } from '../core/program/compare/markdown';
 import type { CompareSource, Progress } from '../worker/protocol';
 import { useHistoryStore } from './history-store';
+import { useSeriesStore } from './series-store';
 import { useSession } from './session/session-store';
 
 export interface CompareState {
@@ -28,6 +29,8 @@ export interface CompareState {
   compareFile(file: File): Promise<void>;
   compareVersion(entryId: string): Promise<void>;
   compareRecent(docId: string): Promise<void>;
+  /** A checkpoint of the open series (by its index in the timeline). */
+  compareCheckpoint(index: number): Promise<void>;
   /** Told by the session when another document opens: the comparison was of the one before. */
   documentOpened(): void;
   /** Told by the session after every change (an edit, a take, undo, redo): compared again against the same other side. */
@@ -90,6 +93,23 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       }
       const label = stored.sealed ? `${stored.name} (as first opened: its edits are sealed)` : stored.name;
       await run({ kind: 'stored', bytes: stored.bytes.slice().buffer, name: stored.name, ops: stored.ops }, label);
+    },
+    async compareCheckpoint(index) {
+      const series = useSeriesStore.getState();
+      const row = series.timeline?.checkpoints.find((c) => c.index === index);
+      let file: { name: string; bytes: Uint8Array } | undefined;
+      try {
+        file = await series.checkpointFile(index);
+      } catch (e) {
+        set({ error: toErrorInfo(e, 'series') });
+        return;
+      }
+      if (!row || !file) {
+        set({ error: { code: 'invalid', layer: 'series', message: `Checkpoint ${index + 1} cannot be read as a program (see its row in the timeline).` } });
+        return;
+      }
+      const label = `checkpoint ${index + 1} (${row.name})`;
+      await run({ kind: 'bytes', bytes: file.bytes.slice().buffer, name: file.name }, label);
     },
     documentOpened() {
       generation++;

@@ -6,6 +6,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useCompareStore } from '../../state/compare-store';
 import { useHistoryStore } from '../../state/history-store';
+import { useSeriesStore } from '../../state/series-store';
 import { useEditable } from '../../state/editable';
 import { undo } from '../../state/session/commit';
 import { takeAcross } from '../../state/session/compare-actions';
@@ -21,6 +22,10 @@ export function ComparePanel() {
   const documents = useHistoryStore((h) => h.documents);
   const docId = useHistoryStore((h) => h.docId);
   const recent = documents.filter((d) => d.id !== docId && d.hasOriginal).slice(0, 12);
+  // The open series' other checkpoints (the one shown is side A), those that read as a program.
+  const openedIndex = useSeriesStore((x) => x.openedIndex);
+  const checkpoints = useSeriesStore((x) => x.timeline?.checkpoints);
+  const otherCheckpoints = (checkpoints ?? []).filter((c) => c.index !== openedIndex && c.error === undefined);
   const editable = useEditable();
   const lastEdit = useSession((u) => u.past.at(-1)?.edit);
   const input = useRef<HTMLInputElement>(null);
@@ -78,6 +83,16 @@ export function ComparePanel() {
             {entries.map((e, i) => (
               <option key={e.id} value={e.id}>
                 {i + 1}. {e.name ?? e.label}
+              </option>
+            ))}
+          </select>
+        )}
+        {otherCheckpoints.length > 0 && (
+          <select className="select compare-version" aria-label="Compare with a checkpoint" value="" onChange={(e) => e.target.value && void s.compareCheckpoint(Number(e.target.value))}>
+            <option value="">A checkpoint…</option>
+            {otherCheckpoints.map((c) => (
+              <option key={c.index} value={c.index}>
+                {c.index + 1}. {c.name}
               </option>
             ))}
           </select>
