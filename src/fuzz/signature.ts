@@ -17,11 +17,6 @@ export function signatureOf(family: string, o: FindingOutcome): string {
  * entry goes away when its fix lands and the slice no longer hits it.
  */
 export const KNOWN: ReadonlyArray<{ signature: RegExp; issue: string }> = [
-  // A billion-laughs pickle one bit off: the expansion budget counts values, not bytes.
-  { signature: /^(pickle|torch):(hang|memory):open:/, issue: 'issue 16, denial of service: the pickle expansion budget counts values, not bytes' },
-  // A passphrase container may declare up to 10,000,000 PBKDF2 iterations (the key prompt shows the
-  // cost first); near the cap, unlock takes 5 to 10 s on this machine. Found by this harness.
-  { signature: /^aes:hang:unlock:/, issue: 'issue 16, bound every decode by work done: the container allows up to 10,000,000 PBKDF2 iterations' },
 ];
 
 export function knownIssue(signature: string): string | undefined {

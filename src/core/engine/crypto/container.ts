@@ -27,8 +27,12 @@ export const SALT_BYTES = 16;
 export const HEADER_BYTES = 50;
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256. */
 export const DEFAULT_ITERATIONS = 600_000;
-/** A file may ask for more work than this only if the caller raises the cap: a hostile header must not hang the tab. */
-export const DEFAULT_MAX_ITERATIONS = 10_000_000;
+/**
+ * A file may ask for more work than this only if the caller raises the cap: a hostile header must not hang
+ * the tab. A little over 3x the default, about a second of PBKDF2 on a slow machine per try of a passphrase
+ * (10,000,000 took 5 to 10 s a try here); the writer refuses more, so every file this app writes opens.
+ */
+export const DEFAULT_MAX_ITERATIONS = 2_000_000;
 
 const OFFSET = { version: 8, kdf: 9, iterations: 10, salt: 14, iv: 30, length: 42 } as const;
 
@@ -195,8 +199,8 @@ export async function encryptWithPassphrase(
   opts: EncryptPassphraseOptions = {},
 ): Promise<Uint8Array> {
   const iterations = opts.weakIterationsForTests ?? opts.iterations ?? DEFAULT_ITERATIONS;
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 0xffffffff) {
-    throw new FormatError({ code: 'invalid', layer: LAYER, message: `Iterations must be a whole number from 1 to 4,294,967,295; got ${iterations}` });
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > DEFAULT_MAX_ITERATIONS) {
+    throw new FormatError({ code: 'invalid', layer: LAYER, message: `Iterations must be a whole number from 1 to ${formatCount(DEFAULT_MAX_ITERATIONS)} (what a reader of this app accepts); got ${iterations}` });
   }
   if (opts.weakIterationsForTests === undefined && iterations < DEFAULT_ITERATIONS) {
     throw new FormatError({
