@@ -4,7 +4,7 @@
  * file were read, and how much the process's memory grew. Prints one JSON object.
  * Run: node --expose-gc --import tsx bench/torch-listing.mts FILE.pth
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fileSource } from '../src/cli/file-source.ts';
 import type { ByteSource } from '../src/core/engine/byte-source.ts';
 import { openTorchFile } from '../src/core/engine/torch/torch-file.ts';
 
@@ -13,24 +13,18 @@ const path = process.argv[2];
 if (!path) throw new Error('usage: torch-listing.mts FILE.pth');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-const fd = openSync(path, 'r');
-const size = fstatSync(fd).size;
+const file = fileSource(path);
+const size = file.size;
 let bytesRead = 0;
 let reads = 0;
+// Counts what the reader asks of the file.
 const source: ByteSource = {
   size,
   read(offset, length) {
-    const n = Math.max(0, Math.min(length, size - offset));
-    const buf = new Uint8Array(n);
-    let done = 0;
-    while (done < n) {
-      const got = readSync(fd, buf, done, n - done, offset + done);
-      if (got === 0) break;
-      done += got;
-    }
-    bytesRead += done;
+    const got = file.read(offset, length);
+    bytesRead += got.length;
     reads += 1;
-    return buf.subarray(0, done);
+    return got;
   },
 };
 
@@ -53,5 +47,5 @@ for (let i = 0; i < RUNS; i++) {
   peakRss = Math.max(peakRss, m.rss - before.rss);
   if (i === 0) firstRead = { bytesRead, reads };
 }
-closeSync(fd);
+file.close();
 console.log(JSON.stringify({ fileBytes: size, tensors, ms: best, ...firstRead, heapGrowthBytes: peakHeap, rssGrowthBytes: peakRss }));

@@ -4,8 +4,8 @@
  * one is replaced by picking an image, and the exported file carries the new image in the same form.
  */
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
-import { dropFiles, expect, screenshotPath, test } from './fixtures';
+import type { Download } from '@playwright/test';
+import { dropFiles, expect, shootBothSchemes, test } from './fixtures';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/dspy-shapes/${name}`, import.meta.url)));
 const text = (name: string): string => new TextDecoder().decode(fixture(name));
@@ -17,13 +17,7 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: screenshotPath(`${name}-light`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const shoot = shootBothSchemes;
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1360, height: 900 });

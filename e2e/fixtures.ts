@@ -103,6 +103,15 @@ export async function editorText(page: Page, fragment = ''): Promise<string | un
 }
 
 /** Screenshots are kept with the test output, to be looked at after a run. */
+/** Screenshots of the page as it is, in the light theme and the dark, named NAME-light and NAME-dark. */
+export async function shootBothSchemes(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: screenshotPath(`${name}-${scheme}`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 export function screenshotPath(name: string): string {
   return `${process.env.PW_OUTPUT ?? 'test-results'}/screenshots/${name}.png`;
 }

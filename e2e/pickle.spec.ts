@@ -4,8 +4,7 @@
  * whole-program folder shows its program.pkl's report beside metadata.json.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { dropFiles, expect, screenshotPath, test } from './fixtures';
+import { dropFiles, expect, shootBothSchemes, test } from './fixtures';
 
 function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../fixtures/pickle/${name}`, import.meta.url)));
@@ -24,13 +23,7 @@ interface ExpectedTensor {
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/pickle/torch-checkpoint-epoch1.pt.expected.json', import.meta.url), 'utf8')) as { tensors: ExpectedTensor[] };
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: screenshotPath(`${name}-light`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const shoot = shootBothSchemes;
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1360, height: 900 });

@@ -1,7 +1,7 @@
 /** What a command may touch: output lines, files and the environment. Tests pass an in-memory one. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import type { ByteSource } from '../core/engine/byte-source.ts';
+import { fileSource } from './file-source.ts';
 import type { SplicePlan } from '../core/engine/weights/splice-plan.ts';
 import type { Limits } from '../core/engine/limits.ts';
 
@@ -51,25 +51,7 @@ export function nodeIo(): CliIo {
     err: (s) => process.stderr.write(s),
     readFile: async (p) => new Uint8Array(await readFile(p)),
     writeFile: (p, b) => writeFile(p, b),
-    openSource: async (p) => {
-      const fd = openSync(p, 'r');
-      const size = fstatSync(fd).size;
-      return {
-        size,
-        read(offset, length) {
-          const n = Math.max(0, Math.min(length, size - offset));
-          const buf = new Uint8Array(n);
-          let done = 0;
-          while (done < n) {
-            const got = readSync(fd, buf, done, n - done, offset + done);
-            if (got === 0) break;
-            done += got;
-          }
-          return buf.subarray(0, done);
-        },
-        close: () => closeSync(fd),
-      };
-    },
+    openSource: async (p) => fileSource(p),
     writeSpliced: async (p, plan, from) => {
       const input = await open(from, 'r');
       const output = await open(p, 'w');
