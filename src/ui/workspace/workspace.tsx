@@ -1,13 +1,15 @@
 /**
  * The editing layout: module tree | selected module | JSON, with panes resized by dragging and
- * remembered between visits. On a narrow window the side panes give up width down to a floor
- * instead of pushing the JSON/Prompt pane off screen.
+ * remembered between visits. A window too narrow for three panes gets the compact layout (the tree
+ * in a drawer, and on the narrowest the module and JSON as tabs): nothing is pushed off screen.
  */
 import type { Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
 import { useSettingsStore } from '../../state/settings-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { DocumentView } from '../document/document-view';
+import { CompactPanes } from './compact-panes';
+import { useLayoutMode } from './layout-mode';
 import { FileFacts } from './file-facts';
 import { MigrateBanner } from '../migrate/migrate-banner';
 import { JsonPane } from './json-pane';
@@ -26,6 +28,7 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
   const setTreeWidth = useSettingsStore((s) => s.setTreeWidth);
   const setJsonWidth = useSettingsStore((s) => s.setJsonWidth);
   const selected = program.modules.find((m) => m.id === moduleId);
+  const mode = useLayoutMode();
 
   return (
     <div className="workspace">
@@ -43,6 +46,8 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
       <PickleContent summary={summary}>
         {program.modules.length === 0 ? (
           <DocumentView summary={summary} />
+        ) : mode !== 'wide' ? (
+          <CompactPanes program={program} selected={selected} mode={mode} />
         ) : (
           <div className="panes" style={{ gridTemplateColumns: `minmax(160px, ${treeWidth}px) 5px minmax(300px, 1fr) 5px minmax(240px, ${jsonWidth}px)` }}>
             <ModuleTree program={program} />
