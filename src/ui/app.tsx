@@ -3,7 +3,7 @@ import { useDocumentStore } from '../state/document-store';
 import { useSeriesStore } from '../state/series-store';
 import { EmptyState } from './shell/empty-state';
 import { ErrorBanner } from './shell/error-banner';
-import { HistoryPanel } from './history/history-panel';
+import { LockedNotice } from './shell/locked-notice';
 import { KeyPrompt } from './crypto/key-prompt';
 import { SessionPrompt } from './history/session-prompt';
 import { IncomingLink } from './share/incoming-link';
@@ -15,6 +15,8 @@ import { Workspace } from './workspace/workspace';
 import { SeriesReturnBar } from './series/series-return-bar';
 import { SeriesView } from './series/series-view';
 
+const LOCK_CODES = new Set(['maybe-encrypted', 'needs-key', 'wrong-key']);
+
 export function App() {
   useThemeAttribute();
   const summary = useDocumentStore((s) => s.summary);
@@ -25,21 +27,27 @@ export function App() {
   const openSample = useDocumentStore((s) => s.openSample);
   const cancelOpen = useDocumentStore((s) => s.cancelOpen);
   const dismissError = useDocumentStore((s) => s.dismissError);
+  const locked = useDocumentStore((s) => s.locked);
   const seriesShown = useSeriesStore((s) => s.status !== 'closed' && s.view === 'series');
 
   const onFiles = useCallback((files: File[]) => void openFiles(files), [openFiles]);
   const onSample = useCallback(() => void openSample(), [openSample]);
 
+  // The error that sent a file to the key dialog is not shown as one while the dialog is up.
+  const waitingForKey = locked !== undefined && error?.fileName === locked.name && LOCK_CODES.has(error.code);
+
   return (
     <div className="app">
       <Header onFiles={onFiles} onSample={onSample} />
-      {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
-      {error && <ErrorBanner error={error} onDismiss={dismissError} />}
-      <IncomingLink />
-      <SessionPrompt />
-      <SeriesReturnBar />
+      {/* Banners take their own row, which scrolls when they outgrow it: the workspace shrinks, never the window grows. */}
+      <div className="app-banners">
+        {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
+        {waitingForKey ? <LockedNotice name={locked.name} maybe={error.code === 'maybe-encrypted'} /> : error && <ErrorBanner error={error} onDismiss={dismissError} />}
+        <IncomingLink />
+        <SessionPrompt />
+        <SeriesReturnBar />
+      </div>
       <main className="app-main">{seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
-      <HistoryPanel />
       <FileDrop onFiles={onFiles} />
       <KeyPrompt />
     </div>

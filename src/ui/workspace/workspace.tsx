@@ -11,6 +11,7 @@ import { DocumentView } from '../document/document-view';
 import { CompactPanes } from './compact-panes';
 import { useLayoutMode } from './layout-mode';
 import { FileFacts } from './file-facts';
+import { HistoryPanel } from '../history/history-panel';
 import { MigrateBanner } from '../migrate/migrate-banner';
 import { JsonPane } from './json-pane';
 import { ModulePanel } from './module-panel';
@@ -33,31 +34,38 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
   return (
     <div className="workspace">
       <ProgramBar program={program} summary={summary} />
-      <PickleReports summary={summary} program={program} />
-      <MigrateBanner />
-      {program.notes.length > 0 && (
-        <ul className="notes" aria-label="Notes about this file">
-          {program.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      <FileFacts />
-      <PickleContent summary={summary}>
-        {program.modules.length === 0 ? (
-          <DocumentView summary={summary} />
-        ) : mode !== 'wide' ? (
-          <CompactPanes program={program} selected={selected} mode={mode} />
-        ) : (
-          <div className="panes" style={{ gridTemplateColumns: `minmax(160px, ${treeWidth}px) 5px minmax(300px, 1fr) 5px minmax(240px, ${jsonWidth}px)` }}>
-            <ModuleTree program={program} />
-            <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
-            {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
-            <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
-            {selected ? <JsonPane moduleId={selected.id} /> : <div />}
-          </div>
-        )}
-      </PickleContent>
+      {/* The history drawer opens over this body, below the program bar: Export and Undo stay in reach. */}
+      <div className="workspace-body">
+        {/* What the workspace says about the file gives up height first (it scrolls), the panes keep theirs. */}
+        <div className="workspace-notices">
+          <PickleReports summary={summary} program={program} />
+          <MigrateBanner />
+          {program.notes.length > 0 && (
+            <ul className="notes" aria-label="Notes about this file">
+              {program.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+          <FileFacts />
+        </div>
+        <PickleContent summary={summary}>
+          {program.modules.length === 0 ? (
+            <DocumentView summary={summary} />
+          ) : mode !== 'wide' ? (
+            <CompactPanes program={program} selected={selected} mode={mode} />
+          ) : (
+            <div className="panes" style={{ gridTemplateColumns: `minmax(160px, ${treeWidth}px) 5px minmax(300px, 1fr) 5px minmax(240px, ${jsonWidth}px)` }}>
+              <ModuleTree program={program} />
+              <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
+              {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
+              <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
+              {selected ? <JsonPane moduleId={selected.id} /> : <div />}
+            </div>
+          )}
+        </PickleContent>
+        <HistoryPanel />
+      </div>
       <StatusBar />
     </div>
   );
