@@ -3,7 +3,7 @@
  * migration's before and after, two checkpoints of a series. Loaded lazily with Monaco.
  */
 import { ReadOnlyDiff } from './read-only-diff';
-import './monaco-setup';
+import { editorTheme } from './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
 
 export interface JsonDiffProps {
@@ -23,12 +23,14 @@ export default function JsonDiff({ original, modified, originalPath, modifiedPat
       original={original}
       modified={modified}
       language="json"
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(scheme)}
       originalModelPath={originalPath}
       modifiedModelPath={modifiedPath}
       options={{
         readOnly: true,
         renderSideBySide: true,
+        originalAriaLabel: `Before: ${originalPath.split('/').pop() ?? ''}`,
+        modifiedAriaLabel: `After: ${modifiedPath.split('/').pop() ?? ''}`,
         minimap: { enabled: false },
         fontSize: 12.5,
         automaticLayout: true,

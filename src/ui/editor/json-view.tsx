@@ -3,7 +3,7 @@
  * start page does not need it.
  */
 import Editor from '@monaco-editor/react';
-import './monaco-setup';
+import { editorTheme } from './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
 
 export default function JsonView({ text, path }: { text: string; path: string }) {
@@ -13,7 +13,7 @@ export default function JsonView({ text, path }: { text: string; path: string })
       path={path}
       language="json"
       value={text}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(scheme)}
       options={{
         readOnly: true,
         minimap: { enabled: false },

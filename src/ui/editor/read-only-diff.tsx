@@ -20,6 +20,11 @@ export function ReadOnlyDiff(props: Omit<DiffEditorProps, 'keepCurrentOriginalMo
     };
     track();
     diff.onDidChangeModel(track);
+    // Monaco's first pass over the diff options drops the two sides' labels (it reads them only from a
+    // change), leaving screen readers two nameless text boxes: given again as a change, they hold.
+    // (The two labels are runtime options of the diff editor its public type leaves out.)
+    const { originalAriaLabel, modifiedAriaLabel } = props.options ?? {};
+    if (originalAriaLabel !== undefined || modifiedAriaLabel !== undefined) diff.updateOptions({ originalAriaLabel, modifiedAriaLabel } as editor.IDiffEditorOptions);
   };
   useEffect(
     () => () => {

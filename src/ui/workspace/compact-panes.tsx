@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ModuleInfo, Program } from '../../core/program/model/program';
 import { useDemoLinkStore } from '../../state/demo-link-store';
 import { useSelectionStore } from '../../state/selection-store';
-import { useSettingsStore } from '../../state/settings-store';
+import { JSON_WIDTH, useSettingsStore } from '../../state/settings-store';
 import { JsonPane } from './json-pane';
 import type { LayoutMode } from './layout-mode';
 import { ModulePanel } from './module-panel';
@@ -112,7 +112,7 @@ export function CompactPanes({ program, selected, mode }: { program: Program; se
         <div className="pane-slot" {...panelProps('module')}>
           {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
         </div>
-        {!narrow && <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />}
+        {!narrow && <Splitter label="Resize JSON view" value={{ now: jsonWidth, ...JSON_WIDTH }} onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />}
         <div className="pane-slot" {...panelProps('json')}>
           {selected ? <JsonPane moduleId={selected.id} /> : <div className="placeholder muted">Select a module to see its JSON.</div>}
         </div>

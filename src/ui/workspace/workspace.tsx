@@ -5,7 +5,7 @@
  */
 import type { Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
-import { useSettingsStore } from '../../state/settings-store';
+import { JSON_WIDTH, TREE_WIDTH, useSettingsStore } from '../../state/settings-store';
 import type { DocumentSummary } from '../../worker/protocol';
 import { DocumentView } from '../document/document-view';
 import { CompactPanes } from './compact-panes';
@@ -57,9 +57,9 @@ export function Workspace({ program, summary }: { program: Program; summary: Doc
           ) : (
             <div className="panes" style={{ gridTemplateColumns: `minmax(160px, ${treeWidth}px) 5px minmax(300px, 1fr) 5px minmax(240px, ${jsonWidth}px)` }}>
               <ModuleTree program={program} />
-              <Splitter label="Resize module tree" onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
+              <Splitter label="Resize module tree" value={{ now: treeWidth, ...TREE_WIDTH }} onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />
               {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
-              <Splitter label="Resize JSON view" onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
+              <Splitter label="Resize JSON view" value={{ now: jsonWidth, ...JSON_WIDTH }} onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />
               {selected ? <JsonPane moduleId={selected.id} /> : <div />}
             </div>
           )}
