@@ -33,6 +33,17 @@ const SURFACES: Array<{ name: string; show(page: Page): Promise<string | undefin
     },
   },
   {
+    name: 'workspace on a phone-sized window, tree drawer open',
+    show: async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('button', { name: 'Open sample program' }).click();
+      await expect(page.getByRole('region', { name: 'Demos' })).toBeVisible();
+      await page.getByRole('button', { name: 'Modules', exact: true }).click();
+      await expect(page.getByRole('tree', { name: 'Module tree' })).toBeVisible();
+      return undefined;
+    },
+  },
+  {
     name: 'export dialog',
     show: async (page) => {
       await openSample(page);
