@@ -1,7 +1,9 @@
 /**
  * A notice that only reports what just happened ("Reopened huge.json at version 3.") goes away by
- * itself at the user's next action: the next press of a key or pointer anywhere but on the notice.
- * The action that raised the notice is already over when it shows, so it does not count.
+ * itself at the user's next action: the next key press or click anywhere but on the notice. A click,
+ * not a pointer press: the notice's row closing between press and release would move what is under
+ * the pointer, and the click would land elsewhere. The action that raised the notice is already over
+ * when it shows, so it does not count.
  */
 import { useEffect, type RefObject } from 'react';
 
@@ -12,10 +14,10 @@ export function useDismissOnNextAction(active: boolean, ref: RefObject<HTMLEleme
       if (ref.current && e.target instanceof Node && ref.current.contains(e.target)) return;
       dismiss();
     };
-    window.addEventListener('pointerdown', onAction, true);
+    window.addEventListener('click', onAction, true);
     window.addEventListener('keydown', onAction, true);
     return () => {
-      window.removeEventListener('pointerdown', onAction, true);
+      window.removeEventListener('click', onAction, true);
       window.removeEventListener('keydown', onAction, true);
     };
   }, [active, ref, dismiss]);
