@@ -37,7 +37,7 @@ test('an error banner over a workspace with every notice: the page stays the win
   const status = await box(page, '.status-bar');
   expect(status.y + status.height).toBeLessThanOrEqual(600.5);
   // The panes keep a usable height, and end where the status bar begins (nothing drawn over it).
-  const panes = await box(page, '.panes-body');
+  const panes = await box(page, '.panes');
   expect(panes.height).toBeGreaterThanOrEqual(150);
   expect(panes.y + panes.height).toBeLessThanOrEqual(status.y + 0.5);
   // The program bar is not squeezed under its own content.

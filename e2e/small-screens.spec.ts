@@ -88,11 +88,26 @@ for (const size of SIZES) {
   });
 }
 
-test('a wide window keeps the three panes side by side, with no drawer', async ({ page }) => {
+test('a wide window keeps the three panes side by side; narrowing it keeps what the panes hold', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./');
   await page.getByRole('button', { name: 'Open sample program' }).click();
   await expect(page.getByRole('tree', { name: 'Module tree' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Modules', exact: true })).toHaveCount(0);
   await expect(page.locator('.json-pane .monaco-editor').first()).toBeVisible();
+
+  // A chosen JSON view and a folded tree branch survive the window narrowing and widening again.
+  const views = page.getByRole('tablist', { name: 'JSON views' });
+  await views.getByRole('tab', { name: 'Whole file' }).click();
+  await page.getByRole('treeitem', { name: 'generate_answer', exact: true }).click();
+  await expect(page.getByRole('treeitem', { name: 'generate_answer', exact: true })).toHaveAttribute('aria-expanded', 'false');
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect(page.getByRole('button', { name: 'Modules', exact: true })).toBeVisible();
+  await expect(views.getByRole('tab', { name: 'Whole file' })).toHaveAttribute('aria-selected', 'true');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('tab', { name: 'JSON', exact: true }).click();
+  await expect(views.getByRole('tab', { name: 'Whole file' })).toHaveAttribute('aria-selected', 'true');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('treeitem', { name: 'generate_answer', exact: true })).toHaveAttribute('aria-expanded', 'false');
+  await expect(views.getByRole('tab', { name: 'Whole file' })).toHaveAttribute('aria-selected', 'true');
 });
