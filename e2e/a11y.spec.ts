@@ -12,7 +12,8 @@ const fixture = (path: string) => readFileSync(new URL(`../${path}`, import.meta
 
 async function openSample(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Open sample program' }).click();
-  await expect(page.getByRole('region', { name: 'Demos' })).toBeVisible();
+  // The first open starts the document worker, slow on a machine busy with other builds: a wider wait.
+  await expect(page.getByRole('region', { name: 'Demos' })).toBeVisible({ timeout: 45_000 });
   await expect(page.locator('.json-pane .monaco-editor').first()).toBeVisible();
 }
 
@@ -113,6 +114,7 @@ const SURFACES: Array<{ name: string; show(page: Page): Promise<string | undefin
 for (const theme of ['light', 'dark'] as const) {
   for (const surface of SURFACES) {
     test(`${surface.name}, ${theme} theme: no serious or critical axe violation`, async ({ page }) => {
+      test.slow();
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await page.goto('./');
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);

@@ -20,11 +20,19 @@ export function ReadOnlyDiff(props: Omit<DiffEditorProps, 'keepCurrentOriginalMo
     };
     track();
     diff.onDidChangeModel(track);
-    // Monaco's first pass over the diff options drops the two sides' labels (it reads them only from a
-    // change), leaving screen readers two nameless text boxes: given again as a change, they hold.
-    // (The two labels are runtime options of the diff editor its public type leaves out.)
-    const { originalAriaLabel, modifiedAriaLabel } = props.options ?? {};
-    if (originalAriaLabel !== undefined || modifiedAriaLabel !== undefined) diff.updateOptions({ originalAriaLabel, modifiedAriaLabel } as editor.IDiffEditorOptions);
+    // Monaco rebuilds each side's options from the latest change only (its first pass, and again when
+    // it switches between side by side and inline), dropping their labels and leaving screen readers
+    // two nameless text boxes: each side puts its label back whenever it has lost it.
+    const keepLabel = (side: editor.ICodeEditor, label: string | undefined) => {
+      if (!label) return;
+      const restore = () => {
+        if (side.getRawOptions().ariaLabel !== label) side.updateOptions({ ariaLabel: label });
+      };
+      restore();
+      side.onDidChangeConfiguration(restore);
+    };
+    keepLabel(diff.getOriginalEditor(), props.options?.originalAriaLabel);
+    keepLabel(diff.getModifiedEditor(), props.options?.modifiedAriaLabel);
   };
   useEffect(
     () => () => {
