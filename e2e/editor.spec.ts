@@ -69,7 +69,9 @@ test('edit a module by keyboard, forms and undo; the JSON view and the tree foll
   const [d0, d1, d2, d3] = original.demos;
   void d0;
   void d1;
-  const added = Object.fromEntries(original.signature.fields.map((_: unknown, i: number) => [['context', 'question', 'reasoning', 'answer'][i], '']));
+  // The added demo takes the fields of the demos left (two labeled examples), not the signature's:
+  // no `context` or `reasoning` that neither of them has, and `gold_titles` as the same kind of empty.
+  const added = { question: '', answer: '', gold_titles: [] };
   const expected = { ...original, signature: { ...original.signature, instructions }, demos: [{ ...d2, answer: 'Philip Kindred Dick' }, d3, added] };
   await expect.poll(() => moduleJson(page, id)).toEqual(expected);
   await expect(page.getByTestId('changed')).toBeVisible();

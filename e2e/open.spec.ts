@@ -59,6 +59,10 @@ test('random bytes and a truncated gzip get a clear error, and the next valid fi
   const random = new Uint8Array(4096).map((_, i) => (i * 2654435761) >>> 24);
   await pickFiles(page, [{ name: 'noise.bin', bytes: random }]);
   const alert = page.getByRole('alert', { name: 'Error' });
+  // Bytes that look random may be encrypted: the key is asked for first, and said plainly, not as an error.
+  await expect(page.getByTestId('locked-notice')).toHaveText('noise.bin may be encrypted: enter the key to open it.');
+  await expect(alert).toHaveCount(0);
+  await page.getByTestId('key-prompt').getByRole('button', { name: 'Cancel' }).click();
   await expect(alert).toContainText('Could not open noise.bin');
   await page.screenshot({ path: screenshotPath('error-random-bytes') });
 
@@ -75,6 +79,7 @@ test('random bytes and a truncated gzip get a clear error, and the next valid fi
 
   // A bad file opened over a good one leaves the good one as it was.
   await pickFiles(page, [{ name: 'noise-again.bin', bytes: random }]);
+  await page.getByTestId('key-prompt').getByRole('button', { name: 'Cancel' }).click();
   await expect(alert).toContainText('Could not open noise-again.bin');
   await expect(page.locator('.header-file')).toHaveText('good.json');
   await expect(page.getByRole('treeitem', { name: /generate_answer.predict/ })).toBeVisible();

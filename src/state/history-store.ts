@@ -117,6 +117,8 @@ interface HistoryState {
   requestPersistence(): Promise<void>;
   refreshStorage(): Promise<void>;
   dismissProblem(): void;
+  /** Clears the notice only ("Reopened … at version 3."), leaving a problem in view. */
+  dismissNotice(): void;
   /** Resolves once everything recorded so far is stored (or failed). */
   flush(): Promise<void>;
 }
@@ -563,6 +565,10 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
 
     dismissProblem() {
       set({ problem: undefined, notice: undefined });
+    },
+
+    dismissNotice() {
+      set({ notice: undefined });
     },
 
     flush() {

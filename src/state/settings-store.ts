@@ -19,6 +19,10 @@ interface SettingsState {
 
 const clamp = (px: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, px)));
 
+/** The widths, in pixels, the module tree and the JSON pane can be dragged to. */
+export const TREE_WIDTH = { min: 180, max: 600 } as const;
+export const JSON_WIDTH = { min: 280, max: 1200 } as const;
+
 export const useSettingsStore = create<SettingsState>()(
   persist(
     (set) => ({
@@ -28,8 +32,8 @@ export const useSettingsStore = create<SettingsState>()(
       historyWithoutSecrets: false,
       setHistoryWithoutSecrets: (on) => set({ historyWithoutSecrets: on }),
       setTheme: (theme) => set({ theme }),
-      setTreeWidth: (px) => set({ treeWidth: clamp(px, 180, 600) }),
-      setJsonWidth: (px) => set({ jsonWidth: clamp(px, 280, 1200) }),
+      setTreeWidth: (px) => set({ treeWidth: clamp(px, TREE_WIDTH.min, TREE_WIDTH.max) }),
+      setJsonWidth: (px) => set({ jsonWidth: clamp(px, JSON_WIDTH.min, JSON_WIDTH.max) }),
     }),
     { name: 'program-studio.settings', version: 1 },
   ),

@@ -4,7 +4,7 @@
  */
 import { EDITOR_OPTIONS } from './editor-options';
 import { ReadOnlyDiff } from './read-only-diff';
-import './monaco-setup';
+import { editorTheme } from './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
 
 export interface JsonDiffProps {
@@ -24,13 +24,15 @@ export default function JsonDiff({ original, modified, originalPath, modifiedPat
       original={original}
       modified={modified}
       language="json"
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(scheme)}
       originalModelPath={originalPath}
       modifiedModelPath={modifiedPath}
       options={{
         ...EDITOR_OPTIONS,
         readOnly: true,
         renderSideBySide: true,
+        originalAriaLabel: `Before: ${originalPath.split('/').pop() ?? ''}`,
+        modifiedAriaLabel: `After: ${modifiedPath.split('/').pop() ?? ''}`,
         fontSize: 12.5,
         hideUnchangedRegions: { enabled: hideUnchanged },
       }}

@@ -4,7 +4,7 @@
  */
 import { EDITOR_OPTIONS } from './editor-options';
 import Editor from '@monaco-editor/react';
-import './monaco-setup';
+import { editorTheme } from './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
 
 export default function JsonView({ text, path }: { text: string; path: string }) {
@@ -14,7 +14,7 @@ export default function JsonView({ text, path }: { text: string; path: string })
       path={path}
       language="json"
       value={text}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(scheme)}
       options={{
         ...EDITOR_OPTIONS,
         readOnly: true,

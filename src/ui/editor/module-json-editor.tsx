@@ -7,7 +7,7 @@ import { EDITOR_OPTIONS } from './editor-options';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { ReadOnlyDiff } from './read-only-diff';
 import { useEffect, useRef, useState } from 'react';
-import { jsonDefaults, monaco } from './monaco-setup';
+import { editorTheme, jsonDefaults, monaco } from './monaco-setup';
 import { useColorScheme } from '../use-color-scheme';
 
 export interface ModuleJsonEditorProps {
@@ -33,7 +33,7 @@ function modelUri(moduleId: string): string {
 
 export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply, readOnly = false, leftOutNote }: ModuleJsonEditorProps) {
   const scheme = useColorScheme();
-  const theme = scheme === 'dark' ? 'vs-dark' : 'vs';
+  const theme = editorTheme(scheme);
   const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({ kind: 'ok', text: readOnly ? 'Read-only' : 'In sync with the model' });
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -113,7 +113,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             theme={theme}
             originalModelPath={`${uri}.original`}
             modifiedModelPath={`${uri}.modified`}
-            options={{ ...EDITOR_OPTIONS, readOnly: true, renderSideBySide: false, fontSize: 12.5 }}
+            options={{ ...EDITOR_OPTIONS, readOnly: true, renderSideBySide: false, originalAriaLabel: 'Module JSON as opened', modifiedAriaLabel: 'Module JSON now', fontSize: 12.5 }}
           />
         ) : (
           <Editor

@@ -20,6 +20,19 @@ export function ReadOnlyDiff(props: Omit<DiffEditorProps, 'keepCurrentOriginalMo
     };
     track();
     diff.onDidChangeModel(track);
+    // Monaco rebuilds each side's options from the latest change only (its first pass, and again when
+    // it switches between side by side and inline), dropping their labels and leaving screen readers
+    // two nameless text boxes: each side puts its label back whenever it has lost it.
+    const keepLabel = (side: editor.ICodeEditor, label: string | undefined) => {
+      if (!label) return;
+      const restore = () => {
+        if (side.getRawOptions().ariaLabel !== label) side.updateOptions({ ariaLabel: label });
+      };
+      restore();
+      side.onDidChangeConfiguration(restore);
+    };
+    keepLabel(diff.getOriginalEditor(), props.options?.originalAriaLabel);
+    keepLabel(diff.getModifiedEditor(), props.options?.modifiedAriaLabel);
   };
   useEffect(
     () => () => {

@@ -64,8 +64,8 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const secrets = moduleId === undefined ? (program?.secrets ?? []) : (program?.secrets ?? []).filter((s) => s.moduleId === moduleId);
   const autoName = useMemo(() => {
     const layers = [...encryptionStep(encryption), ...recipeFor({ syntax, compression })];
-    return moduleId !== undefined ? exportFileName(moduleFileBaseName(moduleId) + '.json', layers) : exportFileName(summary?.name, layers);
-  }, [syntax, compression, moduleId, summary?.name, encryption]);
+    return moduleId !== undefined ? exportFileName(moduleFileBaseName(moduleId) + '.json', layers) : exportFileName(summary?.name, layers, target === 'same' ? summary?.recipe : undefined);
+  }, [syntax, compression, moduleId, summary?.name, summary?.recipe, encryption, target]);
   const fileName = nameEdited ?? autoName;
   const levelInvalid = (compression === 'deflate-raw' && level === '0') || sealing.problem !== undefined;
 

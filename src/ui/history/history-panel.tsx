@@ -3,7 +3,7 @@
  * restores, exports), restore any as a new version on top, compare any two, name one, and the
  * storage it all takes. Labels and names are user text: rendered as text.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { HistoryEntry } from '../../core/program/history/history-types';
 import { useHistoryStore } from '../../state/history-store';
 import { useSelectionStore } from '../../state/selection-store';
@@ -54,7 +54,11 @@ function VersionName({ entry, index }: { entry: HistoryEntry; index: number }) {
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setEditing(false);
+        if (e.key === 'Escape') {
+          // Leaves the name, not the panel.
+          e.stopPropagation();
+          setEditing(false);
+        }
       }}
     />
   );
@@ -225,13 +229,41 @@ export function HistoryPanel() {
   const deleteHistory = useHistoryStore((s) => s.deleteHistory);
   const name = useSession((s) => s.summary?.name);
   const readOnly = useSession((s) => s.readOnly);
+  const comparing = useHistoryStore((s) => s.comparison !== undefined);
   const [confirming, setConfirming] = useState(false);
+  const panelRef = useRef<HTMLElement>(null);
+
+  // Opened, the panel takes the focus; closed, it gives it back to where it was (the History button).
+  useEffect(() => {
+    if (!open) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const panel = panelRef.current;
+    panel?.focus();
+    return () => {
+      const now = document.activeElement;
+      if (!now || now === document.body || panel?.contains(now)) previous?.focus();
+    };
+  }, [open]);
+
   if (!open) return <ComparisonView />;
 
   const saved = status.problem ? 'Not saved' : status.pending > 0 || status.saving ? 'Saving…' : 'All changes saved';
   return (
     <>
-      <aside id="history-panel" className="history-panel" aria-label="History">
+      <aside
+        id="history-panel"
+        className="history-panel"
+        aria-label="History"
+        tabIndex={-1}
+        ref={panelRef}
+        onKeyDown={(e) => {
+          // The comparison over the panel closes first, on its own Escape.
+          if (e.key === 'Escape' && !comparing) {
+            e.stopPropagation();
+            setOpen(false);
+          }
+        }}
+      >
         <header className="history-head">
           <strong>History</strong>
           <span className={`history-saved${status.problem ? ' problem' : ''}`} data-testid="history-saved" role="status">

@@ -2,10 +2,11 @@
  * After a reload, a crash or a closed tab: offers to reopen what was open, with its unsaved edits.
  * Also starts the history (this tab's liveness lock, the recent documents) once the page is up.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useHistoryStore } from '../../state/history-store';
 import { HistoryProblem } from './history-problem';
 import { formatTime } from './format-time';
+import { useDismissOnNextAction } from '../shell/use-dismiss-on-next-action';
 import './history.css';
 import { acceptOffer } from '../../state/session/history-actions';
 
@@ -15,8 +16,10 @@ export function SessionPrompt() {
   const dismiss = useHistoryStore((s) => s.dismissOffers);
   const start = useHistoryStore((s) => s.start);
   const notice = useHistoryStore((s) => s.notice);
-  const clear = useHistoryStore((s) => s.dismissProblem);
+  const dismissNotice = useHistoryStore((s) => s.dismissNotice);
   const panelOpen = useHistoryStore((s) => s.panelOpen);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useDismissOnNextAction(notice !== undefined, noticeRef, dismissNotice);
 
   useEffect(() => {
     void start();
@@ -50,10 +53,10 @@ export function SessionPrompt() {
         </div>
       )}
       {notice && (
-        <div className="history-notice" role="status">
+        <div className="history-notice" role="status" ref={noticeRef}>
           <span>{notice}</span>
-          <button type="button" className="button small ghost" onClick={clear}>
-            OK
+          <button type="button" className="button small ghost" onClick={dismissNotice} aria-label="Dismiss notice">
+            Dismiss
           </button>
         </div>
       )}

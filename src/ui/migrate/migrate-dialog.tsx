@@ -127,7 +127,7 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
           </p>
           <MigrationQuestions questions={shownQuestions} answers={answers} errors={answerErrors} onAnswers={setAnswers} />
           {plan.steps.length > 0 ? (
-            <ol className="migrate-steps" aria-label="Migration steps">
+            <ol className="migrate-steps" aria-label="Migration steps" tabIndex={0}>
               {plan.steps.map((s, i) => (
                 <Step key={s.id} step={s} index={i} />
               ))}

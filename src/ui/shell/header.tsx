@@ -20,7 +20,7 @@ export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void
     <header className="header">
       <div className="brand">
         <img src="./favicon.svg" alt="" width={22} height={22} />
-        <span>Program Studio</span>
+        <span className="brand-name">Program Studio</span>
       </div>
       {shownName && (
         <div className="header-file" title={shownName}>
@@ -39,12 +39,12 @@ export function Header({ onFiles, onSample }: { onFiles: (files: File[]) => void
         <button type="button" className="button ghost" onClick={() => setDialog('about')}>
           About
         </button>
-        <select className="select" aria-label="Theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice)}>
-          <option value="system">System theme</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
       </div>
+      <select className="select header-theme" aria-label="Theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice)}>
+        <option value="system">System theme</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(undefined)} />}
       <UpdatePrompt />

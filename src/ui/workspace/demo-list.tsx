@@ -156,9 +156,7 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
   );
 
   const addDemo = () => {
-    const fields = module.signature?.fields ?? [];
-    const demo = Object.fromEntries(fields.map((f) => [f.name, '']));
-    void perform({ kind: 'add-demo', moduleId: module.id, demo }).then(() =>
+    void perform({ kind: 'add-demo', moduleId: module.id }).then(() =>
       requestAnimationFrame(() => virtualizer.scrollToIndex(module.demoCount, { align: 'end' })),
     );
   };

@@ -1,7 +1,10 @@
 import type { PointerEvent } from 'react';
 
-/** A vertical drag handle between two panes; reports the pointer's horizontal movement. */
-export function Splitter({ label, onDrag }: { label: string; onDrag(deltaX: number): void }) {
+/**
+ * A vertical drag handle between two panes; reports the pointer's horizontal movement. A focusable
+ * separator says the width it sets (in pixels, within its bounds) to assistive technology.
+ */
+export function Splitter({ label, onDrag, value }: { label: string; onDrag(deltaX: number): void; value: { now: number; min: number; max: number } }) {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
     let last = e.clientX;
@@ -24,6 +27,9 @@ export function Splitter({ label, onDrag }: { label: string; onDrag(deltaX: numb
       role="separator"
       aria-orientation="vertical"
       aria-label={label}
+      aria-valuenow={value.now}
+      aria-valuemin={value.min}
+      aria-valuemax={value.max}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={(e) => {

@@ -6,7 +6,8 @@ export type EditRequest =
   | { kind: 'field'; moduleId: string; fieldIndex: number; prop: 'name' | 'prefix' | 'description' | 'type'; text: string }
   /** `json`, when given, is the new value as JSON text typed by the user: the document parses it. */
   | { kind: 'demo-field'; moduleId: string; demoIndex: number; field: string; value?: unknown; json?: string }
-  | { kind: 'add-demo'; moduleId: string; demo: Record<string, unknown>; at?: number }
+  /** Without `demo`, an empty one with the fields the module's demos use (core/program/model/new-demo). */
+  | { kind: 'add-demo'; moduleId: string; demo?: Record<string, unknown>; at?: number }
   | { kind: 'duplicate-demo'; moduleId: string; demoIndex: number }
   | { kind: 'remove-demos'; moduleId: string; demoIndexes: number[] }
   | { kind: 'move-demo'; moduleId: string; from: number; to: number }

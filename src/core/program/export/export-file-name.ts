@@ -15,8 +15,18 @@ export function baseNameOf(name: string): string {
   }
 }
 
-/** The opened name with the suffixes the new recipe calls for: "program.json" + gzip → "program.json.gz". */
-export function exportFileName(name: string | undefined, recipe: Recipe): string {
+function sameLayers(a: Recipe, b: Recipe): boolean {
+  return a.length === b.length && a.every((step, i) => step.layer === b[i]?.layer);
+}
+
+/**
+ * The opened name with the suffixes the new recipe calls for: "program.json" + gzip → "program.json.gz".
+ * Written with the layers it was opened with (`opened`), a file keeps the name it came with: a zlib
+ * stream named "program.json.gz" stays so, its suffixes were its owner's choice.
+ */
+export function exportFileName(name: string | undefined, recipe: Recipe, opened?: Recipe): string {
+  const asOpened = name?.replace(/^.*[\\/]/, '');
+  if (asOpened && opened && sameLayers(recipe, opened)) return asOpened;
   return baseNameOf(name ?? 'program') + fileExtensionFor(recipe);
 }
 

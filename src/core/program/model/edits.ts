@@ -5,6 +5,7 @@
  */
 import { FormatError } from '../../engine/errors';
 import { demoArray, findModule } from './demos';
+import { blankDemoFields } from './new-demo';
 import { isObject, keyForWrite, keyOf, usesSymbolKeys } from './keys';
 import { checkedEdit } from './patch';
 import { getAt, joinPointer } from '../../engine/json-pointer';
@@ -86,14 +87,15 @@ export function addDemo(
   value: unknown,
   program: Program,
   moduleId: string,
-  demo: Array<[string, unknown]> | Record<string, unknown>,
+  /** Its fields; none for an empty demo shaped like the module's others (see new-demo). */
+  demo: Array<[string, unknown]> | Record<string, unknown> | undefined,
   at?: number,
 ): Edit {
   const mod = findModule(program, moduleId);
   const arr = demoArray(value, mod);
   const index = at === undefined ? arr.length : at;
   if (!Number.isInteger(index) || index < 0 || index > arr.length) invalid(`Cannot insert a demo at ${index} (there are ${arr.length}).`, mod.demosPointer);
-  const fields = Array.isArray(demo) ? demo : Object.keys(demo).map((k): [string, unknown] => [k, demo[k]]);
+  const fields = demo === undefined ? blankDemoFields(mod, arr) : Array.isArray(demo) ? demo : Object.keys(demo).map((k): [string, unknown] => [k, demo[k]]);
   const ops: Operation[] = [{ op: 'add', path: joinPointer(mod.demosPointer ?? '', index), value: storedDemo(mod, fields, arr[0]) }];
   return finish(value, ops, `Add demo ${index + 1} to ${moduleId}`);
 }
