@@ -88,7 +88,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
     bytes = await encodeDocument({ value: converted.value, recipe: written }, encodeOptions(options));
   }
 
-  const fileName = options.fileName ?? exportFileName(source.name, recipe, converts ? undefined : source.recipe);
+  const fileName = options.fileName ?? exportFileName(source.name, recipe, converts || source.madeHere ? undefined : source.recipe);
   await verifyExport(bytes, converted.value, recipe, options, fileName);
   const sha256 = await sha256Hex(bytes);
   return { bytes, fileName, sha256, sidecar: formatSidecar(sha256, fileName), recipe, size: bytes.length, redacted: redactOps.length, identical, warnings };

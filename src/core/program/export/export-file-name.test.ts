@@ -7,6 +7,7 @@ import { analyzeProgram } from '../formats/analyze.ts';
 import type { ExportSource } from './export-options.ts';
 import { exportDocument } from './export-document.ts';
 import { exportFileName } from './export-file-name.ts';
+import { exportModule } from './export-module.ts';
 
 async function opened(bytes: Uint8Array, name: string): Promise<ExportSource> {
   const doc = await decodeBytes(bytes, { name });
@@ -38,5 +39,12 @@ describe('export file names', () => {
     expect(exportFileName('model.json.gz', zlib)).toBe('model.json.zz');
     expect(exportFileName('dir/model.json.gz', zlib, zlib)).toBe('model.json.gz');
     expect(exportFileName(undefined, zlib, zlib)).toBe('program.json.zz');
+  });
+  it('a module file is made here: its name follows its layers, not the name of the program it came from', async () => {
+    const source = await opened(readRepoFile('fixtures/programs/envelope-1.1.0.msgpack'), 'envelope-1.1.0.msgpack');
+    const mod = source.program.modules.find((m) => m.kind === 'predict');
+    expect(mod).toBeDefined();
+    const out = await exportModule(source, mod!.id, { now: '2025-01-01T00:00:00Z' });
+    expect(out.fileName).toBe(`${mod!.id}.msgpack`);
   });
 });

@@ -58,6 +58,8 @@ export interface ExportSource {
   originalBytes?: Uint8Array;
   /** The opened file's name. */
   name?: string;
+  /** The file is made here (a module file): it has no name it came with to keep, so its suffixes follow its layers. */
+  madeHere?: boolean;
 }
 
 export interface ExportResult {
