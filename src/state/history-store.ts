@@ -14,6 +14,7 @@ import { parseHistory, serializeHistory, type HistoryBundle } from '../core/prog
 import type { DocumentRecord, EntryKind, HistoryEntry } from '../core/program/history/history-types';
 import { makeEntry } from '../core/program/history/make-entry';
 import { byId, chronological, lineTo, opsTo } from '../core/program/history/replay';
+import { stackCounts } from '../core/program/history/undo-stacks';
 import { safeRecipe } from '../core/program/history/safe-recipe';
 import { historySecrets, redactBundle, redactOps, type HistorySecrets } from '../core/program/history/redact-history';
 import { newTabId } from '../core/program/history/entry-id';
@@ -59,9 +60,12 @@ export interface Comparison {
   problem?: string;
 }
 
-/** A session left by a closed or crashed tab, with the edits it would bring back. */
+/** A session left by a closed or crashed tab, with the changes it would bring back (its undo and redo stacks). */
 export interface SessionOffer extends SessionRecord {
-  edits: number;
+  /** Changes Undo could take back: what the program bar counts once restored. */
+  changes: number;
+  /** Changes undone that Redo could bring back. */
+  undone: number;
 }
 
 interface HistoryState {
@@ -95,8 +99,8 @@ interface HistoryState {
   versionOf(entryId: string): { ops: Operation[]; label: string; index: number } | undefined;
   /** Everything needed to reopen a stored document at a version (see session/resume). */
   loadResume(docId: string, head?: string): Promise<{ name: string; bytes: ArrayBuffer; at: string; index: number; sealed: boolean } | undefined>;
-  /** The ops of a stored line after its key unsealed it (see session/resume). */
-  resumeOps(docId: string, at: string, sealed: boolean): Promise<Operation[]>;
+  /** A stored line's entries, oldest first, after its key unsealed them (see session/history-actions). */
+  resumeLine(docId: string, at: string, sealed: boolean): Promise<HistoryEntry[]>;
   setNotice(notice: string): void;
   setProblem(message: string): void;
   compare(aId: string, bId: string, scope: string): Promise<void>;
@@ -317,7 +321,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         for (const s of left.sort((a, b) => b.time - a.time)) {
           const entries = byId(await backend.listEntries(s.docId));
           if (!entries.has(s.head)) continue;
-          offers.push({ ...s, edits: lineTo(entries, s.head).filter((e) => (e.ops.length > 0 || isSealed(e)) && e.kind !== 'open').length });
+          offers.push({ ...s, ...stackCounts(lineTo(entries, s.head)) });
         }
         set({ offers });
       } catch (e) {
@@ -499,7 +503,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       return { name: doc.name, bytes: original.slice().buffer, at, index: chronological(list).findIndex((e) => e.id === at), sealed: list.some(isSealed) };
     },
 
-    async resumeOps(docId, at, sealed) {
+    async resumeLine(docId, at, sealed) {
       let entries = byId(await backend.listEntries(docId));
       if (sealed) {
         const client = line?.client;
@@ -508,7 +512,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         if (unsealed.some(isSealed)) throw new Error('its edits are sealed with another key than the one entered, so only the original was reopened');
         entries = byId(unsealed);
       }
-      return opsTo(entries, at);
+      return lineTo(entries, at);
     },
 
     async takeOffer(tab) {
