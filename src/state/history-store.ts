@@ -25,11 +25,10 @@ import type { DocumentSummary, Result } from '../worker/protocol';
 import { useSession } from './session/session-store';
 import { useSettingsStore } from './settings-store';
 import type { SessionRecord } from './history/backend';
-import { IdbBackend } from './history/idb-backend';
-import { MemoryBackend } from './history/memory-backend';
-import { SealingBackend } from './history/sealing-backend';
+import { pageBackend as backend } from './history/page-backend';
+import { useDraftsStore } from './drafts-store';
 import { isSealed } from './history/sealed-entries';
-import { forgetHistoryKey, historyKeyOf, isEncrypted, isEncryptedRecipe, loadHistoryKey, markEncrypted } from './key-store';
+import { forgetHistoryKey, isEncrypted, isEncryptedRecipe, loadHistoryKey, markEncrypted } from './key-store';
 import { isQuotaError, storageMessage } from './history/quota-error';
 import { requestPersistence, storageInfo, type StorageInfo } from './history/storage-info';
 import { holdTabLock, liveTabs, withLock } from './history/tab-locks';
@@ -125,8 +124,6 @@ interface HistoryState {
   flush(): Promise<void>;
 }
 
-// Where there is no IndexedDB (Node, for the unit tests of the session) the history lives in memory.
-const backend = new SealingBackend(typeof indexedDB === 'undefined' ? new MemoryBackend() : new IdbBackend(), { isEncrypted, keyOf: historyKeyOf });
 let line: Line | undefined;
 let counter = 0;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('program-studio-history') : undefined;
@@ -254,6 +251,8 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         if (line !== l) return;
       }
       l.docId = sha256;
+      // Its module drafts are kept under the same id: those typed meanwhile are stored, the stored ones come back.
+      void useDraftsStore.getState().documentStored(sha256);
       for (const e of l.early) queue.add({ ...e, docId: sha256 }, sessionOf(l));
       l.early = [];
       const session = sessionOf(l);

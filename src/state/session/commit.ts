@@ -10,6 +10,7 @@ import type { HistoryEntry } from '../../core/program/history/history-types';
 import { undoStacks } from '../../core/program/history/undo-stacks';
 import type { Edit, Program } from '../../core/program/model/program';
 import { useCompareStore } from '../compare-store';
+import { useDraftsStore } from '../drafts-store';
 import { useHistoryStore } from '../history-store';
 import { usePromptViewStore } from '../prompt-view-store';
 import { useSelectionStore } from '../selection-store';
@@ -148,6 +149,7 @@ function open({ client, opened, readOnly, ignoredFiles, resume, fromCheckpoint }
     future: [],
     error: undefined,
   });
+  useDraftsStore.getState().documentOpened();
   useSeriesStore.getState().documentOpened(fromCheckpoint);
   // A document shown (the sample, a recent file, a link) takes the page back from the weights view.
   useWeightsStore.getState().close();

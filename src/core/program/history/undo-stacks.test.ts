@@ -3,7 +3,7 @@ import type { EntryKind, HistoryEntry } from './history-types';
 import { stackCounts, undoStacks } from './undo-stacks';
 
 let n = 0;
-function entry(kind: EntryKind, label = kind): HistoryEntry {
+function entry(kind: EntryKind, label: string = kind): HistoryEntry {
   n += 1;
   return { id: `e${n}`, docId: 'd', parent: null, time: n, kind, label, ops: kind === 'open' || kind === 'export' ? [] : [{ op: 'replace', path: '/x', value: n }], tab: 't' };
 }
