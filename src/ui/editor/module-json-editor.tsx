@@ -42,11 +42,7 @@ function modelUri(moduleId: string): string {
 export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply, readOnly = false, leftOutNote, draft, onDraft, draftProblem }: ModuleJsonEditorProps) {
   const scheme = useColorScheme();
   const theme = scheme === 'dark' ? 'vs-dark' : 'vs';
-  // A kept draft opens the editor, with its error until it is checked again.
-  const [initial] = useState(() => (readOnly || original !== undefined ? undefined : draft));
-  const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>(
-    initial ? (initial.error !== undefined ? { kind: 'error', text: `${initial.error} — not applied` } : { kind: 'pending', text: 'Checking…' }) : { kind: 'ok', text: readOnly ? 'Read-only' : 'In sync with the model' },
-  );
+  const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({ kind: 'ok', text: readOnly ? 'Read-only' : 'In sync with the model' });
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const lastApplied = useRef(json);
@@ -125,9 +121,24 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
     editorRef.current = editor;
     // Markers arrive after validation; re-check so an error that appears late still blocks the apply.
     editor.onDidChangeModelContent(() => schedule(editor.getValue()));
-    // A kept draft is checked again: still wrong, it stays marked; valid now, it is applied as any text.
-    if (initial) schedule(initial.text);
+    adoptDraft();
   };
+
+  // A kept draft takes the editor when it opens, or when the draft arrives later (a restored
+  // session's drafts load after its document): unless the user is already typing here.
+  const latestDraft = useRef(draft);
+  latestDraft.current = draft;
+  const adoptDraft = () => {
+    const editor = editorRef.current;
+    const kept = latestDraft.current;
+    if (!editor || !kept || readOnly || original !== undefined) return;
+    const current = editor.getValue();
+    if (current !== lastApplied.current || current === kept.text) return;
+    // The change is checked again (schedule): still wrong, it stays marked; valid now, it is applied as any text.
+    editor.setValue(kept.text);
+    if (kept.error !== undefined) setStatus({ kind: 'error', text: `${kept.error} — not applied` });
+  };
+  useEffect(adoptDraft, [draft?.text]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new draft text is adopted
 
   /** The user's choice: the draft's text goes, the editor shows the model again. */
   const discard = () => {
@@ -180,7 +191,7 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
           <Editor
             path={uri}
             language="json"
-            defaultValue={initial?.text ?? json}
+            defaultValue={json}
             theme={theme}
             onMount={onMount}
             options={{ ...EDITOR_OPTIONS, readOnly, fontSize: 12.5, tabSize: 2, folding: true }}

@@ -44,7 +44,10 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   }, [toPrompt]);
   const draft = useDraftsStore((s) => s.drafts[moduleId]);
   const draftProblem = useDraftsStore((s) => s.problem);
+  const generation = useSession((s) => s.generation);
   const onDraft = (text: string | undefined, error?: string) => {
+    // An editor closing because another document opened keeps nothing on that document.
+    if (useSession.getState().generation !== generation) return;
     const drafts = useDraftsStore.getState();
     if (text === undefined) drafts.drop(moduleId);
     else drafts.keep(moduleId, text, error);
@@ -84,7 +87,7 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
         {tab === 'module' &&
           (ready ? (
             <ModuleJsonEditor
-              key={moduleId}
+              key={`${generation}:${moduleId}`}
               moduleId={moduleId}
               json={state.json}
               schema={state.schema}
