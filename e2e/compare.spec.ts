@@ -58,7 +58,7 @@ test('compare with an edited copy, take a demo across, undo it, download the rep
 
   // Take the added demo: the document gains it, the comparison no longer lists it.
   await detail.getByRole('button', { name: /^Take demo B#\d+ from B$/ }).click();
-  await expect(page.getByTestId('changed')).toHaveText('1 edit');
+  await expect(page.getByTestId('changed')).toHaveText('1 change');
   await expect(summary).not.toContainText('added');
   await expect(detail.getByTestId('compare-demo')).toHaveCount(1);
 

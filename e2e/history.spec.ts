@@ -81,7 +81,7 @@ test('three edits survive a reload; restore the first version, then compare it w
   await expect(versions(page)).toHaveCount(4);
 
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Restore last session' })).toContainText('3 edits');
+  await expect(page.getByRole('region', { name: 'Restore last session' })).toContainText('3 changes');
   await page.screenshot({ path: screenshotPath('history-session-prompt') });
   await page.getByRole('button', { name: `Restore ${NAME}` }).click();
   await page.getByRole('treeitem', { name: new RegExp(`^${ID.replace('.', '\\.')},`) }).click();

@@ -14,6 +14,7 @@ import { parseHistory, serializeHistory, type HistoryBundle } from '../core/prog
 import type { DocumentRecord, EntryKind, HistoryEntry } from '../core/program/history/history-types';
 import { makeEntry } from '../core/program/history/make-entry';
 import { byId, chronological, lineTo, opsTo } from '../core/program/history/replay';
+import { stackCounts } from '../core/program/history/undo-stacks';
 import { safeRecipe } from '../core/program/history/safe-recipe';
 import { historySecrets, redactBundle, redactOps, type HistorySecrets } from '../core/program/history/redact-history';
 import { newTabId } from '../core/program/history/entry-id';
@@ -24,11 +25,10 @@ import type { DocumentSummary, Result } from '../worker/protocol';
 import { useSession } from './session/session-store';
 import { useSettingsStore } from './settings-store';
 import type { SessionRecord } from './history/backend';
-import { IdbBackend } from './history/idb-backend';
-import { MemoryBackend } from './history/memory-backend';
-import { SealingBackend } from './history/sealing-backend';
+import { pageBackend as backend } from './history/page-backend';
+import { useDraftsStore } from './drafts-store';
 import { isSealed } from './history/sealed-entries';
-import { forgetHistoryKey, historyKeyOf, isEncrypted, isEncryptedRecipe, loadHistoryKey, markEncrypted } from './key-store';
+import { forgetHistoryKey, isEncrypted, isEncryptedRecipe, loadHistoryKey, markEncrypted } from './key-store';
 import { isQuotaError, storageMessage } from './history/quota-error';
 import { requestPersistence, storageInfo, type StorageInfo } from './history/storage-info';
 import { holdTabLock, liveTabs, withLock } from './history/tab-locks';
@@ -59,9 +59,12 @@ export interface Comparison {
   problem?: string;
 }
 
-/** A session left by a closed or crashed tab, with the edits it would bring back. */
+/** A session left by a closed or crashed tab, with the changes it would bring back (its undo and redo stacks). */
 export interface SessionOffer extends SessionRecord {
-  edits: number;
+  /** Changes Undo could take back: what the program bar counts once restored. */
+  changes: number;
+  /** Changes undone that Redo could bring back. */
+  undone: number;
 }
 
 interface HistoryState {
@@ -95,8 +98,8 @@ interface HistoryState {
   versionOf(entryId: string): { ops: Operation[]; label: string; index: number } | undefined;
   /** Everything needed to reopen a stored document at a version (see session/resume). */
   loadResume(docId: string, head?: string): Promise<{ name: string; bytes: ArrayBuffer; at: string; index: number; sealed: boolean } | undefined>;
-  /** The ops of a stored line after its key unsealed it (see session/resume). */
-  resumeOps(docId: string, at: string, sealed: boolean): Promise<Operation[]>;
+  /** A stored line's entries, oldest first, after its key unsealed them (see session/history-actions). */
+  resumeLine(docId: string, at: string, sealed: boolean): Promise<HistoryEntry[]>;
   setNotice(notice: string): void;
   setProblem(message: string): void;
   compare(aId: string, bId: string, scope: string): Promise<void>;
@@ -123,8 +126,6 @@ interface HistoryState {
   flush(): Promise<void>;
 }
 
-// Where there is no IndexedDB (Node, for the unit tests of the session) the history lives in memory.
-const backend = new SealingBackend(typeof indexedDB === 'undefined' ? new MemoryBackend() : new IdbBackend(), { isEncrypted, keyOf: historyKeyOf });
 let line: Line | undefined;
 let counter = 0;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('program-studio-history') : undefined;
@@ -252,6 +253,8 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         if (line !== l) return;
       }
       l.docId = sha256;
+      // Its module drafts are kept under the same id: those typed meanwhile are stored, the stored ones come back.
+      void useDraftsStore.getState().documentStored(sha256);
       for (const e of l.early) queue.add({ ...e, docId: sha256 }, sessionOf(l));
       l.early = [];
       const session = sessionOf(l);
@@ -319,7 +322,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         for (const s of left.sort((a, b) => b.time - a.time)) {
           const entries = byId(await backend.listEntries(s.docId));
           if (!entries.has(s.head)) continue;
-          offers.push({ ...s, edits: lineTo(entries, s.head).filter((e) => (e.ops.length > 0 || isSealed(e)) && e.kind !== 'open').length });
+          offers.push({ ...s, ...stackCounts(lineTo(entries, s.head)) });
         }
         set({ offers });
       } catch (e) {
@@ -501,7 +504,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       return { name: doc.name, bytes: original.slice().buffer, at, index: chronological(list).findIndex((e) => e.id === at), sealed: list.some(isSealed) };
     },
 
-    async resumeOps(docId, at, sealed) {
+    async resumeLine(docId, at, sealed) {
       let entries = byId(await backend.listEntries(docId));
       if (sealed) {
         const client = line?.client;
@@ -510,7 +513,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         if (unsealed.some(isSealed)) throw new Error('its edits are sealed with another key than the one entered, so only the original was reopened');
         entries = byId(unsealed);
       }
-      return opsTo(entries, at);
+      return lineTo(entries, at);
     },
 
     async takeOffer(tab) {

@@ -204,6 +204,10 @@ export class DocumentHost {
     return { program: this.requireDocument().doc.apply(ops) };
   }
 
+  applyEach({ changes }: Params<'applyEach'>): Result<'applyEach'> {
+    return this.requireDocument().doc.applyEach(changes);
+  }
+
   migrate({ target, tryAnyway, answers }: Params<'migrate'>): Result<'migrate'> {
     const { doc } = this.requireDocument();
     const { notes, ...edit } = doc.migrate(target, { tryAnyway: tryAnyway === true, ...(answers ? { answers } : {}) });

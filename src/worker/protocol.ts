@@ -150,6 +150,8 @@ export type WorkerMethods = {
   edit: [{ edit: EditRequest }, { program: Program; edit: Edit }];
   /** Applies raw operations (undo, redo, history replay). */
   applyOps: [{ ops: Operation[] }, { program: Program }];
+  /** Applies a stored line's changes in order (a resumed session); answers each one's inverse, for the undo stack. */
+  applyEach: [{ changes: Operation[][] }, { program: Program; inverses: Operation[][] }];
   /** Module ids whose state differs from the file as opened. */
   changedModules: [Record<string, never>, { moduleIds: string[] }];
   /** The value at a JSON pointer as pretty JSON text, refused above `maxChars`. */

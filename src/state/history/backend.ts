@@ -3,7 +3,7 @@
  * (memory-backend.ts, with a quota to fill). Entries are only ever added one key each, or one entry
  * rewritten (a name); nothing is rewritten wholesale, so two tabs cannot overwrite each other.
  */
-import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
+import type { DocumentRecord, HistoryEntry, ModuleDraft } from '../../core/program/history/history-types';
 
 /** What a tab had open, updated with each batch it writes: what session restore offers after a crash. */
 export interface SessionRecord {
@@ -34,8 +34,12 @@ export interface HistoryBackend {
   putEntry(entry: HistoryEntry): Promise<void>;
   /** All or nothing: a batch that does not fit leaves the store as it was. */
   write(batch: HistoryBatch): Promise<void>;
-  /** The document, its original, its entries and the sessions on it. */
+  /** The document, its original, its entries, its drafts and the sessions on it. */
   deleteDocument(id: string): Promise<void>;
+  /** A document's unapplied module drafts, one key each (replaced whole by the next draft of that module). */
+  listDrafts(docId: string): Promise<ModuleDraft[]>;
+  putDraft(draft: ModuleDraft): Promise<void>;
+  deleteDraft(docId: string, moduleId: string): Promise<void>;
   listSessions(): Promise<SessionRecord[]>;
   deleteSessions(tabs: string[]): Promise<void>;
 }

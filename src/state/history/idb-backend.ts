@@ -4,9 +4,9 @@
  * is one transaction (all or nothing, which is what keeps a quota error from losing anything).
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
+import type { DocumentRecord, HistoryEntry, ModuleDraft } from '../../core/program/history/history-types';
 import type { HistoryBackend, HistoryBatch, SessionRecord } from './backend';
-import { DB_NAME, STORE_NAME, docKey, entryKey, entryPrefix, originalKey, prefixRange, sessionKey } from './keys';
+import { DB_NAME, STORE_NAME, docKey, draftKey, draftPrefix, entryKey, entryPrefix, originalKey, prefixRange, sessionKey } from './keys';
 
 function done(store: IDBObjectStore): Promise<void> {
   return promisifyRequest(store.transaction);
@@ -90,8 +90,27 @@ export class IdbBackend implements HistoryBackend {
       s.delete(docKey(id));
       s.delete(originalKey(id));
       s.delete(prefixRange(entryPrefix(id)));
+      s.delete(prefixRange(draftPrefix(id)));
       const sessions = await promisifyRequest(s.getAll(prefixRange('session/')) as IDBRequest<SessionRecord[]>);
       for (const r of sessions) if (r.docId === id) s.delete(sessionKey(r.tab));
+      return done(s);
+    });
+  }
+
+  listDrafts(docId: string) {
+    return this.store('readonly', (s) => promisifyRequest(s.getAll(prefixRange(draftPrefix(docId))) as IDBRequest<ModuleDraft[]>));
+  }
+
+  putDraft(draft: ModuleDraft) {
+    return this.store('readwrite', (s) => {
+      s.put(draft, draftKey(draft.docId, draft.moduleId));
+      return done(s);
+    });
+  }
+
+  deleteDraft(docId: string, moduleId: string) {
+    return this.store('readwrite', (s) => {
+      s.delete(draftKey(docId, moduleId));
       return done(s);
     });
   }

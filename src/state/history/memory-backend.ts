@@ -3,7 +3,7 @@
  * does not fit fails whole, with the browser's QuotaExceededError, and loses nothing already stored.
  */
 import { entryBytes } from '../../core/program/history/make-entry';
-import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
+import type { DocumentRecord, HistoryEntry, ModuleDraft } from '../../core/program/history/history-types';
 import type { HistoryBackend, HistoryBatch, SessionRecord } from './backend';
 
 function quotaError(): Error {
@@ -17,6 +17,8 @@ export class MemoryBackend implements HistoryBackend {
   readonly originals = new Map<string, Uint8Array>();
   readonly entries = new Map<string, HistoryEntry>();
   readonly sessions = new Map<string, SessionRecord>();
+  /** Keyed `<docId>/<moduleId>`. */
+  readonly drafts = new Map<string, ModuleDraft>();
 
   constructor(public quota = Infinity) {}
 
@@ -73,6 +75,20 @@ export class MemoryBackend implements HistoryBackend {
     this.originals.delete(id);
     for (const [k, e] of this.entries) if (e.docId === id) this.entries.delete(k);
     for (const [k, s] of this.sessions) if (s.docId === id) this.sessions.delete(k);
+    for (const [k, d] of this.drafts) if (d.docId === id) this.drafts.delete(k);
+  }
+
+  async listDrafts(docId: string) {
+    return [...this.drafts.values()].filter((d) => d.docId === docId).map((d) => structuredClone(d));
+  }
+
+  async putDraft(draft: ModuleDraft) {
+    this.fits(draft.text.length);
+    this.drafts.set(`${draft.docId}/${draft.moduleId}`, structuredClone(draft));
+  }
+
+  async deleteDraft(docId: string, moduleId: string) {
+    this.drafts.delete(`${docId}/${moduleId}`);
   }
   async listSessions() {
     return [...this.sessions.values()];

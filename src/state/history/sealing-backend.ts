@@ -6,8 +6,9 @@
  * its encrypted bytes, stored as they came.
  */
 import { FormatError } from '../../core/engine/errors';
-import type { DocumentRecord, HistoryEntry } from '../../core/program/history/history-types';
+import type { DocumentRecord, HistoryEntry, ModuleDraft } from '../../core/program/history/history-types';
 import type { HistoryBackend, HistoryBatch } from './backend';
+import { isSealedDraft, sealDraft, unsealDraft } from './sealed-drafts';
 import { isSealed, sealEntry, unsealEntry } from './sealed-entries';
 
 export interface EntryKeys {
@@ -82,6 +83,25 @@ export class SealingBackend implements HistoryBackend {
   deleteDocument(id: string) {
     return this.inner.deleteDocument(id);
   }
+  /** Drafts of an encrypted document come out opened with its key; those it cannot open stay stored and are not listed. */
+  async listDrafts(docId: string) {
+    const drafts = await this.inner.listDrafts(docId);
+    const key = drafts.some(isSealedDraft) ? await this.keys.keyOf(docId) : undefined;
+    const opened = await Promise.all(drafts.map((d) => (isSealedDraft(d) ? (key ? unsealDraft(d, key).catch(() => undefined) : undefined) : d)));
+    return opened.filter((d): d is ModuleDraft => d !== undefined);
+  }
+
+  async putDraft(draft: ModuleDraft) {
+    if (!this.keys.isEncrypted(draft.docId)) return this.inner.putDraft(draft);
+    const key = await this.keys.keyOf(draft.docId);
+    if (!key) throw new FormatError({ code: 'needs-key', layer: 'history', message: 'This encrypted document’s key was closed, so its draft is not stored in clear.' });
+    return this.inner.putDraft(await sealDraft(draft, key));
+  }
+
+  deleteDraft(docId: string, moduleId: string) {
+    return this.inner.deleteDraft(docId, moduleId);
+  }
+
   listSessions() {
     return this.inner.listSessions();
   }

@@ -6,8 +6,11 @@
  * Changes run one at a time, in the order asked, so undo always takes back the last one applied.
  */
 import { toErrorInfo, type ErrorInfo } from '../../core/engine/errors';
-import type { Edit, Operation, Program } from '../../core/program/model/program';
+import type { HistoryEntry } from '../../core/program/history/history-types';
+import { undoStacks } from '../../core/program/history/undo-stacks';
+import type { Edit, Program } from '../../core/program/model/program';
 import { useCompareStore } from '../compare-store';
+import { useDraftsStore } from '../drafts-store';
 import { useHistoryStore } from '../history-store';
 import { usePromptViewStore } from '../prompt-view-store';
 import { useSelectionStore } from '../selection-store';
@@ -146,6 +149,7 @@ function open({ client, opened, readOnly, ignoredFiles, resume, fromCheckpoint }
     future: [],
     error: undefined,
   });
+  useDraftsStore.getState().documentOpened();
   useSeriesStore.getState().documentOpened(fromCheckpoint);
   // A document shown (the sample, a recent file, a link) takes the page back from the weights view.
   useWeightsStore.getState().close();
@@ -166,15 +170,22 @@ export function openAsCopy(): void {
 }
 
 /**
- * Brings a document just reopened from its history to the version its line ends at. Not a change:
- * the line already holds these ops, so nothing is recorded and there is nothing to undo.
+ * Brings a document just reopened from its history to the version its line ends at, with the undo
+ * and redo stacks that line leaves (core/program/history/undo-stacks): Undo right after a restored
+ * session takes back the last change made before it. Not a change: the line already holds these
+ * ops, so nothing is recorded.
  */
-export async function replay(ops: Operation[]): Promise<ErrorInfo | undefined> {
+export async function replay(line: readonly HistoryEntry[]): Promise<ErrorInfo | undefined> {
   const client = useSession.getState().client;
-  if (!client || ops.length === 0) return undefined;
+  const changes = line.filter((e) => e.kind !== 'open' && e.kind !== 'export' && e.ops.length > 0);
+  if (!client || changes.length === 0) return undefined;
   try {
-    const { program } = await client.call('applyOps', { ops });
-    useSession.setState({ program, revision: useSession.getState().revision + 1 });
+    const { program, inverses } = await client.call('applyEach', { changes: changes.map((e) => e.ops) });
+    const { past, future } = undoStacks(changes, (entry, index): UndoStep => ({
+      kind: entry.kind as UndoStep['kind'],
+      edit: { ops: entry.ops, inverse: inverses[index] ?? [], label: entry.label },
+    }));
+    useSession.setState({ program, revision: useSession.getState().revision + 1, past, future });
     useSelectionStore.getState().programChanged(program, false);
     useCompareStore.getState().documentChanged();
     return undefined;

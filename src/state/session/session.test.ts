@@ -11,7 +11,8 @@ import { DocumentHost } from '../../worker/document-host';
 import type { WorkerMethods } from '../../worker/protocol';
 import { useHistoryStore } from '../history-store';
 import { useSelectionStore } from '../selection-store';
-import { commit, openAsCopy } from './commit';
+import { stackCounts } from '../../core/program/history/undo-stacks';
+import { commit, openAsCopy, replay } from './commit';
 import { restoreVersion } from './history-actions';
 import { useSession } from './session-store';
 
@@ -166,5 +167,44 @@ describe('session', () => {
     await vi.waitFor(() => expect(useHistoryStore.getState().docId).toBeDefined());
     expect(kinds()).toEqual(['open']);
     expect(useSession.getState().readOnly).toBe(false);
+  });
+  it('brings back the undo and redo stacks with a resumed session, and counts what the program bar counts', async () => {
+    const { client } = await openFixture('fixtures/programs/dspy-era-b.json');
+    const textNow = async (c: DocumentClient) => c.call('text', { pointer: '', maxChars: 1e7 });
+    const texts = [await textNow(client)];
+    for (const text of ['One word.', 'Two words.', 'Three words.']) {
+      expect((await commit('edit', { request: { kind: 'instructions', moduleId: 'generate_answer', text } })).ok).toBe(true);
+      texts.push(await textNow(client));
+    }
+    await commit('undo', {});
+    const before = useSession.getState();
+    const stepsOf = (steps: typeof before.past) => steps.map((s) => ({ kind: s.kind, label: s.edit.label }));
+    expect(stepsOf(before.past)).toHaveLength(2);
+    await useHistoryStore.getState().flush();
+    const { docId, head } = useHistoryStore.getState();
+
+    // The reload: the stored original opened in a new host, continuing the line, then replayed.
+    const stored = (await useHistoryStore.getState().loadResume(docId!, head!))!;
+    const host = new DocumentHost();
+    const opened = await host.open({ source: { kind: 'bytes', bytes: stored.bytes, name: stored.name } }, () => undefined);
+    const resumed = inProcess(host);
+    expect((await commit('open', { client: resumed, opened, resume: { docId: docId!, head: stored.at } })).ok).toBe(true);
+    expect(useSession.getState().past).toEqual([]);
+    const line = await useHistoryStore.getState().resumeLine(docId!, stored.at, stored.sealed);
+    expect(await replay(line)).toBeUndefined();
+
+    const after = useSession.getState();
+    expect(stepsOf(after.past)).toEqual(stepsOf(before.past));
+    expect(stepsOf(after.future)).toEqual(stepsOf(before.future));
+    // The restore prompt counts the same stacks the program bar shows.
+    expect(stackCounts(line)).toEqual({ changes: after.past.length, undone: after.future.length });
+    expect(await textNow(resumed)).toEqual(texts[2]);
+    await commit('undo', {});
+    expect(await textNow(resumed)).toEqual(texts[1]);
+    await commit('redo', {});
+    await commit('redo', {});
+    expect(await textNow(resumed)).toEqual(texts[3]);
+    expect(useSession.getState().future).toEqual([]);
+    expect(kinds().slice(-3)).toEqual(['undo', 'redo', 'redo']);
   });
 });

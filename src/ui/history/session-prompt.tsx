@@ -7,6 +7,7 @@ import { useHistoryStore } from '../../state/history-store';
 import { HistoryProblem } from './history-problem';
 import { formatTime } from './format-time';
 import { useDismissOnNextAction } from '../shell/use-dismiss-on-next-action';
+import { CHANGE_COUNT_TITLE, changeCount } from './change-count';
 import './history.css';
 import { acceptOffer } from '../../state/session/history-actions';
 
@@ -38,7 +39,10 @@ export function SessionPrompt() {
                 <li key={o.tab}>
                   <span className="mono">{o.name}</span>{' '}
                   <span className="muted">
-                    {o.edits} edit{o.edits === 1 ? '' : 's'} · {formatTime(o.time)}
+                    <span data-testid="offer-changes" title={CHANGE_COUNT_TITLE}>
+                      {changeCount(o.changes, o.undone)}
+                    </span>{' '}
+                    · {formatTime(o.time)}
                   </span>{' '}
                   <button type="button" className="button small primary" onClick={() => void accept(o.tab)}>
                     Restore {o.name}

@@ -7,6 +7,8 @@ import { promptModules } from '../../core/program/prompt/render-module';
 import { useDemoLinkStore } from '../../state/demo-link-store';
 import { PromptPane } from '../prompt/prompt-pane';
 import { useSession } from '../../state/session/session-store';
+import { useDraftsStore } from '../../state/drafts-store';
+import './drafts.css';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));
@@ -40,6 +42,16 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   useEffect(() => {
     if (toPrompt) setTab('prompt');
   }, [toPrompt]);
+  const draft = useDraftsStore((s) => s.drafts[moduleId]);
+  const draftProblem = useDraftsStore((s) => s.problem);
+  const generation = useSession((s) => s.generation);
+  const onDraft = (text: string | undefined, error?: string) => {
+    // An editor closing because another document opened keeps nothing on that document.
+    if (useSession.getState().generation !== generation) return;
+    const drafts = useDraftsStore.getState();
+    if (text === undefined) drafts.drop(moduleId);
+    else drafts.keep(moduleId, text, error);
+  };
   const moduleQuery = useWorkerQuery('module', { moduleId });
   const originalQuery = useWorkerQuery('originalModule', tab === 'changes' ? { moduleId } : undefined);
   const fileQuery = useWorkerQuery('text', tab === 'file' ? { pointer: '', maxChars: MAX_FILE_VIEW_CHARS } : undefined);
@@ -74,7 +86,18 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
       <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
         {tab === 'module' &&
           (ready ? (
-            <ModuleJsonEditor key={moduleId} moduleId={moduleId} json={state.json} schema={state.schema} onApply={onApply} readOnly={!editable} leftOutNote={leftOutNote(state.leftOut)} />
+            <ModuleJsonEditor
+              key={`${generation}:${moduleId}`}
+              moduleId={moduleId}
+              json={state.json}
+              schema={state.schema}
+              onApply={onApply}
+              readOnly={!editable}
+              leftOutNote={leftOutNote(state.leftOut)}
+              {...(draft ? { draft } : {})}
+              onDraft={onDraft}
+              {...(draftProblem ? { draftProblem } : {})}
+            />
           ) : (
             <div className="placeholder muted">Loading…</div>
           ))}

@@ -7,6 +7,8 @@ import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { buildModuleTree } from '../../core/program/model/module-tree';
 import type { ModuleTreeNode, Program } from '../../core/program/model/program';
 import { useSelectionStore } from '../../state/selection-store';
+import { useDraftsStore } from '../../state/drafts-store';
+import './drafts.css';
 import { ModuleMenu, type MenuAnchor } from '../export/module-menu';
 
 interface Row {
@@ -48,6 +50,7 @@ const KIND_LABEL: Record<string, string> = { predict: 'P', retrieve: 'R', flex: 
 export function ModuleTree({ program }: { program: Program }) {
   const moduleId = useSelectionStore((s) => s.moduleId);
   const selectModule = useSelectionStore((s) => s.selectModule);
+  const drafts = useDraftsStore((s) => s.drafts);
   const [search, setSearch] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusKey, setFocusKey] = useState<string>();
@@ -180,6 +183,7 @@ export function ModuleTree({ program }: { program: Program }) {
       <ul className="tree" role="tree" aria-label="Module tree" ref={listRef} onKeyDown={onKeyDown}>
         {rows.map((row) => {
           const mod = row.node.module;
+          const drafted = mod !== undefined && drafts[mod.id]?.error !== undefined;
           const selected = mod !== undefined && mod.id === moduleId;
           const demos = demoTotal(row.node);
           return (
@@ -190,7 +194,7 @@ export function ModuleTree({ program }: { program: Program }) {
               aria-level={row.level}
               aria-selected={selected}
               aria-expanded={row.expandable ? row.expanded : undefined}
-              aria-label={mod ? `${mod.id}, ${mod.kind}, ${mod.demoCount} demos` : row.node.segment}
+              aria-label={mod ? `${mod.id}, ${mod.kind}, ${mod.demoCount} demos${drafted ? ', unsaved draft with an error' : ''}` : row.node.segment}
               tabIndex={row.key === activeKey ? 0 : -1}
               className={selected ? 'tree-row selected' : 'tree-row'}
               style={{ paddingLeft: 8 + (row.level - 1) * 14 }}
@@ -222,6 +226,11 @@ export function ModuleTree({ program }: { program: Program }) {
                 <span className="kind kind-group" aria-hidden="true" />
               )}
               <span className="tree-name">{row.node.segment}</span>
+              {drafted && (
+                <span className="tree-draft" data-testid="tree-draft" title="Unsaved draft with an error in Module JSON" aria-hidden="true">
+                  draft
+                </span>
+              )}
               {demos > 0 && (
                 <span className="count" title={`${demos} demos`}>
                   {demos.toLocaleString('en-US')}

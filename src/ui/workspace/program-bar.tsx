@@ -7,6 +7,7 @@ import { RecipeBadges } from '../document/recipe-badges';
 import { formatBytes } from '../format-bytes';
 import { ExportButton } from '../export/export-button';
 import { HistoryButton } from '../history/history-button';
+import { CHANGE_COUNT_TITLE, changeCount } from '../history/change-count';
 import { SaveStateButton } from '../export/save-state-button';
 import { CompareButton } from '../compare/compare-button';
 import { useSession } from '../../state/session/session-store';
@@ -61,7 +62,11 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
         {program.formatLabel.endsWith(', recovered') && <SaveStateButton />}
         <CompareButton />
         <ExportButton />
-        {changed ? <span className="badge warn" data-testid="changed">{past.length} edit{past.length > 1 ? 's' : ''}</span> : null}
+        {changed ? (
+          <span className="badge warn" data-testid="changed" title={CHANGE_COUNT_TITLE}>
+            {changeCount(past.length, future.length)}
+          </span>
+        ) : null}
         <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.edit.label} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo
         </button>

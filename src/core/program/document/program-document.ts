@@ -129,6 +129,26 @@ export class ProgramDocument {
     return this.view;
   }
 
+  /**
+   * A stored line's changes applied in order (a resumed session), as one step of the document;
+   * answers each change's inverse, so the session gets its undo steps back. All or nothing.
+   */
+  applyEach(changes: readonly (readonly Operation[])[]): { program: Program; inverses: Operation[][] } {
+    this.refuseIfReadOnly();
+    let value = this.current;
+    const inverses: Operation[][] = [];
+    for (const ops of changes) {
+      const applied = applyWithInverse(value, ops);
+      value = applied.value;
+      inverses.push(applied.inverse);
+    }
+    const view = this.analyse(value);
+    this.current = value;
+    this.view = view;
+    for (const ops of changes) this.applied.push(...ops);
+    return { program: view, inverses };
+  }
+
   /** The migration to `target` as one change; refused for read-only and, without tryAnyway, incompatible files. */
   migrate(target?: string, options: { tryAnyway?: boolean; answers?: MigrationAnswers } = {}): Migrated {
     const { choices, errors } = readAnswers(options.answers);

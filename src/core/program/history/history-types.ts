@@ -51,6 +51,20 @@ export interface DocumentRecord {
   redacted?: number;
 }
 
+/**
+ * Text typed into a module's JSON view that was not applied (it does not parse, or breaks the
+ * module's schema): kept per document and module until the user fixes it or discards it on purpose.
+ */
+export interface ModuleDraft {
+  /** SHA-256 (hex) of the document's original bytes, as for entries. */
+  docId: string;
+  moduleId: string;
+  text: string;
+  /** Why it was not applied (where and what); absent while not checked yet. */
+  error?: string;
+  time: number;
+}
+
 /** Entry kinds that leave the state as their parent's. */
 export function isMarker(kind: EntryKind): boolean {
   return kind === 'export';
