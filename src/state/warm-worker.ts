@@ -5,6 +5,7 @@
  * in use is the open's own: cancelling it never touches the spare, and a spare that failed its
  * warm-up is dropped for a fresh one.
  */
+import { afterPaint } from './idle';
 
 export interface Spareable {
   readonly terminated: boolean;
@@ -22,15 +23,11 @@ export interface WarmWorkers<C> {
 
 export type Schedule = (run: () => void) => void;
 
-/** requestIdleCallback where the browser has it; a short timer elsewhere. */
-export const whenIdle: Schedule = (run) => {
-  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
-  if (ric) ric(run, { timeout: 2000 });
-  else setTimeout(run, 200);
-};
+/** After the next paint, once the page is idle: a spare does not compete with the paint of an open. */
+const idleSoon: Schedule = (run) => void afterPaint(run, 2000);
 
 /** `start` makes a worker; `warm` gives it its warm-up call (a rejection drops the spare). */
-export function createWarmWorkers<C extends Spareable>(start: () => C, warm: (client: C) => Promise<unknown>, schedule: Schedule = whenIdle): WarmWorkers<C> {
+export function createWarmWorkers<C extends Spareable>(start: () => C, warm: (client: C) => Promise<unknown>, schedule: Schedule = idleSoon): WarmWorkers<C> {
   let spare: C | undefined;
   let scheduled = false;
   let disposed = false;
