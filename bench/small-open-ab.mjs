@@ -91,6 +91,8 @@ for (let r = 0; r < rounds; r++) {
       try {
         const { ms } = await openOnce(build, f);
         times.get(f.name)[build].push(ms);
+        // Each open as it lands, so a run cut short still says something.
+        console.log(`  ${build} ${f.name} ${ms.toFixed(0)} ms`);
       } catch (e) {
         console.log(`  ${build} ${f.name}: ${String(e.message ?? e).split('\n')[0]}`);
       }
