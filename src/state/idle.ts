@@ -24,16 +24,22 @@ export function whenIdle(run: () => void, timeoutMs: number): () => void {
 export function afterPaint(run: () => void, timeoutMs = 500): () => void {
   let cancelIdle: (() => void) | undefined;
   let cancelled = false;
+  let started = false;
   const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
   // A task queued from a frame callback runs after that frame has painted.
   const painted = () =>
     setTimeout(() => {
-      if (!cancelled) cancelIdle = whenIdle(run, timeoutMs);
+      if (cancelled || started) return;
+      started = true;
+      cancelIdle = whenIdle(run, timeoutMs);
     }, 0);
   if (raf) raf(painted);
   else painted();
+  // A hidden tab paints no frames: the work still happens, only later.
+  const fallback = setTimeout(painted, timeoutMs);
   return () => {
     cancelled = true;
+    clearTimeout(fallback);
     cancelIdle?.();
   };
 }
