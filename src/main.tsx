@@ -2,6 +2,7 @@ import { installTrustedTypes } from './trusted-types';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startRouting } from './state/route-store';
+import { prepareDocumentWorker } from './state/document-store';
 import { App } from './ui/app';
 import './ui/styles.css';
 
@@ -25,3 +26,6 @@ createRoot(root).render(
 const whenIdle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
 // The page says when the preload has landed, so a test (or a curious user) can wait on it.
 whenIdle(() => void import('./ui/editor/module-json-editor').then(() => (document.documentElement.dataset.editorPreloaded = 'true')));
+
+// The first file dropped finds a document worker started and its code compiled (state/warm-worker).
+prepareDocumentWorker();

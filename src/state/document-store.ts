@@ -6,13 +6,14 @@
 import { create } from 'zustand';
 import type { ErrorInfo } from '../core/engine/errors';
 import { toErrorInfo } from '../core/engine/errors';
-import { createDocumentClient, type DocumentClient } from '../worker/document-client';
+import { createDocumentClient, warmDocumentClient, type DocumentClient } from '../worker/document-client';
 import { fetchInWorker } from '../worker/fetch-in-worker';
 import { classifyDrop } from '../core/program/files/classify-drop';
 import type { OpenCredentials, Opened, OpenSource, Progress, Result } from '../worker/protocol';
 import { commit } from './session/commit';
 import { useSession } from './session/session-store';
 import { useSeriesStore } from './series-store';
+import { createWarmWorkers } from './warm-worker';
 
 export const SAMPLE_URL = './samples/multihop-qa.json';
 export const SAMPLE_NAME = 'multihop-qa.json';
@@ -71,6 +72,14 @@ interface DocumentState {
   cancelOpen(): void;
 }
 
+/** The next open's worker, started and warmed while the page is idle (see warm-worker). */
+const workers = createWarmWorkers(createDocumentClient, warmDocumentClient);
+
+/** Called once the page is up: the first open finds a warm worker. */
+export function prepareDocumentWorker(): void {
+  workers.prepare();
+}
+
 export const useDocumentStore = create<DocumentState>()((set, get) => {
   /** Resolves once the session shows the document: whoever awaits an open may act on it next. */
   async function adopt(client: DocumentClient, opened: Opened, options: OpenOptions | undefined): Promise<void> {
@@ -106,7 +115,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       get().opening?.client?.terminate();
       get().opening?.abort?.abort();
       dropLocked();
-      const client = createDocumentClient();
+      const client = workers.take();
       const name = source.kind === 'file' ? source.file.name : source.name;
       set({ opening: { name, client } });
       useSession.getState().dismissError();
@@ -125,6 +134,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         });
         if (get().opening?.client !== client) return false; // superseded by a newer open
         await adopt(client, opened, options);
+        workers.prepare();
         return true;
       } catch (e) {
         if (get().opening?.client !== client) {
@@ -135,6 +145,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         if (KEY_ERRORS.has(error.code) || (options?.credentials && error.layer === 'key')) {
           // The worker keeps the bytes; the key prompt asks, and this open resolves with its outcome.
           // The banner says what failed (and stays if the prompt is cancelled); the prompt offers the way on.
+        workers.prepare();
         set({ opening: undefined, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
         useSession.getState().showError({ ...error, fileName: name });
           const settled = new Promise<boolean>((resolve) => {
@@ -151,6 +162,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         }
         client.terminate();
         set({ opening: undefined });
+        workers.prepare();
         if (error.code !== 'cancelled') useSession.getState().showError({ ...error, fileName: name });
         return false;
       }

@@ -33,6 +33,7 @@ import { isQuotaError, storageMessage } from './history/quota-error';
 import { requestPersistence, storageInfo, type StorageInfo } from './history/storage-info';
 import { holdTabLock, liveTabs, withLock } from './history/tab-locks';
 import { WriteQueue, type QueueStatus } from './history/write-queue';
+import { afterPaint } from './idle';
 
 /** The line of versions this tab is extending: the open document's history. */
 interface Line {
@@ -127,6 +128,8 @@ interface HistoryState {
 }
 
 let line: Line | undefined;
+/** The open line's start (its original stored, its early entries queued), awaited by flush. */
+let starting: Promise<void> = Promise.resolve();
 let counter = 0;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('program-studio-history') : undefined;
 
@@ -238,6 +241,11 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     set({ docId: undefined, head: l.head, entries: [], comparison: undefined });
     if (!resume) record('open', `Opened ${summary.name}`, []);
     try {
+      // The open is recorded above, and every change after it chains to it (kept in `early` until the
+      // hash is known); storing the original waits until the file is on screen, so its bytes, digest and
+      // IndexedDB writes never stand between the drop and the first paint.
+      await new Promise<void>((resolve) => afterPaint(resolve));
+      if (line !== l) return;
       const original = await client.call('original', { redactSecrets: l.redact });
       const { sha256 } = original;
       if (line !== l) return;
@@ -336,7 +344,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     },
 
     opened(client, summary, resume) {
-      if (client !== line?.client) void onOpened(client, summary, resume);
+      if (client !== line?.client) starting = onOpened(client, summary, resume);
     },
 
     ended() {
@@ -574,8 +582,10 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       set({ notice: undefined });
     },
 
-    flush() {
-      return queue.flush();
+    async flush() {
+      // A line whose original is still to be stored holds its first entries until it is.
+      await starting;
+      await queue.flush();
     },
   };
 });

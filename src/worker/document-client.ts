@@ -11,3 +11,8 @@ export type DocumentClient = WorkerClient<WorkerMethods>;
 export function createDocumentClient(): DocumentClient {
   return createClient<WorkerMethods>(new Worker(new URL('./document-worker.ts', import.meta.url), { type: 'module', name: 'document' }), 'document');
 }
+
+/** A spare's warm-up (see state/warm-worker): the engine's code compiled before the next open needs it. */
+export function warmDocumentClient(client: DocumentClient): Promise<unknown> {
+  return client.call('ready', {});
+}

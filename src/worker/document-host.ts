@@ -19,6 +19,7 @@ import type { ChecksumResult, DocumentSummary, EncryptionFacts, OpenCredentials,
 import { readFileInChunks } from './read-file';
 import { companionSummary, openRecovered, type ReadCompanion } from './recovered-open';
 import { StageClock } from './stage-clock';
+import { warmUp } from './warm-up';
 
 /** The open document and what the worker keeps beside it. */
 interface Open {
@@ -55,6 +56,11 @@ export class DocumentHost {
   );
 
   // ---- opening ----
+
+  async ready(): Promise<Result<'ready'>> {
+    await warmUp();
+    return {};
+  }
 
   async open({ source, companions = [], sidecar, credentials }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
     const clock = new StageClock();

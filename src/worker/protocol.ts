@@ -127,6 +127,8 @@ export interface Opened {
 
 /** Method name -> [params, result]. */
 export type WorkerMethods = {
+  /** A spare worker's warm-up while the page is idle (see warm-up.ts): answers once its code is compiled; keeps nothing. */
+  ready: [Record<string, never>, Record<string, never>];
   /**
    * Opens `source`; `companions` are files that belong to it (a whole-program folder's program.pkl),
    * `sidecar` a checksum file to verify the source against.

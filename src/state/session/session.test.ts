@@ -154,6 +154,34 @@ describe('session', () => {
     expect(kinds().slice(-2)).toEqual(['edit', 'undo']);
   });
 
+  it('records an open before its original is stored, and an edit made at once after it chains to it', async () => {
+    const bytes = readRepoFile('fixtures/programs/dspy-era-b.json');
+    // A copy with its own bytes: a line of its own, not one an earlier test stored.
+    const text = new TextDecoder().decode(bytes).replace('"generate_answer"', '"generate_answer" ');
+    const host = new DocumentHost();
+    const opened = await host.open({ source: { kind: 'bytes', bytes: new TextEncoder().encode(text).buffer, name: 'at-once.json' } }, () => undefined);
+    const client = inProcess(host);
+    const asked: string[] = [];
+    const counting = { ...client, call: (method: string, params: unknown) => (asked.push(method), client.call(method as never, params as never)) } as DocumentClient;
+    expect((await commit('open', { client: counting, opened })).ok).toBe(true);
+    // Shown first: the original (bytes, digest, storage) is not even asked for yet.
+    expect(asked).toEqual([]);
+    expect(kinds()).toEqual(['open']);
+    const edited = await commit('edit', { request: { kind: 'instructions', moduleId: 'generate_answer', text: 'At once.' } });
+    expect(edited.ok).toBe(true);
+    expect(useHistoryStore.getState().docId).toBeUndefined();
+    await useHistoryStore.getState().flush();
+    const { docId, entries } = useHistoryStore.getState();
+    expect(docId).toBe(opened.sha256);
+    expect(asked).toContain('original');
+    expect(entries.map((e) => [e.kind, e.docId])).toEqual([
+      ['open', docId],
+      ['edit', docId],
+    ]);
+    expect(entries[1]!.parent).toBe(entries[0]!.id);
+    expect(useHistoryStore.getState().status.pending).toBe(0);
+  });
+
   it('starts no history for a shared link shown read-only, and starts it when the user makes it their copy', async () => {
     const bytes = readRepoFile('fixtures/programs/dspy-era-c.json');
     const host = new DocumentHost();

@@ -3,13 +3,20 @@
  * (era B). DSPy 2.5.6+ cannot load this file …"), when its major version is incompatible, or when it
  * is newer than the app knows and therefore open read-only.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { afterPaint } from '../../state/idle';
+import { useSession } from '../../state/session/session-store';
 import { MigrateDialog } from './migrate-dialog';
 import { useMigrationPlan } from './use-migration-plan';
 import './migrate.css';
 
 export function MigrateBanner() {
-  const state = useMigrationPlan({});
+  // A new document's plan is asked for once its first paint is done: the worker answers the tree's
+  // and the first card's questions first (the banner only ever adds to what is shown).
+  const generation = useSession((s) => s.generation);
+  const [askedFor, setAskedFor] = useState<number>();
+  useEffect(() => (askedFor === generation ? undefined : afterPaint(() => setAskedFor(generation))), [askedFor, generation]);
+  const state = useMigrationPlan({}, askedFor === generation);
   const [dialog, setDialog] = useState<{ tryAnyway: boolean }>();
   const [dismissed, setDismissed] = useState<string>();
   const plan = state.kind === 'ready' ? state.plan : undefined;

@@ -9,6 +9,7 @@ import { PromptPane } from '../prompt/prompt-pane';
 import { useSession } from '../../state/session/session-store';
 import { useDraftsStore } from '../../state/drafts-store';
 import './drafts.css';
+import { afterPaint } from '../../state/idle';
 
 const ModuleJsonEditor = lazy(() => import('../editor/module-json-editor'));
 const JsonView = lazy(() => import('../editor/json-view'));
@@ -28,13 +29,10 @@ function leftOutNote(leftOut: LeftOut | undefined): string | undefined {
 export function JsonPane({ moduleId }: { moduleId: string }) {
   const name = useSession((s) => s.summary?.name ?? 'document');
   const editable = useEditable();
-  // Monaco is created in a task of its own, after the workspace has painted: opening a file then
-  // never waits on the editor, and no single main-thread task holds both.
+  // Monaco is created in a task of its own once the module's text is here and a frame has painted
+  // (the tree and the first demo card, whose answer the worker sends first): opening a file never
+  // waits on the editor, and no single main-thread task holds both.
   const [deferred, setDeferred] = useState(true);
-  useEffect(() => {
-    const timer = setTimeout(() => setDeferred(false), 0);
-    return () => clearTimeout(timer);
-  }, []);
   const [tab, setTab] = useState<Tab>('module');
   const predictor = useSession((s) => (s.program ? promptModules(s.program).find((m) => m.id === moduleId) : undefined));
   // "Back to prompt" from a demo card opens this tab.
@@ -56,6 +54,8 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
   const originalQuery = useWorkerQuery('originalModule', tab === 'changes' ? { moduleId } : undefined);
   const fileQuery = useWorkerQuery('text', tab === 'file' ? { pointer: '', maxChars: MAX_FILE_VIEW_CHARS } : undefined);
   const state = 'data' in moduleQuery ? moduleQuery.data : undefined;
+  const hasText = state !== undefined;
+  useEffect(() => (deferred && hasText ? afterPaint(() => setDeferred(false)) : undefined), [deferred, hasText]);
   const original = 'data' in originalQuery ? originalQuery.data : undefined;
   const file = 'data' in fileQuery ? fileQuery.data : undefined;
   const problem = [moduleQuery, tab === 'changes' ? originalQuery : undefined, tab === 'file' ? fileQuery : undefined].find((q) => q?.status === 'error');
