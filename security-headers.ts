@@ -71,7 +71,10 @@ export function headersFile(): string {
   const block = (path: string, lines: string[]) => [path, ...lines.map((l) => `  ${l}`)].join('\n');
   return [
     '# Written by the build from security-headers.ts; see docs/deploy.md. Paths assume the app at the root of its host.',
-    block('/*', Object.entries(SITE_HEADERS).map(([k, v]) => `${k}: ${v}`)),
+    block(
+      '/*',
+      Object.entries(SITE_HEADERS).map(([k, v]) => `${k}: ${v}`),
+    ),
     block(URL_FETCH_WORKER_PATH, ['! Content-Security-Policy', ...Object.entries(URL_FETCH_WORKER_HEADERS).map(([k, v]) => `${k}: ${v}`)]),
     '',
   ].join('\n\n');

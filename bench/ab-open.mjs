@@ -15,7 +15,16 @@ import { openStep, prepareAppPage } from './app-steps.mjs';
 
 const [distA, distB, dataFile = 'bench/data/dspy-100mb-110000demos-seed9.json.gz', roundsArg = '3'] = process.argv.slice(2);
 if (!distA || !distB) throw new Error('usage: ab-open.mjs DIST_A DIST_B [FILE] [ROUNDS]');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
@@ -37,7 +46,14 @@ try {
         const sampler = await attachHeapSampler(page, browser);
         const s = await openStep(page, sampler, { dataUrl: `/data/${basename(dataFile)}`, fileName: basename(dataFile) });
         await sampler.detach();
-        runs[b.label].push({ wallMs: s.wallMs, workerOpenMs: s.workerOpenMs, stages: s.openStages, heap: s.memory.jsHeap, workerHeap: s.memory.workerHeap, longest: s.longtasks.longestMs });
+        runs[b.label].push({
+          wallMs: s.wallMs,
+          workerOpenMs: s.workerOpenMs,
+          stages: s.openStages,
+          heap: s.memory.jsHeap,
+          workerHeap: s.memory.workerHeap,
+          longest: s.longtasks.longestMs,
+        });
       } finally {
         await browser.close();
       }
@@ -46,10 +62,14 @@ try {
 } finally {
   for (const s of servers) s.close();
 }
-const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 for (const b of builds) {
   const r = runs[b.label];
-  console.log(`${b.label} ${b.dist}: open ${median(r.map((x) => x.wallMs)).toFixed(0)} ms, worker ${median(r.map((x) => x.workerOpenMs)).toFixed(0)} ms, peak heap ${(median(r.map((x) => x.heap)) / 1e6).toFixed(0)} MB (workers ${(median(r.map((x) => x.workerHeap)) / 1e6).toFixed(0)} MB), longest task ${median(r.map((x) => x.longest)).toFixed(0)} ms`);
+  console.log(
+    `${b.label} ${b.dist}: open ${median(r.map((x) => x.wallMs)).toFixed(0)} ms, worker ${median(r.map((x) => x.workerOpenMs)).toFixed(0)} ms, peak heap ${(median(r.map((x) => x.heap)) / 1e6).toFixed(0)} MB (workers ${(median(r.map((x) => x.workerHeap)) / 1e6).toFixed(0)} MB), longest task ${median(r.map((x) => x.longest)).toFixed(0)} ms`,
+  );
   for (const x of r) console.log(`   ${x.wallMs.toFixed(0)} ms; ${x.stages}; heap ${(x.heap / 1e6).toFixed(0)} MB`);
 }
 console.log(`load average at the end: ${load}`);

@@ -24,7 +24,9 @@ async function step(page, sampler, name, body) {
   const longtasks = await page.evaluate(([a, b]) => window.__bench.longtasksBetween(a, b), [from, to]);
   // A step may start its clock later than its long-task window (filtering: at the last keystroke).
   const wallMs = detail.visibleAt !== undefined ? detail.visibleAt - (detail.clockFrom ?? from) : t1 - t0;
-  console.log(`    ${name}: ${wallMs.toFixed(0)} ms, longest task ${longtasks.longestMs.toFixed(0)} ms (${longtasks.count} long), JS heap peak ${(memory.jsHeap / 1e6).toFixed(0)} MB`);
+  console.log(
+    `    ${name}: ${wallMs.toFixed(0)} ms, longest task ${longtasks.longestMs.toFixed(0)} ms (${longtasks.count} long), JS heap peak ${(memory.jsHeap / 1e6).toFixed(0)} MB`,
+  );
   return { name, wallMs, ...stripTimes(detail), longtasks, memory };
 }
 
@@ -51,31 +53,51 @@ export async function prepareAppPage(context, baseUrl) {
  * accepts a module panel that says it has no demos, or a file that opens as text (no modules).
  * `settle: false` returns at that paint instead of waiting for the JSON pane too.
  */
-export async function openStep(page, sampler, { dataUrl, fileName, type = 'application/gzip', name = 'open', demoCard = true, timeoutMs = 120_000, settle = true }) {
-  await page.evaluate(async ([url, name, type]) => {
-    const blob = await (await fetch(url)).blob();
-    window.__bench.file = new File([blob], name, { type });
-  }, [dataUrl, fileName, type]);
+export async function openStep(
+  page,
+  sampler,
+  { dataUrl, fileName, type = 'application/gzip', name = 'open', demoCard = true, timeoutMs = 120_000, settle = true },
+) {
+  await page.evaluate(
+    async ([url, name, type]) => {
+      const blob = await (await fetch(url)).blob();
+      window.__bench.file = new File([blob], name, { type });
+    },
+    [dataUrl, fileName, type],
+  );
   return step(page, sampler, name, () =>
-    page.evaluate(async ([demoCard, timeoutMs, settle]) => {
-      const dt = new DataTransfer();
-      dt.items.add(window.__bench.file);
-      const startedAt = performance.now();
-      for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      // 'any': a first card, or the painted empty list of a module that has no demos.
-      const card = () => document.querySelector('.demo-card:not(.loading)');
-      const empty = () => [...document.querySelectorAll('.module-panel .section-empty')].some((p) => p.textContent === 'No demos.');
-      const tree = () => document.querySelector('[role="treeitem"]');
-      const shown = demoCard === 'any' ? () => card() || empty() : demoCard ? card : () => document.querySelector('.module-panel');
-      // A file that is not a program with modules (a whole-program save's metadata.json) opens as text.
-      const text = () => demoCard === 'any' && document.querySelector('.document-body .view-lines')?.textContent;
-      const seen = await window.__bench.waitFor(() => (tree() && shown()) || text(), timeoutMs);
-      const settled = settle ? await window.__bench.waitFor(() => !document.querySelector('.json-pane')?.textContent.includes('Loading'), 180000).catch(() => ({ painted: performance.now() })) : seen;
-      // The worker's own read + decode + analyse time and its stages, as the program bar shows them.
-      const bar = /opened in ([\d,]+) ms\s*(?:\((.*)\))?/.exec(document.querySelector('[data-testid="open-timing"]')?.textContent ?? '');
-      window.__bench.file = undefined;
-      return { startedAt, visibleAt: seen.painted, settledAt: settled.painted, workerOpenMs: bar ? Number(bar[1].replace(/,/g, '')) : undefined, ...(bar?.[2] ? { openStages: bar[2] } : {}) };
-    }, [demoCard, timeoutMs, settle]),
+    page.evaluate(
+      async ([demoCard, timeoutMs, settle]) => {
+        const dt = new DataTransfer();
+        dt.items.add(window.__bench.file);
+        const startedAt = performance.now();
+        for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        // 'any': a first card, or the painted empty list of a module that has no demos.
+        const card = () => document.querySelector('.demo-card:not(.loading)');
+        const empty = () => [...document.querySelectorAll('.module-panel .section-empty')].some((p) => p.textContent === 'No demos.');
+        const tree = () => document.querySelector('[role="treeitem"]');
+        const shown = demoCard === 'any' ? () => card() || empty() : demoCard ? card : () => document.querySelector('.module-panel');
+        // A file that is not a program with modules (a whole-program save's metadata.json) opens as text.
+        const text = () => demoCard === 'any' && document.querySelector('.document-body .view-lines')?.textContent;
+        const seen = await window.__bench.waitFor(() => (tree() && shown()) || text(), timeoutMs);
+        const settled = settle
+          ? await window.__bench
+              .waitFor(() => !document.querySelector('.json-pane')?.textContent.includes('Loading'), 180000)
+              .catch(() => ({ painted: performance.now() }))
+          : seen;
+        // The worker's own read + decode + analyse time and its stages, as the program bar shows them.
+        const bar = /opened in ([\d,]+) ms\s*(?:\((.*)\))?/.exec(document.querySelector('[data-testid="open-timing"]')?.textContent ?? '');
+        window.__bench.file = undefined;
+        return {
+          startedAt,
+          visibleAt: seen.painted,
+          settledAt: settled.painted,
+          workerOpenMs: bar ? Number(bar[1].replace(/,/g, '')) : undefined,
+          ...(bar?.[2] ? { openStages: bar[2] } : {}),
+        };
+      },
+      [demoCard, timeoutMs, settle],
+    ),
   );
 }
 
@@ -92,11 +114,19 @@ export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModul
         const panel = () => document.querySelector(`[aria-label="Module ${id}"]`);
         const seen = await window.__bench.waitFor(() => panel()?.querySelector('.demo-card:not(.loading)'));
         // The JSON pane fetches the module too; the step lasts until it stops saying "Loading".
-        const settled = await window.__bench.waitFor(() => {
-          const pane = document.querySelector('.json-pane');
-          return pane && !/Loading/.test(pane.querySelector('.placeholder')?.textContent ?? '') && !pane.textContent.includes('Loading');
-        }, 180000).catch(() => ({ painted: performance.now(), timedOut: true }));
-        return { startedAt, visibleAt: seen.painted, settledAt: settled.painted, jsonPaneMs: settled.painted - startedAt, jsonPaneTimedOut: settled.timedOut === true };
+        const settled = await window.__bench
+          .waitFor(() => {
+            const pane = document.querySelector('.json-pane');
+            return pane && !/Loading/.test(pane.querySelector('.placeholder')?.textContent ?? '') && !pane.textContent.includes('Loading');
+          }, 180000)
+          .catch(() => ({ painted: performance.now(), timedOut: true }));
+        return {
+          startedAt,
+          visibleAt: seen.painted,
+          settledAt: settled.painted,
+          jsonPaneMs: settled.painted - startedAt,
+          jsonPaneTimedOut: settled.timedOut === true,
+        };
       }, bigModule),
     ),
   );
@@ -146,9 +176,17 @@ export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModul
             };
             window.addEventListener('keydown', onKey, { capture: true });
           });
-          const seen = await window.__bench.waitFor(() => [...document.querySelectorAll('.demo-card button.value-text')].some((b) => b.textContent.includes(mark)));
+          const seen = await window.__bench.waitFor(() =>
+            [...document.querySelectorAll('.demo-card button.value-text')].some((b) => b.textContent.includes(mark)),
+          );
           const reply = window.__bench.editReplies.at(-1);
-          window.__bench.editResult = { startedAt: keyAt, visibleAt: seen.painted, settledAt: seen.painted, workerReplyMs: reply ? reply.at - keyAt : undefined, historyEntryBytes: reply?.bytes };
+          window.__bench.editResult = {
+            startedAt: keyAt,
+            visibleAt: seen.painted,
+            settledAt: seen.painted,
+            workerReplyMs: reply ? reply.at - keyAt : undefined,
+            historyEntryBytes: reply?.bytes,
+          };
         })();
       }, marker);
       await box.press('Control+Enter');
@@ -166,10 +204,14 @@ export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModul
         await page.evaluate(() => {
           window.__bench.lastInputAt = undefined;
           window.__bench.firstInputAt = undefined;
-          window.addEventListener('input', () => {
-            window.__bench.lastInputAt = performance.now();
-            window.__bench.firstInputAt ??= window.__bench.lastInputAt;
-          }, { capture: true });
+          window.addEventListener(
+            'input',
+            () => {
+              window.__bench.lastInputAt = performance.now();
+              window.__bench.firstInputAt ??= window.__bench.lastInputAt;
+            },
+            { capture: true },
+          );
         });
         await box.pressSequentially(filterQuery, { delay: 40 });
         const seen = await page.evaluate(async () => {
@@ -177,7 +219,14 @@ export async function runAppJourney(page, sampler, { dataUrl, fileName, bigModul
           const r = await window.__bench.waitFor(() => / of /.test(head()) && document.querySelector('[data-testid="demo-scroll"] .demo-card:not(.loading)'));
           return { startedAt: window.__bench.firstInputAt, lastKeyAt: window.__bench.lastInputAt, painted: r.painted, counted: head() };
         });
-        const detail = { startedAt: seen.startedAt, clockFrom: seen.lastKeyAt, visibleAt: seen.painted, settledAt: seen.painted, typingMs: seen.lastKeyAt - seen.startedAt, summary: `${seen.counted.replace(/^Demos\s*/, '')} match "${filterQuery}"` };
+        const detail = {
+          startedAt: seen.startedAt,
+          clockFrom: seen.lastKeyAt,
+          visibleAt: seen.painted,
+          settledAt: seen.painted,
+          typingMs: seen.lastKeyAt - seen.startedAt,
+          summary: `${seen.counted.replace(/^Demos\s*/, '')} match "${filterQuery}"`,
+        };
         // Back to the whole list for the steps after this one (not timed).
         await box.fill('');
         await page.evaluate(() => window.__bench.waitFor(() => !/ of /.test(document.querySelector('.demos-toolbar h3')?.textContent ?? '')));

@@ -37,10 +37,13 @@ export function editedCopy(text, seed = 11) {
 }
 
 export async function runCompareStep(page, { otherUrl, otherName }) {
-  await page.evaluate(async ([url, name]) => {
-    const blob = await (await fetch(url)).blob();
-    window.__bench.other = new File([blob], name, { type: 'application/gzip' });
-  }, [otherUrl, otherName]);
+  await page.evaluate(
+    async ([url, name]) => {
+      const blob = await (await fetch(url)).blob();
+      window.__bench.other = new File([blob], name, { type: 'application/gzip' });
+    },
+    [otherUrl, otherName],
+  );
   await page.evaluate(async () => {
     [...document.querySelectorAll('.program-actions button')].find((b) => b.textContent === 'Compare…').click();
     await window.__bench.waitFor(() => document.querySelector('.compare-panel'));

@@ -86,10 +86,13 @@ export async function attachHeapSampler(page, browser) {
           busyPage = true;
           cdp
             .send('Runtime.getHeapUsage')
-            .then((h) => {
-              last.page = total(h);
-              record();
-            }, () => undefined)
+            .then(
+              (h) => {
+                last.page = total(h);
+                record();
+              },
+              () => undefined,
+            )
             .finally(() => (busyPage = false));
         }
         for (const [sessionId, w] of workers) {

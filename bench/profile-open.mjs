@@ -13,7 +13,16 @@ import { addPageHooks, openStep } from './app-steps.mjs';
 
 const [dist, file, roundsArg = '3'] = process.argv.slice(2);
 if (!dist || !file) throw new Error('usage: profile-open.mjs DIST FILE [ROUNDS]');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const server = await startServer({ port: 4233, mounts: { '/': dist, '/file/': dirname(resolve(file)) } });
 const noSampler = { start: async () => async () => ({ jsHeap: 0 }) };
 const byFunction = new Map();
@@ -34,7 +43,13 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    const s = await openStep(page, noSampler, { dataUrl: `/file/${basename(file)}`, fileName: basename(file), demoCard: 'any', timeoutMs: 30_000, settle: false });
+    const s = await openStep(page, noSampler, {
+      dataUrl: `/file/${basename(file)}`,
+      fileName: basename(file),
+      demoCard: 'any',
+      timeoutMs: 30_000,
+      settle: false,
+    });
     const { profile } = await cdp.send('Profiler.stop');
     wallMs += s.wallMs / rounds;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -56,7 +71,12 @@ try {
   await browser.close();
   server.close();
 }
-const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n');
+const top = (m, n) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+    .join('\n');
 console.log(`drop → tree + first card: ${wallMs.toFixed(0)} ms (mean of ${rounds}); main thread busy ${totalMs.toFixed(0)} ms of it (sampled)`);
 console.log(`by script:\n${top(byScript, 10)}`);
 console.log(`by function (self time):\n${top(byFunction, 25)}`);

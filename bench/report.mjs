@@ -23,15 +23,35 @@ export function evaluateTargets(results) {
     add('open vs floor (b), Node', `${x(b)} (${ms(open.wallMs)} vs ${ms(run.floors.node.ms)})`, '≤ 1.0×', b <= 1.0);
     const interactive = run.steps.filter((s) => !s.name.startsWith('export') && !s.name.startsWith('compare'));
     const worst = interactive.reduce((m, s) => (s.longtasks.longestMs > m.longtasks.longestMs ? s : m));
-    add('longest main-thread task (open, select, scroll, edit)', `${ms(worst.longtasks.longestMs)} (in "${worst.name}")`, '≤ 50 ms', worst.longtasks.longestMs <= 50);
+    add(
+      'longest main-thread task (open, select, scroll, edit)',
+      `${ms(worst.longtasks.longestMs)} (in "${worst.name}")`,
+      '≤ 50 ms',
+      worst.longtasks.longestMs <= 50,
+    );
     add('one demo edit visible after the commit keystroke', ms(edit.wallMs), '≤ 50 ms', edit.wallMs <= 50);
-    add('its history entry (Edit ops + inverse, as JSON)', edit.historyEntryBytes === undefined ? 'not seen' : `${edit.historyEntryBytes.toLocaleString('en-US')} bytes`, '≤ 10 KB', (edit.historyEntryBytes ?? Infinity) <= 10_000);
+    add(
+      'its history entry (Edit ops + inverse, as JSON)',
+      edit.historyEntryBytes === undefined ? 'not seen' : `${edit.historyEntryBytes.toLocaleString('en-US')} bytes`,
+      '≤ 10 KB',
+      (edit.historyEntryBytes ?? Infinity) <= 10_000,
+    );
     const e = exp.wallMs / run.floors.nodeExport.ms;
-    add('export .json.gz vs Node stringify + gzip', `${x(e)} (${ms(exp.wallMs)} vs ${ms(run.floors.nodeExport.ms)})`, '≤ 1.5×', e <= 1.5 && exp.holdsEdit === true);
+    add(
+      'export .json.gz vs Node stringify + gzip',
+      `${x(e)} (${ms(exp.wallMs)} vs ${ms(run.floors.nodeExport.ms)})`,
+      '≤ 1.5×',
+      e <= 1.5 && exp.holdsEdit === true,
+    );
     const cmp = stepOf(run, 'compare');
     if (cmp) {
       const c = cmp.wallMs / open.wallMs;
-      add('compare with an edited copy (worker) vs open', `${x(c)} (${ms(cmp.wallMs)} vs ${ms(open.wallMs)}), longest task ${ms(cmp.longtasks.longestMs)}`, '≤ 2×, tasks ≤ 50 ms', c <= 2 && cmp.longtasks.longestMs <= 50);
+      add(
+        'compare with an edited copy (worker) vs open',
+        `${x(c)} (${ms(cmp.wallMs)} vs ${ms(open.wallMs)}), longest task ${ms(cmp.longtasks.longestMs)}`,
+        '≤ 2×, tasks ≤ 50 ms',
+        c <= 2 && cmp.longtasks.longestMs <= 50,
+      );
     }
     const peak = Math.max(...run.steps.filter((s) => s.memory).map((s) => s.memory.jsHeap));
     add('peak JS heap (page + workers, incl. ArrayBuffers)', `${mb(peak)} = ${x(peak / run.rawBytes)} raw`, '≤ 3× raw', peak <= 3 * run.rawBytes);
@@ -41,7 +61,12 @@ export function evaluateTargets(results) {
     add('demo edit as a user does it: visible after the commit', ms(edit.wallMs), '≤ 100 ms', edit.wallMs <= 100);
     const filter = stepOf(run, 'filter');
     if (filter) {
-      add('filter demos: first results after the last keystroke', `${ms(filter.wallMs)}, longest task ${ms(filter.longtasks.longestMs)}`, '≤ 200 ms, tasks ≤ 50 ms', filter.wallMs <= 200 && filter.longtasks.longestMs <= 50);
+      add(
+        'filter demos: first results after the last keystroke',
+        `${ms(filter.wallMs)}, longest task ${ms(filter.longtasks.longestMs)}`,
+        '≤ 200 ms, tasks ≤ 50 ms',
+        filter.wallMs <= 200 && filter.longtasks.longestMs <= 50,
+      );
     }
   }
   // The steps below name their own files.
@@ -55,7 +80,12 @@ export function evaluateTargets(results) {
   if (sm) {
     const real = sm.files.filter((f) => !f.program1mb);
     if (real.length) {
-      add(`small files: drop → tree + first card, ${real.length} real DSPy files`, `median ${ms(sm.medianMs)}, worst ${ms(sm.worstMs)}${sm.failed ? `, ${sm.failed} failed` : ''}`, '≤ 60 ms each', sm.worstMs <= 60 && !sm.failed);
+      add(
+        `small files: drop → tree + first card, ${real.length} real DSPy files`,
+        `median ${ms(sm.medianMs)}, worst ${ms(sm.worstMs)}${sm.failed ? `, ${sm.failed} failed` : ''}`,
+        '≤ 60 ms each',
+        sm.worstMs <= 60 && !sm.failed,
+      );
     }
     const one = sm.program1mb;
     if (one) add('small files: the 1 MB program on a fresh idle page', one.error ? one.error : ms(one.wallMs), '≤ 120 ms', (one.wallMs ?? Infinity) <= 120);
@@ -63,9 +93,19 @@ export function evaluateTargets(results) {
   const pt = results.pth;
   if (pt && !pt.skipped) {
     const t = pt.large.ms / pt.small.ms;
-    add('list the tensors of a 1 GB .pth vs a 1 MB one', `${x(t)} (${ms(pt.large.ms)} vs ${ms(pt.small.ms)}; ${pt.large.bytesRead.toLocaleString('en-US')} vs ${pt.small.bytesRead.toLocaleString('en-US')} bytes read)`, '≤ 1.5× (same work)', t <= 1.5);
+    add(
+      'list the tensors of a 1 GB .pth vs a 1 MB one',
+      `${x(t)} (${ms(pt.large.ms)} vs ${ms(pt.small.ms)}; ${pt.large.bytesRead.toLocaleString('en-US')} vs ${pt.small.bytesRead.toLocaleString('en-US')} bytes read)`,
+      '≤ 1.5× (same work)',
+      t <= 1.5,
+    );
     const g = pt.large.heapGrowthBytes / pt.small.heapGrowthBytes;
-    add('memory while listing a 1 GB .pth vs a 1 MB one', `${mb(pt.large.heapGrowthBytes)} vs ${mb(pt.small.heapGrowthBytes)} (JS heap + ArrayBuffers growth)`, '≤ 1.5× (does not grow with the file)', g <= 1.5);
+    add(
+      'memory while listing a 1 GB .pth vs a 1 MB one',
+      `${mb(pt.large.heapGrowthBytes)} vs ${mb(pt.small.heapGrowthBytes)} (JS heap + ArrayBuffers growth)`,
+      '≤ 1.5× (does not grow with the file)',
+      g <= 1.5,
+    );
   } else if (pt) {
     add('list the tensors of a 1 GB .pth', `skipped: ${pt.skipped}`, 'measured', false);
   }
@@ -79,20 +119,34 @@ export function renderMarkdown(r) {
   const m = r.machine;
   const lines = [];
   lines.push('# Benchmark results', '');
-  lines.push(`Run ${r.when} by \`npm run bench\` in ${Math.round(r.totalSeconds)} s. Seeded synthetic DSPy 3.x programs (seed ${r.seed}); see [docs/performance.md](../docs/performance.md) for what each number means.`, '');
-  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB RAM, ${m.os}; Node ${m.node}; Chromium ${m.chromium} (headless).${m.loadAverage ? ` Load average (1 min) ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end.toFixed(1)} at the end: on a shared machine, times scale with it.` : ''}`, '');
+  lines.push(
+    `Run ${r.when} by \`npm run bench\` in ${Math.round(r.totalSeconds)} s. Seeded synthetic DSPy 3.x programs (seed ${r.seed}); see [docs/performance.md](../docs/performance.md) for what each number means.`,
+    '',
+  );
+  lines.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB RAM, ${m.os}; Node ${m.node}; Chromium ${m.chromium} (headless).${m.loadAverage ? ` Load average (1 min) ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end.toFixed(1)} at the end: on a shared machine, times scale with it.` : ''}`,
+    '',
+  );
   lines.push('## Targets', '', '| target | measured | goal | |', '|---|---|---|---|');
   for (const t of r.targets) lines.push(`| ${t.label}${t.program ? ` (${t.program})` : ''} | ${t.measured} | ${t.target} | ${t.pass ? 'pass' : '**miss**'} |`);
   lines.push('', '## Open, against the floors', '');
-  lines.push('| program | raw | .json.gz | demos | app open | floor (a) browser worker | app/(a) | floor (b) Node | app/(b) |', '|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '| program | raw | .json.gz | demos | app open | floor (a) browser worker | app/(a) | floor (b) Node | app/(b) |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
   for (const run of r.runs) {
     const open = stepOf(run, 'open');
     const a = run.floors.browserWorker;
     const b = run.floors.node;
-    lines.push(`| ${run.name} | ${mb(run.rawBytes)} | ${mb(run.gzBytes)} | ${run.demos.toLocaleString('en-US')} | ${ms(open.wallMs)} | ${ms(a.wallMs)} (gunzip ${ms(a.gunzipMs)}, decode ${ms(a.decodeMs)}, parse ${ms(a.parseMs)}) | ${x(open.wallMs / a.wallMs)} | ${ms(b.ms)} (gunzip ${ms(b.gunzipMs)}, parse ${ms(b.parseMs)}) | ${x(open.wallMs / b.ms)} |`);
+    lines.push(
+      `| ${run.name} | ${mb(run.rawBytes)} | ${mb(run.gzBytes)} | ${run.demos.toLocaleString('en-US')} | ${ms(open.wallMs)} | ${ms(a.wallMs)} (gunzip ${ms(a.gunzipMs)}, decode ${ms(a.decodeMs)}, parse ${ms(a.parseMs)}) | ${x(open.wallMs / a.wallMs)} | ${ms(b.ms)} (gunzip ${ms(b.gunzipMs)}, parse ${ms(b.parseMs)}) | ${x(open.wallMs / b.ms)} |`,
+    );
   }
   lines.push('', '## Every step', '');
-  lines.push('| program | step | wall | longest task | long tasks | peak JS heap (page + workers) | renderer peak RSS | notes |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '| program | step | wall | longest task | long tasks | peak JS heap (page + workers) | renderer peak RSS | notes |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const run of r.runs) {
     for (const s of run.steps) {
       const notes = [];
@@ -103,33 +157,67 @@ export function renderMarkdown(r) {
       if (s.typingMs !== undefined) notes.push(`typed in ${ms(s.typingMs)}; wall from the last keystroke`);
       if (s.openStages !== undefined) notes.push(`stages: ${s.openStages}`);
       if (s.historyEntryBytes !== undefined) notes.push(`history entry ${s.historyEntryBytes.toLocaleString('en-US')} bytes`);
-      if (s.bytes !== undefined) notes.push(`${mb(s.bytes)} out; ${s.holdsEdit ? 'holds the edit' : '**edit missing**'}; floor ${ms(run.floors.nodeExport.ms)} → ${x(s.wallMs / run.floors.nodeExport.ms)}`);
-      lines.push(`| ${run.name} | ${s.name} | ${ms(s.wallMs)} | ${ms(s.longtasks.longestMs)} | ${s.longtasks.count} | ${mb(s.memory.jsHeap)} (page ${mb(s.memory.pageHeap)}, workers ${mb(s.memory.workerHeap)}) | ${mb(s.memory.rendererPeakRss)} | ${notes.join('; ')} |`);
+      if (s.bytes !== undefined)
+        notes.push(
+          `${mb(s.bytes)} out; ${s.holdsEdit ? 'holds the edit' : '**edit missing**'}; floor ${ms(run.floors.nodeExport.ms)} → ${x(s.wallMs / run.floors.nodeExport.ms)}`,
+        );
+      lines.push(
+        `| ${run.name} | ${s.name} | ${ms(s.wallMs)} | ${ms(s.longtasks.longestMs)} | ${s.longtasks.count} | ${mb(s.memory.jsHeap)} (page ${mb(s.memory.pageHeap)}, workers ${mb(s.memory.workerHeap)}) | ${mb(s.memory.rendererPeakRss)} | ${notes.join('; ')} |`,
+      );
     }
   }
   if (r.msgpack) {
     const { floor, open, bytes, demos } = r.msgpack;
     lines.push('', '## MessagePack', '');
-    lines.push(`${mb(bytes)} of plain MessagePack (${demos.toLocaleString('en-US')} demos). Floor: msgpackr's \`unpack\` in a bare worker, ${ms(floor.wallMs)} (read ${ms(floor.readMs)}, unpack ${ms(floor.unpackMs)}), best of 3 runs before the app's open and 2 after. App: drop → tree and first card ${ms(open.wallMs)} (${x(open.wallMs / floor.wallMs)}); the worker's own open ${ms(open.workerOpenMs)}${open.openStages ? ` (${open.openStages})` : ''}; longest task ${ms(open.longtasks.longestMs)}; peak JS heap ${mb(open.memory.jsHeap)}.`);
+    lines.push(
+      `${mb(bytes)} of plain MessagePack (${demos.toLocaleString('en-US')} demos). Floor: msgpackr's \`unpack\` in a bare worker, ${ms(floor.wallMs)} (read ${ms(floor.readMs)}, unpack ${ms(floor.unpackMs)}), best of 3 runs before the app's open and 2 after. App: drop → tree and first card ${ms(open.wallMs)} (${x(open.wallMs / floor.wallMs)}); the worker's own open ${ms(open.workerOpenMs)}${open.openStages ? ` (${open.openStages})` : ''}; longest task ${ms(open.longtasks.longestMs)}; peak JS heap ${mb(open.memory.jsHeap)}.`,
+    );
   }
   if (r.small) {
-    lines.push('', '## Small files', '', 'Each file dropped on a freshly loaded, idle page; drop → module tree and first demo card (or the empty list of a module without demos) painted.', '');
+    lines.push(
+      '',
+      '## Small files',
+      '',
+      'Each file dropped on a freshly loaded, idle page; drop → module tree and first demo card (or the empty list of a module without demos) painted.',
+      '',
+    );
     const ws = r.small.workerStart;
-    if (ws) lines.push(`A document worker costs ${ms(ws.firstMs)} to start on a fresh page (\`new Worker\` to its first reply), then ${ws.laterMs.map(ms).join(', ')} when started again: the part of every open a worker started ahead of time would take away.${ws.coldOpen ? ` In that worker, ${ws.sample} opens in ${ms(ws.coldOpen.ms)} the first time (the engine's code runs for the first time) and ${ms(ws.warmOpen.ms)} the second.` : ''}`, '');
+    if (ws)
+      lines.push(
+        `A document worker costs ${ms(ws.firstMs)} to start on a fresh page (\`new Worker\` to its first reply), then ${ws.laterMs.map(ms).join(', ')} when started again: the part of every open a worker started ahead of time would take away.${ws.coldOpen ? ` In that worker, ${ws.sample} opens in ${ms(ws.coldOpen.ms)} the first time (the engine's code runs for the first time) and ${ms(ws.warmOpen.ms)} the second.` : ''}`,
+        '',
+      );
     lines.push('| file | size | drop → tree + first card | worker open (stages) | longest task |', '|---|---|---|---|---|');
-    for (const f of r.small.files) lines.push(`| ${f.name} | ${(f.bytes / 1024).toFixed(0)} KiB | ${f.error ? `failed: ${f.error}` : ms(f.wallMs)} | ${ms(f.workerOpenMs)}${f.openStages ? ` (${f.openStages})` : ''} | ${ms(f.longestTaskMs)} |`);
+    for (const f of r.small.files)
+      lines.push(
+        `| ${f.name} | ${(f.bytes / 1024).toFixed(0)} KiB | ${f.error ? `failed: ${f.error}` : ms(f.wallMs)} | ${ms(f.workerOpenMs)}${f.openStages ? ` (${f.openStages})` : ''} | ${ms(f.longestTaskMs)} |`,
+      );
   }
   if (r.pth) {
     lines.push('', '## PyTorch checkpoints', '');
     if (r.pth.skipped) lines.push(`Skipped: ${r.pth.skipped}.`);
     else {
-      lines.push(`Written by \`torch.save\` at bench time (same 64 layers, storages scaled; ${Math.round(r.pth.generateSeconds)} s), listed by the engine's reader from a file read by range, in a fresh Node process each, best of 3.`, '');
+      lines.push(
+        `Written by \`torch.save\` at bench time (same 64 layers, storages scaled; ${Math.round(r.pth.generateSeconds)} s), listed by the engine's reader from a file read by range, in a fresh Node process each, best of 3.`,
+        '',
+      );
       lines.push('| file | tensors | list | bytes read (reads) | JS heap + ArrayBuffers growth | RSS growth |', '|---|---|---|---|---|---|');
-      for (const [k, v] of [['1 MB', r.pth.small], ['1 GB', r.pth.large]]) lines.push(`| ${k} (${v.fileBytes.toLocaleString('en-US')} bytes) | ${v.tensors} | ${ms(v.ms)} | ${v.bytesRead.toLocaleString('en-US')} (${v.reads}) | ${mb(v.heapGrowthBytes)} | ${mb(v.rssGrowthBytes)} |`);
+      for (const [k, v] of [
+        ['1 MB', r.pth.small],
+        ['1 GB', r.pth.large],
+      ])
+        lines.push(
+          `| ${k} (${v.fileBytes.toLocaleString('en-US')} bytes) | ${v.tensors} | ${ms(v.ms)} | ${v.bytesRead.toLocaleString('en-US')} (${v.reads}) | ${mb(v.heapGrowthBytes)} | ${mb(v.rssGrowthBytes)} |`,
+        );
     }
   }
   lines.push('', '## App shell', '');
-  lines.push(`Entry chunk and its static imports: ${kb(r.shell.shellGzip)} gzipped (${kb(r.shell.shellBytes)} raw): ${r.shell.shell.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')}.`);
-  lines.push(`Loaded on demand: ${r.shell.lazy.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ') || 'nothing'}. All JavaScript in the build: ${kb(r.shell.totalJsGzip)} gzipped.`, '');
+  lines.push(
+    `Entry chunk and its static imports: ${kb(r.shell.shellGzip)} gzipped (${kb(r.shell.shellBytes)} raw): ${r.shell.shell.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')}.`,
+  );
+  lines.push(
+    `Loaded on demand: ${r.shell.lazy.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ') || 'nothing'}. All JavaScript in the build: ${kb(r.shell.totalJsGzip)} gzipped.`,
+    '',
+  );
   return lines.join('\n');
 }

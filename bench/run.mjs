@@ -42,7 +42,16 @@ const REAL_DIR = new URL('../../shared/fixtures/dspy-real/', import.meta.url).pa
 /** The MessagePack program: this much JSON packs to about 100 MB. */
 const MSGPACK = { rawBytes: 116e6, demos: 110_000 };
 // Same flags as playwright.config.ts, so the bench sees the browser the e2e tests see.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const started = performance.now();
 const loadAtStart = loadavg()[0];
 const log = (s) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
@@ -121,7 +130,14 @@ const lower = (a, b) => (b.ms < a.ms ? b : a);
 /** The 100 MB MessagePack program: msgpackr's unpack in a bare worker (best of 3 + 2), then the app's open. */
 async function runMsgpack(base) {
   const m = ensureMsgpack();
-  await esbuild({ entryPoints: [here('./msgpack-floor-worker.js')], bundle: true, format: 'esm', platform: 'browser', outfile: here('./out/msgpack-floor-worker.js'), logLevel: 'warning' });
+  await esbuild({
+    entryPoints: [here('./msgpack-floor-worker.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    outfile: here('./out/msgpack-floor-worker.js'),
+    logLevel: 'warning',
+  });
   const browser = await launch();
   try {
     const context = await newContext(browser);
@@ -147,7 +163,15 @@ function machine(browserVersion) {
   } catch {
     /* not Linux */
   }
-  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryBytes: totalmem(), os, node: process.version, chromium: browserVersion, loadAverage: { start: loadAtStart, end: loadavg()[0] } };
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryBytes: totalmem(),
+    os,
+    node: process.version,
+    chromium: browserVersion,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  };
 }
 
 async function main() {
@@ -161,7 +185,10 @@ async function main() {
   log(`app shell JS: ${(shell.shellGzip / 1024).toFixed(1)} KiB gzipped (${shell.shell.length} files), Monaco in shell: ${shell.monacoInShell}`);
 
   const real = extras.includes('small') ? realFiles() : [];
-  const server = await startServer({ port: PORT, mounts: { '/': OUT_DIR, '/floor/': here('./'), '/data/': here('./data/'), ...(real.length ? { '/real/': REAL_DIR } : {}) } });
+  const server = await startServer({
+    port: PORT,
+    mounts: { '/': OUT_DIR, '/floor/': here('./'), '/data/': here('./data/'), ...(real.length ? { '/real/': REAL_DIR } : {}) },
+  });
   const base = `http://127.0.0.1:${PORT}`;
   const runs = [];
   let browserVersion = 'unknown';
@@ -183,7 +210,13 @@ async function main() {
 
         const page = await prepareAppPage(context, base);
         const sampler = await attachHeapSampler(page, browser);
-        const steps = await runAppJourney(page, sampler, { dataUrl: d.url, fileName: d.name, bigModule: d.bigModule, marker: `bench-edit-${d.spec.name}`, filterQuery: d.filterQuery });
+        const steps = await runAppJourney(page, sampler, {
+          dataUrl: d.url,
+          fileName: d.name,
+          bigModule: d.bigModule,
+          marker: `bench-edit-${d.spec.name}`,
+          filterQuery: d.filterQuery,
+        });
         if (d.spec.name === '100mb') {
           // Compare (issue 20): the open program against an edited copy of itself, in the worker.
           const edited = ensureEditedCopy(d.file);
@@ -195,7 +228,14 @@ async function main() {
         await page.close();
         floorA = await bestFloor(context, base, 'floor', d.url, 2, floorA);
         log(`  floor (a) browser worker gunzip+decode+parse ${floorA.wallMs.toFixed(0)} ms (best of 3 before the app, 2 after)`);
-        runs.push({ name: d.spec.name, rawBytes: d.rawBytes, gzBytes: gz.length, demos: d.demoCount, floors: { browserWorker: floorA, node: floorsNode.open, nodeExport: floorsNode.export }, steps });
+        runs.push({
+          name: d.spec.name,
+          rawBytes: d.rawBytes,
+          gzBytes: gz.length,
+          demos: d.demoCount,
+          floors: { browserWorker: floorA, node: floorsNode.open, nodeExport: floorsNode.export },
+          steps,
+        });
       } finally {
         await browser.close();
       }
@@ -203,7 +243,9 @@ async function main() {
       const run = runs.at(-1);
       run.floors.node = lower(run.floors.node, after.open);
       run.floors.nodeExport = lower(run.floors.nodeExport, after.export);
-      log(`  floor (b) Node gunzip+parse ${run.floors.node.ms.toFixed(0)} ms; export floor stringify+gzip ${run.floors.nodeExport.ms.toFixed(0)} ms (best of 3 before the browser, 2 after)`);
+      log(
+        `  floor (b) Node gunzip+parse ${run.floors.node.ms.toFixed(0)} ms; export floor stringify+gzip ${run.floors.nodeExport.ms.toFixed(0)} ms (best of 3 before the browser, 2 after)`,
+      );
     }
     if (extras.includes('msgpack')) {
       log('msgpack: 100 MB MessagePack program');
@@ -212,7 +254,9 @@ async function main() {
     if (extras.includes('small')) {
       const one = data.find((d) => d.spec.name === '1mb');
       const files = [...real, ...(one ? [{ name: one.name, url: one.url, bytes: statSync(one.file).size, program1mb: true }] : [])];
-      log(`small files: ${real.length} real DSPy files${real.length ? '' : ` (none: ${REAL_DIR} is absent)`}${one ? ' and the 1 MB program' : ''}, each on a fresh idle page`);
+      log(
+        `small files: ${real.length} real DSPy files${real.length ? '' : ` (none: ${REAL_DIR} is absent)`}${one ? ' and the 1 MB program' : ''}, each on a fresh idle page`,
+      );
       const browser = await launch();
       try {
         small = await runSmallFiles(() => newContext(browser), base, files, log);
@@ -221,7 +265,9 @@ async function main() {
           const sample = files.find((f) => !f.program1mb) ?? files[0];
           const ws = await probeWorkerStart(() => newContext(browser), base, `assets/${workerFile}`, sample);
           small.workerStart = ws;
-          log(`  document worker start: first ${ws.firstMs.toFixed(0)} ms, then ${ws.laterMs.map((m) => m.toFixed(0)).join(', ')} ms${ws.coldOpen ? `; in it, ${ws.sample} opened cold ${ws.coldOpen.ms.toFixed(0)} ms, warm ${ws.warmOpen.ms.toFixed(0)} ms` : ''}`);
+          log(
+            `  document worker start: first ${ws.firstMs.toFixed(0)} ms, then ${ws.laterMs.map((m) => m.toFixed(0)).join(', ')} ms${ws.coldOpen ? `; in it, ${ws.sample} opened cold ${ws.coldOpen.ms.toFixed(0)} ms, warm ${ws.warmOpen.ms.toFixed(0)} ms` : ''}`,
+          );
         }
       } finally {
         await browser.close();

@@ -14,7 +14,10 @@ const MONACO = /monaco|editor\.api|jsonMode|editor\.worker|json\.worker/;
 
 export function measureShell(outDir) {
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\.\/([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map((m) => m[1]);
+  const entries = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="\.\/([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g),
+  ].map((m) => m[1]);
   const seen = new Set();
   const dynamic = new Set();
   const queue = [...entries];
@@ -33,7 +36,9 @@ export function measureShell(outDir) {
   };
   const shell = [...seen].map(size);
   const lazy = [...dynamic].filter((f) => !seen.has(f)).map(size);
-  const all = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => size(`assets/${f}`));
+  const all = readdirSync(join(outDir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => size(`assets/${f}`));
   return {
     shell,
     shellGzip: shell.reduce((n, f) => n + f.gzip, 0),

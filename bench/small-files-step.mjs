@@ -23,8 +23,23 @@ export async function runSmallFiles(newContext, baseUrl, files, log) {
       // A user drops a file on a page that has finished loading: wait for the network and an idle moment.
       await page.waitForLoadState('networkidle');
       await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(), { timeout: 2000 })));
-      const s = await openStep(page, noSampler, { dataUrl: f.url, fileName: f.name, type: 'application/json', name: f.name, demoCard: 'any', timeoutMs: 20_000 });
-      results.push({ name: f.name, bytes: f.bytes, ...(f.program1mb ? { program1mb: true } : {}), wallMs: s.wallMs, workerOpenMs: s.workerOpenMs, openStages: s.openStages, longestTaskMs: s.longtasks.longestMs });
+      const s = await openStep(page, noSampler, {
+        dataUrl: f.url,
+        fileName: f.name,
+        type: 'application/json',
+        name: f.name,
+        demoCard: 'any',
+        timeoutMs: 20_000,
+      });
+      results.push({
+        name: f.name,
+        bytes: f.bytes,
+        ...(f.program1mb ? { program1mb: true } : {}),
+        wallMs: s.wallMs,
+        workerOpenMs: s.workerOpenMs,
+        openStages: s.openStages,
+        longestTaskMs: s.longtasks.longestMs,
+      });
     } catch (e) {
       results.push({ name: f.name, bytes: f.bytes, ...(f.program1mb ? { program1mb: true } : {}), error: String(e.message ?? e).split('\n')[0] });
       log(`    ${f.name}: ${String(e.message ?? e).split('\n')[0]}`);
@@ -33,9 +48,18 @@ export async function runSmallFiles(newContext, baseUrl, files, log) {
     }
   }
   // Median and worst over the real files; the 1 MB program has a target of its own.
-  const times = results.filter((r) => r.wallMs !== undefined && !r.program1mb).map((r) => r.wallMs).sort((a, b) => a - b);
+  const times = results
+    .filter((r) => r.wallMs !== undefined && !r.program1mb)
+    .map((r) => r.wallMs)
+    .sort((a, b) => a - b);
   const median = times.length ? (times[(times.length - 1) >> 1] + times[times.length >> 1]) / 2 : undefined;
-  return { files: results, medianMs: median, worstMs: times.at(-1), failed: results.filter((r) => r.error).length, program1mb: results.find((r) => r.program1mb) };
+  return {
+    files: results,
+    medianMs: median,
+    worstMs: times.at(-1),
+    failed: results.filter((r) => r.error).length,
+    program1mb: results.find((r) => r.program1mb),
+  };
 }
 
 /**

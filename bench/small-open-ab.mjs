@@ -25,14 +25,19 @@ const rounds = Number(roundsArg ?? 10);
 const genDir = mkdtempSync(join(tmpdir(), 'small-open-'));
 writeFileSync(join(genDir, 'program-1mb.json'), generateProgram({ rawBytes: 1_000_000, demos: 400 }).text);
 const files = [
-  ...readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, url: `/data/${encodeURIComponent(f)}`, bytes: statSync(join(dataDir, f)).size })),
+  ...readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f, url: `/data/${encodeURIComponent(f)}`, bytes: statSync(join(dataDir, f)).size })),
   { name: 'program-1mb.json', url: '/gen/program-1mb.json', bytes: statSync(join(genDir, 'program-1mb.json')).size },
 ];
 
 const port = 4300 + Math.floor(Math.random() * 500);
 const server = await startServer({ port, mounts: { '/a/': distA, '/b/': distB, '/data/': dataDir, '/gen/': genDir } });
 const base = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({ executablePath: findChromium().path, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: findChromium().path,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
 
 async function openOnce(build, file) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -52,7 +57,7 @@ async function openOnce(build, file) {
       const shown = () =>
         Boolean(
           (document.querySelector('[role="treeitem"]') && (document.querySelector('.demo-card:not(.loading)') || document.querySelector('.section-empty'))) ||
-            (document.querySelector('.workspace .document-bar') && !document.querySelector('.panes')),
+          (document.querySelector('.workspace .document-bar') && !document.querySelector('.panes')),
         );
       const t0 = performance.now();
       const dt = new DataTransfer();
@@ -108,7 +113,9 @@ const median = (xs) => {
   const s = [...xs].sort((x, y) => x - y);
   return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
 };
-console.log(`\nA = ${basename(distA)}, B = ${basename(distB)}; ${rounds} rounds; load average ${load0.map((x) => x.toFixed(1)).join(' ')} → ${load1.map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `\nA = ${basename(distA)}, B = ${basename(distB)}; ${rounds} rounds; load average ${load0.map((x) => x.toFixed(1)).join(' ')} → ${load1.map((x) => x.toFixed(1)).join(' ')}`,
+);
 console.log('| file | bytes | A median ms | B median ms | B/A |');
 console.log('|---|---:|---:|---:|---:|');
 const realA = [];
@@ -123,4 +130,6 @@ for (const f of files) {
   }
   console.log(`| ${f.name} | ${f.bytes.toLocaleString('en-US')} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(b / a).toFixed(2)} |`);
 }
-console.log(`\nreal files: median of medians A ${median(realA).toFixed(0)} ms, B ${median(realB).toFixed(0)} ms; worst A ${Math.max(...realA).toFixed(0)} ms, B ${Math.max(...realB).toFixed(0)} ms`);
+console.log(
+  `\nreal files: median of medians A ${median(realA).toFixed(0)} ms, B ${median(realB).toFixed(0)} ms; worst A ${Math.max(...realA).toFixed(0)} ms, B ${Math.max(...realB).toFixed(0)} ms`,
+);

@@ -29,7 +29,12 @@ export async function runTorchStep(log, { largeBytes = 1e9 } = {}) {
       execFileSync(PYTHON, [here('./gen-pth.py'), small, '1000000'], { stdio: ['ignore', 'ignore', 'pipe'] });
       execFileSync(PYTHON, [here('./gen-pth.py'), large, String(largeBytes)], { stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (e) {
-      return { skipped: `torch.save failed: ${String(e.stderr ?? e.message).trim().split('\n').at(-1)}` };
+      return {
+        skipped: `torch.save failed: ${String(e.stderr ?? e.message)
+          .trim()
+          .split('\n')
+          .at(-1)}`,
+      };
     }
     const generateSeconds = (performance.now() - t0) / 1000;
     log(`  .pth: generated 1 MB and ${(largeBytes / 1e9).toFixed(0)} GB checkpoints in ${generateSeconds.toFixed(0)} s`);
@@ -41,7 +46,9 @@ export async function runTorchStep(log, { largeBytes = 1e9 } = {}) {
     }
     const bestOf = (rs) => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
     const result = { small: bestOf(runs.small), large: bestOf(runs.large), generateSeconds };
-    log(`  .pth listing: 1 MB ${result.small.ms.toFixed(0)} ms (${result.small.bytesRead} bytes read), 1 GB ${result.large.ms.toFixed(0)} ms (${result.large.bytesRead} bytes read)`);
+    log(
+      `  .pth listing: 1 MB ${result.small.ms.toFixed(0)} ms (${result.small.bytesRead} bytes read), 1 GB ${result.large.ms.toFixed(0)} ms (${result.large.bytesRead} bytes read)`,
+    );
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -124,7 +124,10 @@ for (const theme of ['light', 'dark'] as const) {
       const { violations } = await axe.analyze();
       const harmful = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}  ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`);
+        .map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}  ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`,
+        );
       await page.screenshot({ path: screenshotPath(`a11y-${surface.name.replaceAll(' ', '-')}-${theme}`) });
       expect(harmful, 'serious or critical accessibility violations').toEqual([]);
     });

@@ -22,7 +22,11 @@ function editedCopy(bytes: Buffer): { text: string; id: string } {
   const added = Object.fromEntries(Object.keys(rest[0]!).map((k) => [k, k === 'augmented' ? true : `added by the test (${k})`]));
   m.demos = [...rest, first!, added];
   // Another writer: compact, keys in another order.
-  const reordered = Object.fromEntries(Object.keys(value).reverse().map((k) => [k, value[k]]));
+  const reordered = Object.fromEntries(
+    Object.keys(value)
+      .reverse()
+      .map((k) => [k, value[k]]),
+  );
   return { text: JSON.stringify(reordered), id };
 }
 
@@ -50,7 +54,9 @@ test('compare with an edited copy, take a demo across, undo it, download the rep
   await expect(summary).toContainText('demos: 1 added, 1 moved');
   await expect(panel.getByTestId('compare-era')).toHaveCount(0);
 
-  await panel.getByRole('button', { name: new RegExp(`^changed ${id.replace(/\./g, '\\.')}: instructions changed \\(\\+4 −0 words\\), 1 demo added, 1 moved`) }).click();
+  await panel
+    .getByRole('button', { name: new RegExp(`^changed ${id.replace(/\./g, '\\.')}: instructions changed \\(\\+4 −0 words\\), 1 demo added, 1 moved`) })
+    .click();
   const detail = panel.getByLabel(`Changes of ${id}`);
   await expect(detail.locator('ins').first()).toContainText('Always');
   await expect(detail.getByTestId('compare-demo')).toHaveCount(2);

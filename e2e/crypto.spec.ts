@@ -66,7 +66,16 @@ async function dumpIndexedDb(page: Page): Promise<string> {
 }
 
 function secretsIn(text: string): string[] {
-  const needles = [keyHex, keyHex.toUpperCase(), keyBytes.toString('base64'), keyBytes.toString('base64url'), keyBytes.toString('latin1'), PASSPHRASE, manifest.passphrase, EDITED];
+  const needles = [
+    keyHex,
+    keyHex.toUpperCase(),
+    keyBytes.toString('base64'),
+    keyBytes.toString('base64url'),
+    keyBytes.toString('latin1'),
+    PASSPHRASE,
+    manifest.passphrase,
+    EDITED,
+  ];
   return needles.filter((n) => text.includes(n));
 }
 
@@ -108,7 +117,9 @@ test('wrong key, right key, an edit kept sealed, and after a reload the history 
 
   // Edit a demo.
   await page.getByRole('treeitem', { name: new RegExp(`^${ID.replace('.', '\\.')},`) }).click();
-  await demoCard(page, 1).getByRole('button', { name: /^answer: / }).click();
+  await demoCard(page, 1)
+    .getByRole('button', { name: /^answer: / })
+    .click();
   const answer = demoCard(page, 1).getByRole('textbox', { name: 'Edit answer' });
   await answer.fill(EDITED);
   await answer.press('Control+Enter');

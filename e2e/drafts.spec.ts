@@ -11,7 +11,13 @@ const module = (instructions: string) => ({
   traces: [],
   train: [],
   demos: [{ augmented: true, question: 'Capital of Peru?', answer: 'Lima' }],
-  signature: { instructions, fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+  signature: {
+    instructions,
+    fields: [
+      { prefix: 'Question:', description: '${question}' },
+      { prefix: 'Answer:', description: '${answer}' },
+    ],
+  },
   lm: null,
 });
 const FIRST = 'first.predict';
@@ -42,7 +48,10 @@ function storedKeys(page: Page, prefix: string): Promise<string[]> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction('history').objectStore('history').getAllKeys(IDBKeyRange.bound(p, `${p}\uffff`));
+          const request = db
+            .transaction('history')
+            .objectStore('history')
+            .getAllKeys(IDBKeyRange.bound(p, `${p}\uffff`));
           request.onsuccess = () => {
             db.close();
             resolve(request.result.map(String));

@@ -39,7 +39,9 @@ test('edit a module by keyboard, forms and undo; the JSON view and the tree foll
   await expect.poll(async () => ((await moduleJson(page, id)) as typeof original)?.signature.instructions).toBe(instructions);
 
   // 2. Fix demo 3's answer inline.
-  await demoCard(page, 3).getByRole('button', { name: /^answer: / }).click();
+  await demoCard(page, 3)
+    .getByRole('button', { name: /^answer: / })
+    .click();
   const answer = demoCard(page, 3).getByRole('textbox', { name: 'Edit answer' });
   await answer.fill('Philip Kindred Dick');
   await answer.press('Control+Enter');
@@ -84,18 +86,28 @@ test('invalid JSON typed in the module view is marked and changes nothing until 
 
   // Break the JSON: the status line says where, and the form still shows the saved instructions.
   await page.evaluate((uriPart) => {
-    const monaco = (window as unknown as { __monaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string; setValue(v: string): void }> } } }).__monaco;
+    const monaco = (
+      window as unknown as { __monaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string; setValue(v: string): void }> } } }
+    ).__monaco;
     const model = monaco.editor.getModels().find((m) => m.uri.toString().includes(uriPart))!;
     model.setValue(model.getValue().replace('"Summarize the passage in one sentence."', '"Summarize in one line.",'));
   }, 'modules/summarize.json');
   await expect(page.getByTestId('json-status')).toContainText(/Line \d+, column \d+: .* not applied/);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): unknown[] } } }).__monaco.editor.getModelMarkers({}).length)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): unknown[] } } }).__monaco.editor.getModelMarkers({}).length,
+      ),
+    )
+    .toBeGreaterThan(0);
   await expect(page.getByRole('textbox', { name: 'Instructions' })).toHaveValue('Summarize the passage in one sentence.');
   await page.screenshot({ path: screenshotPath('editor-invalid-json') });
 
   // A schema error (demos must be a list) is refused too.
   await page.evaluate((uriPart) => {
-    const monaco = (window as unknown as { __monaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string; setValue(v: string): void }> } } }).__monaco;
+    const monaco = (
+      window as unknown as { __monaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string; setValue(v: string): void }> } } }
+    ).__monaco;
     const model = monaco.editor.getModels().find((m) => m.uri.toString().includes(uriPart))!;
     const value = JSON.parse(model.getValue().replace(',,', ','));
     model.setValue(JSON.stringify({ ...value, demos: 'none' }, null, 2));
@@ -105,7 +117,9 @@ test('invalid JSON typed in the module view is marked and changes nothing until 
 
   // Valid text is applied, and the form follows.
   await page.evaluate((uriPart) => {
-    const monaco = (window as unknown as { __monaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string; setValue(v: string): void }> } } }).__monaco;
+    const monaco = (
+      window as unknown as { __monaco: { editor: { getModels(): Array<{ uri: { toString(): string }; getValue(): string; setValue(v: string): void }> } } }
+    ).__monaco;
     const model = monaco.editor.getModels().find((m) => m.uri.toString().includes(uriPart))!;
     const value = JSON.parse(model.getValue());
     model.setValue(JSON.stringify({ ...value, demos: [] }, null, 2));

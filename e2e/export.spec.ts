@@ -32,7 +32,10 @@ test.beforeEach(async ({ page }) => {
 test('one module out of a real file, into the sample under a new name, and undone', async ({ page }) => {
   test.info().annotations.push({ type: 'source', description: source.path });
   await openFile(page, source.path, source.name);
-  const firstModule = page.getByRole('treeitem').filter({ has: page.locator('.kind-predict') }).first();
+  const firstModule = page
+    .getByRole('treeitem')
+    .filter({ has: page.locator('.kind-predict') })
+    .first();
   const moduleId = (await firstModule.getAttribute('aria-label'))?.split(',')[0] ?? '';
   expect(moduleId).not.toBe('');
 

@@ -88,9 +88,10 @@ export async function dropFiles(page: Page, files: Array<{ name: string; bytes: 
 
 /** Picks files through the hidden file input, as the "Open file…" button does. */
 export async function pickFiles(page: Page, files: Array<{ name: string; bytes: Uint8Array; type?: string }>): Promise<void> {
-  await page.getByTestId('file-input').first().setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: f.type ?? 'application/octet-stream', buffer: Buffer.from(f.bytes) })),
-  );
+  await page
+    .getByTestId('file-input')
+    .first()
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.type ?? 'application/octet-stream', buffer: Buffer.from(f.bytes) })));
 }
 
 /** The text of the first Monaco model whose URI contains `fragment`. */

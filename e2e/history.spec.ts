@@ -18,7 +18,13 @@ const program = {
       { augmented: true, question: 'Capital of Peru?', answer: 'Lima' },
       { augmented: true, question: 'Boiling point of water?', answer: '100 C' },
     ],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+    signature: {
+      instructions: 'Answer briefly.',
+      fields: [
+        { prefix: 'Question:', description: '${question}' },
+        { prefix: 'Answer:', description: '${answer}' },
+      ],
+    },
     lm: null,
   },
   metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
@@ -50,7 +56,9 @@ async function makeThreeEdits(page: Page): Promise<void> {
   const instructions = page.getByRole('textbox', { name: 'Instructions' });
   await instructions.fill('Answer in one word.');
   await instructions.press('Tab');
-  await demoCard(page, 1).getByRole('button', { name: /^answer: / }).click();
+  await demoCard(page, 1)
+    .getByRole('button', { name: /^answer: / })
+    .click();
   const answer = demoCard(page, 1).getByRole('textbox', { name: 'Edit answer' });
   await answer.fill('P. K. Dick');
   await answer.press('Control+Enter');
@@ -237,8 +245,14 @@ test('a history exported as one file imports again into a fresh browser', async 
   await otherPanel.getByTestId('history-import').setInputFiles(file);
   await expect(other.getByRole('status').filter({ hasText: `Imported the history of ${NAME} (4 entries)` })).toBeVisible();
   await other.reload();
-  await other.getByRole('button', { name: 'Not now' }).click().catch(() => undefined);
-  await other.getByRole('region', { name: 'Recent files' }).getByRole('button', { name: new RegExp(NAME) }).click();
+  await other
+    .getByRole('button', { name: 'Not now' })
+    .click()
+    .catch(() => undefined);
+  await other
+    .getByRole('region', { name: 'Recent files' })
+    .getByRole('button', { name: new RegExp(NAME) })
+    .click();
   await other.getByRole('treeitem', { name: new RegExp(`^${ID.replace('.', '\\.')},`) }).click();
   await expect.poll(() => moduleJson(other)).toEqual(edited);
   await fresh.close();
@@ -253,7 +267,9 @@ test('two tabs editing the same document both keep their edits in its history', 
   const instructions = a.getByRole('textbox', { name: 'Instructions' });
   await instructions.fill('Answer from tab A.');
   await instructions.press('Tab');
-  await demoCard(b, 2).getByRole('button', { name: /^answer: / }).click();
+  await demoCard(b, 2)
+    .getByRole('button', { name: /^answer: / })
+    .click();
   const answer = demoCard(b, 2).getByRole('textbox', { name: 'Edit answer' });
   await answer.fill('Lima, from tab B');
   await answer.press('Control+Enter');

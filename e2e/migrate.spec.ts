@@ -139,9 +139,18 @@ test('an envelope of an older major names both versions and migrates only when a
   await expect(page.getByTestId('migrate-banner')).toHaveCount(0);
 });
 
-test('an era B predictor with no field list: the dialog says so, a pasted signature gives the fields (a bad one is refused where it was typed)', async ({ page }) => {
+test('an era B predictor with no field list: the dialog says so, a pasted signature gives the fields (a bad one is refused where it was typed)', async ({
+  page,
+}) => {
   const program = {
-    classify: { lm: null, traces: [], train: [], demos: [], signature_instructions: 'Classify the ticket by urgency, most urgent first.', signature_prefix: 'Urgency Level:' },
+    classify: {
+      lm: null,
+      traces: [],
+      train: [],
+      demos: [],
+      signature_instructions: 'Classify the ticket by urgency, most urgent first.',
+      signature_prefix: 'Urgency Level:',
+    },
   };
   await pickFiles(page, [{ name: 'tickets.json', bytes: new TextEncoder().encode(JSON.stringify(program, null, 2)), type: 'application/json' }]);
   await page.getByTestId('migrate-open').click();
@@ -184,8 +193,10 @@ test('an era B predictor with no field list: the dialog says so, a pasted signat
     });
 });
 
-test("a ChainOfThought whose two signatures disagree: both instructions shown, the extended one by default, the plain one when chosen", async ({ page }) => {
-  const eraD = JSON.parse(readFileSync(new URL('../fixtures/programs/dspy-era-d.json', import.meta.url), 'utf8')) as { self: { signature: { instructions: string }; extended_signature: { instructions: string } } };
+test('a ChainOfThought whose two signatures disagree: both instructions shown, the extended one by default, the plain one when chosen', async ({ page }) => {
+  const eraD = JSON.parse(readFileSync(new URL('../fixtures/programs/dspy-era-d.json', import.meta.url), 'utf8')) as {
+    self: { signature: { instructions: string }; extended_signature: { instructions: string } };
+  };
   await pickFiles(page, [{ name: 'cot.json', bytes: new TextEncoder().encode(JSON.stringify(eraD)), type: 'application/json' }]);
   await page.getByTestId('migrate-open').click();
   const dialog = page.getByTestId('migrate-dialog');
@@ -202,6 +213,8 @@ test("a ChainOfThought whose two signatures disagree: both instructions shown, t
   await expect(dialog).toBeHidden();
   await page.getByRole('treeitem', { name: /^predict,/ }).click();
   await expect
-    .poll(async () => (JSON.parse((await editorText(page, 'modules/predict.json')) ?? '{}') as { signature?: { instructions?: string } }).signature?.instructions)
+    .poll(
+      async () => (JSON.parse((await editorText(page, 'modules/predict.json')) ?? '{}') as { signature?: { instructions?: string } }).signature?.instructions,
+    )
     .toBe(eraD.self.signature.instructions);
 });

@@ -8,7 +8,13 @@ const program = {
     traces: [],
     train: [],
     demos: [{ augmented: true, question: 'What is e2e?', answer: 'hello-e2e' }],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+    signature: {
+      instructions: 'Answer briefly.',
+      fields: [
+        { prefix: 'Question:', description: '${question}' },
+        { prefix: 'Answer:', description: '${answer}' },
+      ],
+    },
     lm: null,
   },
   metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },

@@ -21,7 +21,9 @@ interface ExpectedTensor {
   max: number;
 }
 
-const expected = JSON.parse(readFileSync(new URL('../fixtures/pickle/torch-checkpoint-epoch1.pt.expected.json', import.meta.url), 'utf8')) as { tensors: ExpectedTensor[] };
+const expected = JSON.parse(readFileSync(new URL('../fixtures/pickle/torch-checkpoint-epoch1.pt.expected.json', import.meta.url), 'utf8')) as {
+  tensors: ExpectedTensor[];
+};
 
 const shoot = shootBothSchemes;
 

@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto('./');
 });
 
-test('a real ReAct program: nested module tree, era and version, a module\'s instructions, fields and demos', async ({ page }) => {
+test("a real ReAct program: nested module tree, era and version, a module's instructions, fields and demos", async ({ page }) => {
   if (!existsSync(REAL)) {
     console.warn(`[program.spec] ${REAL.pathname} is missing: the real-corpus journey checks our own fixture only.`);
   }
@@ -38,7 +38,9 @@ test('a real ReAct program: nested module tree, era and version, a module\'s ins
 });
 
 test('an era B program (DSPy 2.4–2.5): era, inferred version and its one-string signature', async ({ page }) => {
-  await pickFiles(page, [{ name: 'old.json', bytes: readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url)), type: 'application/json' }]);
+  await pickFiles(page, [
+    { name: 'old.json', bytes: readFileSync(new URL('../fixtures/programs/dspy-era-b.json', import.meta.url)), type: 'application/json' },
+  ]);
   await expect(page.getByTestId('era')).toHaveText(/^era B/);
   await expect(page.getByText(/^DSPy 2\.4\.3 – 2\.5\.5 \(inferred\)$/)).toBeVisible();
   await page.getByRole('treeitem', { name: /^generate_answer,/ }).click();

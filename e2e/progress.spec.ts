@@ -19,7 +19,20 @@ function bigProgram(mb: number): Buffer {
     size += passage.length + 80;
   }
   const program = {
-    'answer.predict': { traces: [], train: [], demos, signature: { instructions: 'Answer.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Context:', description: '${context}' }, { prefix: 'Answer:', description: '${answer}' }] }, lm: null },
+    'answer.predict': {
+      traces: [],
+      train: [],
+      demos,
+      signature: {
+        instructions: 'Answer.',
+        fields: [
+          { prefix: 'Question:', description: '${question}' },
+          { prefix: 'Context:', description: '${context}' },
+          { prefix: 'Answer:', description: '${answer}' },
+        ],
+      },
+      lm: null,
+    },
     metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
   };
   return gzipSync(JSON.stringify(program, null, 2));

@@ -58,7 +58,10 @@ test('the Prompt tab follows a demo edit, copies the messages, tries an input an
   await expect(system).not.toContainText('single int value');
 
   // A demo message jumps to its card, and back.
-  await page.getByRole('listitem', { name: 'Message 6: user of demo 1' }).getByRole('button', { name: /^Demo 1/ }).click();
+  await page
+    .getByRole('listitem', { name: 'Message 6: user of demo 1' })
+    .getByRole('button', { name: /^Demo 1/ })
+    .click();
   await expect(card).toBeFocused();
   await page.getByRole('button', { name: 'Back to prompt' }).click();
   await expect(page.getByRole('listitem', { name: 'Message 6: user of demo 1' })).toBeFocused();

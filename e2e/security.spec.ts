@@ -7,11 +7,14 @@
 import { editorText, expect, pickFiles, test } from './fixtures';
 import { serveStatic } from './static-server';
 
-const json = Buffer.from(JSON.stringify({ 'predict': { demos: [{ question: 'q', answer: 'a' }], signature: { instructions: 'Answer.', fields: [] }, lm: null } }, null, 2));
+const json = Buffer.from(
+  JSON.stringify({ predict: { demos: [{ question: 'q', answer: 'a' }], signature: { instructions: 'Answer.', fields: [] }, lm: null } }, null, 2),
+);
 
 // Each test here provokes the browser's own refusal on purpose and checks it; Chromium logs each refusal.
 test.use({
-  expectedConsoleErrors: /violates the following Content Security Policy directive|Refused to connect because it violates the document's Content Security Policy|requires 'TrustedHTML' assignment/,
+  expectedConsoleErrors:
+    /violates the following Content Security Policy directive|Refused to connect because it violates the document's Content Security Policy|requires 'TrustedHTML' assignment/,
 });
 
 test('the page itself cannot reach another host; only the url-fetch worker may', async ({ page }) => {
@@ -19,7 +22,9 @@ test('the page itself cannot reach another host; only the url-fetch worker may',
   try {
     await page.goto('./');
     const outcome = await page.evaluate(async (url) => {
-      const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }));
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),
+      );
       const result = await fetch(url).then(
         () => 'fetched',
         (e: unknown) => (e instanceof Error ? e.name : String(e)),
@@ -64,14 +69,18 @@ test('Trusted Types: no string reaches an HTML sink, only this site’s scripts 
   // Monaco under the policy: its JSON view holds the module, with its workers running (markers come from them).
   await pickFiles(page, [{ name: 'tt.json', bytes: json }]);
   await page.getByRole('treeitem', { name: /^predict/ }).click();
-  await expect.poll(async () => JSON.parse((await editorText(page, 'modules/predict.json')) ?? 'null')).toMatchObject({ signature: { instructions: 'Answer.' } });
+  await expect
+    .poll(async () => JSON.parse((await editorText(page, 'modules/predict.json')) ?? 'null'))
+    .toMatchObject({ signature: { instructions: 'Answer.' } });
   await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('instructions');
 });
 
 test('no other site can frame the app', async ({ page, baseURL }) => {
   const response = await page.request.get('./');
   expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-  const host = await serveStatic({ files: { '/frame.html': { bytes: Buffer.from(`<!doctype html><iframe src="${baseURL}/" title="app"></iframe>`), type: 'text/html' } } });
+  const host = await serveStatic({
+    files: { '/frame.html': { bytes: Buffer.from(`<!doctype html><iframe src="${baseURL}/" title="app"></iframe>`), type: 'text/html' } },
+  });
   try {
     await page.goto(`${host.origin}/frame.html`);
     await expect.poll(() => page.frames().at(1)?.url()).toMatch(/^chrome-error:/);

@@ -12,7 +12,10 @@ const RUN = ['qa_run.v3.best', 'qa_run.v1', 'qa_run.v2.epoch_1'];
 
 test('drop a series, see its timeline, compare the first and last, open the second and edit it', async ({ page }) => {
   await page.goto('./');
-  await dropFiles(page, RUN.map((n) => file('series/full', n)));
+  await dropFiles(
+    page,
+    RUN.map((n) => file('series/full', n)),
+  );
 
   const timeline = page.getByRole('table', { name: 'Checkpoints' });
   await expect(timeline).toBeVisible();
@@ -82,7 +85,10 @@ test('drop a series, see its timeline, compare the first and last, open the seco
 
 test('two torch checkpoint dicts show epoch and loss on the timeline', async ({ page }) => {
   await page.goto('./');
-  await dropFiles(page, ['torch-checkpoint-epoch2.pt', 'torch-checkpoint-epoch1.pt'].map((n) => file('pickle', n)));
+  await dropFiles(
+    page,
+    ['torch-checkpoint-epoch2.pt', 'torch-checkpoint-epoch1.pt'].map((n) => file('pickle', n)),
+  );
   const rows = page.getByRole('table', { name: 'Checkpoints' }).locator('tbody tr:not(.series-error-row)');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('torch-checkpoint-epoch1.pt');
@@ -98,7 +104,10 @@ test('two torch checkpoint dicts show epoch and loss on the timeline', async ({ 
 
 test('a diff that does not apply is marked at its checkpoint with the failing operation; the ones before open', async ({ page }) => {
   await page.goto('./');
-  await dropFiles(page, RUN.map((n) => file('series/broken', n)));
+  await dropFiles(
+    page,
+    RUN.map((n) => file('series/broken', n)),
+  );
   const rows = page.getByRole('table', { name: 'Checkpoints' }).locator('tbody tr:not(.series-error-row)');
   await expect(rows).toHaveCount(3);
   const brk = page.getByRole('note', { name: 'Break at checkpoint 3' });

@@ -15,7 +15,13 @@ const program = {
     traces: [],
     train: [],
     demos: [{ augmented: true, question: 'Where does the link go?', answer: 'only-where-it-is-pasted' }],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+    signature: {
+      instructions: 'Answer briefly.',
+      fields: [
+        { prefix: 'Question:', description: '${question}' },
+        { prefix: 'Answer:', description: '${answer}' },
+      ],
+    },
     lm: null,
   },
   metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
@@ -111,7 +117,10 @@ test('a link opened read-only adds nothing to the history until "Open as my copy
   await expect(panel.getByTestId('history-saved')).toHaveText('All changes saved');
   await page.getByRole('button', { name: 'Close history' }).click();
 
-  await page.getByRole('button', { name: /^Export/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Export/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Export program' })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);

@@ -11,12 +11,18 @@ import { serveStatic } from './static-server';
 const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
 
 const program = {
-  'retrieve': { k: 3 },
+  retrieve: { k: 3 },
   'generate_query.predict': {
     traces: [],
     train: [],
     demos: [{ augmented: true, question: 'Who shares links?', query: 'link sharing people' }],
-    signature: { instructions: 'Write a search query.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Query:', description: '${query}' }] },
+    signature: {
+      instructions: 'Write a search query.',
+      fields: [
+        { prefix: 'Question:', description: '${question}' },
+        { prefix: 'Query:', description: '${query}' },
+      ],
+    },
     lm: null,
   },
   'generate_answer.predict': {
@@ -26,7 +32,13 @@ const program = {
       { augmented: true, question: 'What is in the fragment?', answer: 'the-whole-program' },
       { augmented: true, question: 'Is it sent?', answer: 'never-to-a-server' },
     ],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+    signature: {
+      instructions: 'Answer briefly.',
+      fields: [
+        { prefix: 'Question:', description: '${question}' },
+        { prefix: 'Answer:', description: '${answer}' },
+      ],
+    },
     lm: null,
   },
   metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },

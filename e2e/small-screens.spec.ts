@@ -32,14 +32,16 @@ for (const size of SIZES) {
     await page.goto('./');
     await expect(page.getByRole('button', { name: 'Open sample program' })).toBeVisible();
     await expectNoSidewaysScroll(page);
-    for (const name of ['Open file…', 'Sample', 'Share', 'About']) await expectInsideWidth(page, page.locator('.header-actions').getByRole('button', { name, exact: true }));
+    for (const name of ['Open file…', 'Sample', 'Share', 'About'])
+      await expectInsideWidth(page, page.locator('.header-actions').getByRole('button', { name, exact: true }));
     await expectInsideWidth(page, page.getByRole('combobox', { name: 'Theme' }));
     await page.screenshot({ path: screenshotPath(`small-start-${size.width}x${size.height}`) });
 
     await page.getByRole('button', { name: 'Open sample program' }).click();
     await expect(page.getByRole('region', { name: 'Demos' })).toBeVisible();
     await expectNoSidewaysScroll(page);
-    for (const name of ['Compare…', 'Export…', 'Undo', 'Redo', /^History/]) await expectInsideWidth(page, page.locator('.program-bar').getByRole('button', { name }));
+    for (const name of ['Compare…', 'Export…', 'Undo', 'Redo', /^History/])
+      await expectInsideWidth(page, page.locator('.program-bar').getByRole('button', { name }));
     // The status bar keeps to one line: the digest is cut short, not wrapped.
     const status = page.locator('.status-bar');
     expect((await status.boundingBox())!.height).toBeLessThanOrEqual(28);
@@ -78,7 +80,8 @@ for (const size of SIZES) {
     const editor = page.locator('.json-pane .monaco-editor').first();
     await expect(editor).toBeVisible();
     await expectInsideWidth(page, editor);
-    for (const name of ['Module JSON', 'Changes', 'Whole file', 'Prompt']) await expectInsideWidth(page, page.getByRole('tablist', { name: 'JSON views' }).getByRole('tab', { name }));
+    for (const name of ['Module JSON', 'Changes', 'Whole file', 'Prompt'])
+      await expectInsideWidth(page, page.getByRole('tablist', { name: 'JSON views' }).getByRole('tab', { name }));
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: screenshotPath(`small-editor-${size.width}x${size.height}`) });
     if (size.narrow) {

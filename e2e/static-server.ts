@@ -105,7 +105,10 @@ export const SUB_PATH = '/tools/program-studio/';
  * Serves the production build (OUT_DIR, else dist) under `prefix` for the tests of one spec file,
  * and stops it after them. Returns a getter: the server exists only once the spec has started.
  */
-export function serveBuildForSpec(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, prefix = SUB_PATH): () => StaticServer {
+export function serveBuildForSpec(
+  test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  prefix = SUB_PATH,
+): () => StaticServer {
   let server: StaticServer | undefined;
   test.beforeAll(async () => {
     server = await serveStatic({ root: resolve(process.env.OUT_DIR ?? 'dist'), prefix });

@@ -58,7 +58,10 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a sharded model folder: joined tree and totals, a tensor preview, a __metadata__ edit exported and reopened', async ({ page }) => {
-  await dropFiles(page, SHARDED.map((name) => ({ name, bytes: fixture(`sharded/${name}`) })));
+  await dropFiles(
+    page,
+    SHARDED.map((name) => ({ name, bytes: fixture(`sharded/${name}`) })),
+  );
   const view = page.getByLabel('Weights', { exact: true });
   await expect(view.getByRole('heading', { name: 'TinyForCausalLM' })).toBeVisible();
   await expect(view.getByText('Hugging Face model folder')).toBeVisible();
@@ -66,7 +69,10 @@ test('a sharded model folder: joined tree and totals, a tensor preview, a __meta
   // Totals of both shards together, as their headers say.
   const shard1 = fixture('sharded/model-00001-of-00002.safetensors');
   const shard2 = fixture('sharded/model-00002-of-00002.safetensors');
-  const index = JSON.parse(readFileSync(new URL('sharded/model.safetensors.index.json', DIR), 'utf8')) as { weight_map: Record<string, string>; metadata: { total_size: number } };
+  const index = JSON.parse(readFileSync(new URL('sharded/model.safetensors.index.json', DIR), 'utf8')) as {
+    weight_map: Record<string, string>;
+    metadata: { total_size: number };
+  };
   const tensorCount = Object.keys(index.weight_map).length;
   await expect(page.getByTestId('weights-format')).toHaveText('safetensors · 2 shards');
   await expect(page.getByTestId('weights-tensors')).toHaveText(String(tensorCount));
@@ -136,7 +142,9 @@ test('a sharded model folder: joined tree and totals, a tensor preview, a __meta
   await expect(page.getByRole('region', { name: 'Metadata' }).getByRole('textbox', { name: 'Value of format' })).toHaveValue('mlx');
 });
 
-test('a lone GGUF shows its summary and checks a typed value against its key type; a lone .npy, a flagged chat template and an embeddings folder show theirs', async ({ page }) => {
+test('a lone GGUF shows its summary and checks a typed value against its key type; a lone .npy, a flagged chat template and an embeddings folder show theirs', async ({
+  page,
+}) => {
   await dropFiles(page, [{ name: 'tiny.gguf', bytes: fixture('tiny.gguf') }]);
   const view = page.getByLabel('Weights', { exact: true });
   await expect(view.getByRole('heading', { name: 'tiny.gguf' })).toBeVisible();
@@ -162,7 +170,9 @@ test('a lone GGUF shows its summary and checks a typed value against its key typ
   // A GGUF whose chat template reaches Python objects is flagged; the template itself is there as text.
   await dropFiles(page, [{ name: 'code-template.gguf', bytes: fixture('code-template.gguf') }]);
   await expect(page.getByRole('list', { name: 'Notes' })).toContainText('The chat template (Jinja, run by the serving stack) contains dunder attribute access');
-  await expect(page.getByRole('region', { name: 'Metadata' }).getByRole('textbox', { name: 'Value of tokenizer.chat_template' })).toHaveValue(/__class__|__\w+__/);
+  await expect(page.getByRole('region', { name: 'Metadata' }).getByRole('textbox', { name: 'Value of tokenizer.chat_template' })).toHaveValue(
+    /__class__|__\w+__/,
+  );
 
   // A dspy.Embeddings folder: how many vectors and their dimension, from the .npy header.
   const embeddings = new Uint8Array(readFileSync(new URL('embeddings/corpus_embeddings.npy', DIR)));
@@ -208,7 +218,10 @@ test('a 5 GB safetensors picked in the page lists and previews its tensor by ran
   try {
     const big = 5 * 1024 ** 3;
     // Picked by path: the browser gets a File handle; the page reads the header and a 16 MiB preview, not 5 GB.
-    await page.getByTestId('file-input').first().setInputFiles(sparseSafetensors(dir, 'huge.safetensors', big).path);
+    await page
+      .getByTestId('file-input')
+      .first()
+      .setInputFiles(sparseSafetensors(dir, 'huge.safetensors', big).path);
     await expect(page.getByLabel('Weights', { exact: true }).getByRole('heading', { name: 'huge.safetensors' })).toBeVisible();
     await expect(page.getByTestId('weights-bytes')).toHaveAttribute('title', `${big.toLocaleString('en-US')} bytes`);
     await page.getByRole('tree', { name: 'Tensor tree' }).getByRole('treeitem', { name: 'huge', exact: true }).click();

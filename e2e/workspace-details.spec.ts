@@ -75,7 +75,11 @@ test('read-only fields look read-only: no box to type in', async ({ page }) => {
   const envelope = JSON.parse(readFileSync('fixtures/programs/envelope-1.1.0.json', 'utf8')) as Record<string, unknown>;
   await pickFiles(page, [{ name: 'future.json', bytes: Buffer.from(JSON.stringify({ ...envelope, version: '9.0.0' })), type: 'application/json' }]);
   await expect(page.getByTestId('readonly-banner')).toBeVisible();
-  await page.getByRole('treeitem').filter({ has: page.locator('.kind-predict') }).first().click();
+  await page
+    .getByRole('treeitem')
+    .filter({ has: page.locator('.kind-predict') })
+    .first()
+    .click();
   await expect(page.getByRole('textbox', { name: 'Instructions' })).not.toBeEditable();
   const readOnly = await look();
   expect(readOnly.background).not.toBe(editable.background);

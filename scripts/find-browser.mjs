@@ -70,5 +70,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('[find-browser] No Chromium found. Install one (apt-get install chromium, or npx playwright install chromium) or set CHROME_PATH.');
     process.exit(1);
   }
-  console.log(`[find-browser] using ${found.path ?? 'Playwright\'s bundled Chromium'} (${found.source})`);
+  console.log(`[find-browser] using ${found.path ?? "Playwright's bundled Chromium"} (${found.source})`);
 }

@@ -54,6 +54,8 @@ if (process.argv[2] === '--one') {
       continue;
     }
     const kb = Number(r.stderr.trim().split('\n').pop());
-    console.log(`${name.padEnd(16)} ${String(parsed.bytes).padStart(10)}  ${String(parsed.exit).padEnd(4)}  ${String(parsed.ms).padStart(6)} ms  ${String(Math.round(kb / 1024)).padStart(5)} MB  ${parsed.said}`);
+    console.log(
+      `${name.padEnd(16)} ${String(parsed.bytes).padStart(10)}  ${String(parsed.exit).padEnd(4)}  ${String(parsed.ms).padStart(6)} ms  ${String(Math.round(kb / 1024)).padStart(5)} MB  ${parsed.said}`,
+    );
   }
 }

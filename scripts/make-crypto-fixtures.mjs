@@ -44,7 +44,7 @@ const program = {
       instructions: 'Answer questions with short factoid answers.',
       fields: [
         { prefix: 'Question:', description: '${question}' },
-        { prefix: 'Reasoning: Let\'s think step by step in order to', description: '${reasoning}' },
+        { prefix: "Reasoning: Let's think step by step in order to", description: '${reasoning}' },
         { prefix: 'Answer:', description: 'often between 1 and 5 words' },
       ],
     },
@@ -104,9 +104,24 @@ function write(name, bytes, entry) {
 write('program.json', json);
 write('program.json.gz', gz);
 writeFileSync(join(out, 'fixture.key'), `${key.toString('hex')}\n`);
-write('program.json.enc', encryptNode(json, 'node iv-ct-tag', 'iv-ct-tag'), { scheme: 'raw', layout: 'iv-ct-tag', plaintext: 'program.json', madeBy: 'node crypto' });
-write('program.json.gz.enc', encryptNode(gz, 'node gz iv-ct-tag', 'iv-ct-tag'), { scheme: 'raw', layout: 'iv-ct-tag', plaintext: 'program.json.gz', madeBy: 'node crypto' });
-write('program.json.iv-tag-ct.enc', encryptNode(json, 'node iv-tag-ct', 'iv-tag-ct'), { scheme: 'raw', layout: 'iv-tag-ct', plaintext: 'program.json', madeBy: 'node crypto' });
+write('program.json.enc', encryptNode(json, 'node iv-ct-tag', 'iv-ct-tag'), {
+  scheme: 'raw',
+  layout: 'iv-ct-tag',
+  plaintext: 'program.json',
+  madeBy: 'node crypto',
+});
+write('program.json.gz.enc', encryptNode(gz, 'node gz iv-ct-tag', 'iv-ct-tag'), {
+  scheme: 'raw',
+  layout: 'iv-ct-tag',
+  plaintext: 'program.json.gz',
+  madeBy: 'node crypto',
+});
+write('program.json.iv-tag-ct.enc', encryptNode(json, 'node iv-tag-ct', 'iv-tag-ct'), {
+  scheme: 'raw',
+  layout: 'iv-tag-ct',
+  plaintext: 'program.json',
+  madeBy: 'node crypto',
+});
 const ruby = encryptRuby(json, 'ruby iv-ct-tag');
 const rubyEntry = { scheme: 'raw', layout: 'iv-ct-tag', plaintext: 'program.json', madeBy: 'ruby openssl' };
 if (ruby) write('program.json.ruby.enc', ruby, rubyEntry);
@@ -114,7 +129,10 @@ else if (earlierRuby) {
   console.log('kept the Ruby-made program.json.ruby.enc from an earlier run');
   write('program.json.ruby.enc', earlierRuby, rubyEntry);
 }
-for (const [name, plain, label] of [['program.json.psenc', json, 'container'], ['program.json.gz.psenc', gz, 'container gz']]) {
+for (const [name, plain, label] of [
+  ['program.json.psenc', json, 'container'],
+  ['program.json.gz.psenc', gz, 'container gz'],
+]) {
   const sealed = await encryptWithPassphrase(new Uint8Array(plain), PASSPHRASE, {
     weakIterationsForTests: 1000,
     salt: new Uint8Array(fixed(`${label} salt`, 16)),

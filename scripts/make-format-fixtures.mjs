@@ -72,7 +72,7 @@ function msgpack(v) {
 
 function lcg(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 24);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 24;
 }
 
 const envelopeJson = JSON.stringify(envelope, null, 2) + '\n';

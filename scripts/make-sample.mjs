@@ -7,8 +7,15 @@ import { writeFileSync } from 'node:fs';
 
 const reasoning = { prefix: "Reasoning: Let's think step by step in order to", description: '${reasoning}' };
 const lm = {
-  model: 'openai/gpt-4o-mini', model_type: 'chat', cache: true, num_retries: 3,
-  finetuning_model: null, launch_kwargs: {}, train_kwargs: {}, temperature: 0.0, max_tokens: 4000,
+  model: 'openai/gpt-4o-mini',
+  model_type: 'chat',
+  cache: true,
+  num_retries: 3,
+  finetuning_model: null,
+  launch_kwargs: {},
+  train_kwargs: {},
+  temperature: 0.0,
+  max_tokens: 4000,
 };
 
 // Both hops of the query generator share one signature, as a list of ChainOfThought modules does.
@@ -42,17 +49,22 @@ const hopDemos = (hop) => [
 const program = {
   retrieve: { k: 3 },
   'generate_query[0].predict': {
-    traces: [], train: [], demos: hopDemos(0),
+    traces: [],
+    train: [],
+    demos: hopDemos(0),
     signature: querySignature,
     lm: null,
   },
   'generate_query[1].predict': {
-    traces: [], train: [], demos: hopDemos(1),
+    traces: [],
+    train: [],
+    demos: hopDemos(1),
     signature: querySignature,
     lm: null,
   },
   'generate_answer.predict': {
-    traces: [], train: [],
+    traces: [],
+    train: [],
     demos: [
       {
         augmented: true,
@@ -93,8 +105,9 @@ const program = {
     },
     lm,
   },
-  'summarize': {
-    traces: [], train: [],
+  summarize: {
+    traces: [],
+    train: [],
     demos: [
       {
         augmented: true,

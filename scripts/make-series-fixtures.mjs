@@ -34,7 +34,12 @@ const qDemo1 = { augmented: true, question: 'Who designed the Eiffel Tower?', qu
 const qDemo2 = { augmented: true, question: 'Which river flows through Paris?', query: 'river through Paris' };
 const aDemo1 = { augmented: true, context: ['The Eiffel Tower was completed in 1889.'], question: 'When was the Eiffel Tower completed?', answer: '1889' };
 const aDemo2 = { augmented: true, context: ['The Seine flows through Paris.'], question: 'Which river flows through Paris?', answer: 'Seine' };
-const aDemo3 = { augmented: true, context: ["Gustave Eiffel's company built the tower."], question: 'Whose company built the Eiffel Tower?', answer: 'Gustave Eiffel' };
+const aDemo3 = {
+  augmented: true,
+  context: ["Gustave Eiffel's company built the tower."],
+  question: 'Whose company built the Eiffel Tower?',
+  answer: 'Gustave Eiffel',
+};
 
 const program = ({ queryInstr, queryDemos, answerInstr, answerDemos, score }) => ({
   retrieve: { k: 3 },

@@ -62,7 +62,7 @@ export function nodeIo(): CliIo {
             await output.write(part);
             continue;
           }
-          for (let at = part.start; at < part.end; ) {
+          for (let at = part.start; at < part.end;) {
             const { bytesRead } = await input.read(chunk, 0, Math.min(chunk.length, part.end - at), at);
             if (bytesRead === 0) throw new Error(`${from} ended at byte ${at}, before ${part.end}`);
             await output.write(chunk.subarray(0, bytesRead));

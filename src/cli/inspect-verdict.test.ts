@@ -29,7 +29,9 @@ describe('cli inspect: every pickle a loader would unpickle is graded', () => {
   it('--json carries the members and the member of each call', async () => {
     const m = memoryIo();
     expect(await run(['inspect', 'fixtures/pickle-verdict/legacy-payload-in-5-keys.pt', '--json'], m.io)).toBe(0);
-    const report = JSON.parse(m.out()) as { safety: { verdict: string; members: Array<{ name: string; verdict: string }>; calls: Array<{ text: string; member: string }> } };
+    const report = JSON.parse(m.out()) as {
+      safety: { verdict: string; members: Array<{ name: string; verdict: string }>; calls: Array<{ text: string; member: string }> };
+    };
     expect(report.safety.verdict).toBe('dangerous');
     expect(report.safety.members.map((x) => x.verdict)).toEqual(['safe', 'safe', 'safe', 'safe', 'dangerous']);
     expect(report.safety.calls.find((c) => c.text.includes('stacked-5'))?.member).toBe('stacked pickle 5 of 5 (storage keys)');

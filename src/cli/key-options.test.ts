@@ -9,7 +9,6 @@ const key = new Uint8Array(randomBytes(32));
 const hex = Buffer.from(key).toString('hex');
 const plain = new TextEncoder().encode('{"a":1}');
 
-
 function io(files: Record<string, Uint8Array | string>, env: Record<string, string> = {}): SecretIo {
   return {
     env,
@@ -46,7 +45,9 @@ describe('parseKeyOptions', () => {
   it('refuses a missing value and two secrets at once', () => {
     expect(errorOf(() => parseKeyOptions(['--key-file'])).message).toBe('--key-file needs a value: a file path');
     expect(errorOf(() => parseKeyOptions(['--key-env', '--x'])).message).toBe('--key-env needs a value: an environment variable name');
-    expect(errorOf(() => parseKeyOptions(['--key-env', 'A', '--passphrase-env', 'B'])).message).toBe('Give one key or passphrase, not both --key-env and --passphrase-env');
+    expect(errorOf(() => parseKeyOptions(['--key-env', 'A', '--passphrase-env', 'B'])).message).toBe(
+      'Give one key or passphrase, not both --key-env and --passphrase-env',
+    );
   });
 });
 

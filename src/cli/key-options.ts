@@ -103,7 +103,10 @@ export async function resolveSecret(option: SecretOption, io: SecretIo): Promise
     bytes = await io.readFile(option.path);
   } catch (cause) {
     const why = cause instanceof Error && 'code' in cause && cause.code === 'ENOENT' ? 'it does not exist' : 'it cannot be read';
-    throw new FormatError({ code: 'invalid', layer: 'cli', message: `The ${option.kind === 'raw-key' ? 'key' : 'passphrase'} file ${option.path} was not read: ${why}` }, { cause });
+    throw new FormatError(
+      { code: 'invalid', layer: 'cli', message: `The ${option.kind === 'raw-key' ? 'key' : 'passphrase'} file ${option.path} was not read: ${why}` },
+      { cause },
+    );
   }
   const source = { from: 'file', name: option.path } as const;
   if (option.kind === 'raw-key') return KeyHandle.fromKeyText(bytes, source);

@@ -44,6 +44,11 @@ export function splitKeyArgs(args: readonly string[]): KeyedArgs {
 export function sameEncryption(recipe: Recipe, credentials: Credentials | undefined): ExportEncryption | undefined {
   const step = recipe.find((s) => ENCRYPTION_LAYERS.has(s.layer));
   if (!step) return undefined;
-  if (!credentials) throw new FormatError({ code: 'needs-key', layer: 'cli', message: 'The input is encrypted: give --key-file/--key-env or --passphrase-file/--passphrase-env' });
+  if (!credentials)
+    throw new FormatError({
+      code: 'needs-key',
+      layer: 'cli',
+      message: 'The input is encrypted: give --key-file/--key-env or --passphrase-file/--passphrase-env',
+    });
   return { layer: step.layer, options: step.options, credentials };
 }

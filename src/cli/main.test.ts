@@ -4,7 +4,6 @@ import { readRepoFile } from '../test-support/real-fixtures.ts';
 import { decodeBytes } from '../core/engine/pipeline/decode.ts';
 import { memoryIo } from '../test-support/memory-io.ts';
 
-
 describe('cli', () => {
   it('inspect prints the module tree with demo counts, era and version', async () => {
     const m = memoryIo();

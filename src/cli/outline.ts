@@ -32,5 +32,7 @@ function entry(key: string, v: unknown): OutlineEntry {
 export function outline(value: unknown, max = 50): OutlineEntry[] {
   if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return [entry('(root)', value)];
   if (Array.isArray(value)) return [entry('(root)', value), ...value.slice(0, max).map((v, i) => entry(String(i), v))];
-  return Object.keys(value).slice(0, max).map((k) => entry(k, (value as Record<string, unknown>)[k]));
+  return Object.keys(value)
+    .slice(0, max)
+    .map((k) => entry(k, (value as Record<string, unknown>)[k]));
 }

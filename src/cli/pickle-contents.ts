@@ -61,7 +61,10 @@ export function tensorLines(tensors: readonly TensorLine[]): string[] {
   const width = Math.min(60, Math.max(4, ...tensors.map((t) => t.name.length)));
   return [
     `tensors: ${formatCount(tensors.length)}, ${formatCount(total)} bytes`,
-    ...tensors.map((t) => `  ${t.name.padEnd(width)}  ${t.dtype.padEnd(8)}  [${t.shape.join(', ')}]  ${formatCount(t.bytes)} bytes${t.device !== 'cpu' ? `  ${t.device}` : ''}`),
+    ...tensors.map(
+      (t) =>
+        `  ${t.name.padEnd(width)}  ${t.dtype.padEnd(8)}  [${t.shape.join(', ')}]  ${formatCount(t.bytes)} bytes${t.device !== 'cpu' ? `  ${t.device}` : ''}`,
+    ),
   ];
 }
 

@@ -40,10 +40,16 @@ export function safetyOf(recipe: Recipe): SafetySummary | undefined {
 }
 
 export function safetyLines(safety: SafetySummary): string[] {
-  const verdict = safety.verdict === 'dangerous' ? 'DANGEROUS: loading this in Python runs code' : safety.verdict === 'safe' ? 'safe: plain data types only' : 'unknown classes: loading this in Python runs their code';
+  const verdict =
+    safety.verdict === 'dangerous'
+      ? 'DANGEROUS: loading this in Python runs code'
+      : safety.verdict === 'safe'
+        ? 'safe: plain data types only'
+        : 'unknown classes: loading this in Python runs their code';
   const lines = [`safety:  ${verdict} (nothing was run here)`];
   const inMember = (m: string | undefined) => (m ? ` in ${m}` : '');
-  for (const m of safety.members ?? []) lines.push(`  pickle ${m.name}: ${m.verdict}${m.loaded ? '' : ' (not what the file\'s loader reads first, graded all the same)'}`);
+  for (const m of safety.members ?? [])
+    lines.push(`  pickle ${m.name}: ${m.verdict}${m.loaded ? '' : " (not what the file's loader reads first, graded all the same)"}`);
   for (const g of safety.globals) lines.push(`  imports ${g.module}.${g.name} [${g.grade}]${g.count > 1 ? ` ×${g.count}` : ''}${inMember(g.member)}`);
   for (const c of safety.calls.filter((c) => c.grade !== 'safe')) lines.push(`  would call ${c.text} at byte ${c.offset}${inMember(c.member)} [${c.grade}]`);
   if (safety.verdict !== 'safe') for (const s of safety.signals ?? []) lines.push(`  signal: ${s}`);

@@ -7,19 +7,22 @@ import { loadErrors } from '../core/program/formats/dspy/migrations/loader-check
 const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
 
 describe('cli inspect: a whole-program pickle', () => {
-  it.each(['whole-program-by-value', 'whole-program-by-reference'])('%s: shows the recovered program and --recover writes the state JSON the same program saves', async (folder) => {
-    const m = memoryIo({
-      [`${folder}/program.pkl`]: readRepoFile(`fixtures/dspy-shapes/${folder}/program.pkl`),
-      [`${folder}/metadata.json`]: readRepoFile(`fixtures/dspy-shapes/${folder}/metadata.json`),
-    });
-    expect(await run(['inspect', `${folder}/program.pkl`, '--recover', 'state.json'], m.io)).toBe(0);
-    expect(m.out()).toMatch(/^safety: {2}DANGEROUS/m);
-    expect(m.out()).toMatch(/^recovered: DSPy whole program \(program\.pkl\), recovered, read without running it; written to state\.json$/m);
-    expect(m.out()).toMatch(/^ {4}generate_answer$/m);
-    const written = JSON.parse(text(m.store.get('state.json'))) as unknown;
-    expect(written).toEqual(JSON.parse(text(readRepoFile(`fixtures/dspy-shapes/${folder}.state.json`))));
-    expect(loadErrors(written, '3.3.1')).toEqual([]);
-  });
+  it.each(['whole-program-by-value', 'whole-program-by-reference'])(
+    '%s: shows the recovered program and --recover writes the state JSON the same program saves',
+    async (folder) => {
+      const m = memoryIo({
+        [`${folder}/program.pkl`]: readRepoFile(`fixtures/dspy-shapes/${folder}/program.pkl`),
+        [`${folder}/metadata.json`]: readRepoFile(`fixtures/dspy-shapes/${folder}/metadata.json`),
+      });
+      expect(await run(['inspect', `${folder}/program.pkl`, '--recover', 'state.json'], m.io)).toBe(0);
+      expect(m.out()).toMatch(/^safety: {2}DANGEROUS/m);
+      expect(m.out()).toMatch(/^recovered: DSPy whole program \(program\.pkl\), recovered, read without running it; written to state\.json$/m);
+      expect(m.out()).toMatch(/^ {4}generate_answer$/m);
+      const written = JSON.parse(text(m.store.get('state.json'))) as unknown;
+      expect(written).toEqual(JSON.parse(text(readRepoFile(`fixtures/dspy-shapes/${folder}.state.json`))));
+      expect(loadErrors(written, '3.3.1')).toEqual([]);
+    },
+  );
 
   it('without its metadata.json the program is still recovered, and the notes say what DSPy will miss; --json carries it', async () => {
     const m = memoryIo({ 'program.pkl': readRepoFile('fixtures/dspy-shapes/whole-program-by-value/program.pkl') });

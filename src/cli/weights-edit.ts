@@ -63,13 +63,20 @@ export async function convertWeights(weights: OpenedWeights, input: string, outp
   let plan: SplicePlan;
   if (header.format === 'safetensors') plan = safetensorsPlan(header, edits);
   else if (header.format === 'gguf') plan = ggufPlan(header, weights, edits);
-  else throw new FormatError({ code: 'unsupported', layer: header.format, message: `${header.format} files have no metadata to edit; convert writes safetensors and GGUF metadata edits` });
+  else
+    throw new FormatError({
+      code: 'unsupported',
+      layer: header.format,
+      message: `${header.format} files have no metadata to edit; convert writes safetensors and GGUF metadata edits`,
+    });
   await io.writeSpliced(output, plan, input);
   // Read back what was written, as every export is, before saying it worked.
   const written = await io.openSource(output);
   try {
     const again = header.format === 'safetensors' ? readSafetensorsHeader(written).tensors.length : readGgufHeader(written).tensors.length;
-    io.out(`${output}: ${header.format}, ${formatCount(written.size)} bytes, ${again} tensors, metadata edited (${edits.set.length} set, ${edits.remove.length} removed), tensor data copied unchanged\n`);
+    io.out(
+      `${output}: ${header.format}, ${formatCount(written.size)} bytes, ${again} tensors, metadata edited (${edits.set.length} set, ${edits.remove.length} removed), tensor data copied unchanged\n`,
+    );
   } finally {
     written.close();
   }

@@ -47,7 +47,8 @@ function bytesText(n: number): string {
 
 function tableLines(rows: readonly TensorRow[], totals: TensorTotals): string[] {
   const lines = [`tensors: ${formatCount(totals.tensors)}, ${formatParams(totals.params)} parameters, ${bytesText(totals.bytes)}`];
-  for (const d of totals.byDtype) lines.push(`  ${d.dtype.padEnd(8)} ${formatCount(d.tensors).padStart(6)} tensors  ${formatParams(d.params).padStart(8)} params  ${bytesText(d.bytes)}`);
+  for (const d of totals.byDtype)
+    lines.push(`  ${d.dtype.padEnd(8)} ${formatCount(d.tensors).padStart(6)} tensors  ${formatParams(d.params).padStart(8)} params  ${bytesText(d.bytes)}`);
   const width = Math.min(60, Math.max(...rows.map((r) => r.name.length), 4));
   for (const r of rows) {
     lines.push(`  ${r.name.padEnd(width)}  ${r.dtype.padEnd(8)}  [${r.shape.join(', ')}]  ${formatCount(r.bytes)} bytes${r.shard ? `  (${r.shard})` : ''}`);

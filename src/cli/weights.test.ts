@@ -68,16 +68,16 @@ describe('cli on weights files', () => {
       const sparse = (name: string, big: number) => {
         const header = JSON.stringify({ __metadata__: { format: 'pt' }, huge: { dtype: 'U8', shape: [big], data_offsets: [0, big] } }).padEnd(96, ' ');
         const path = join(dir, name);
-      const fd = openSync(path, 'w');
-      const len = Buffer.alloc(8);
-      len.writeBigUInt64LE(BigInt(header.length));
-      writeSync(fd, len);
-      writeSync(fd, header);
-      writeSync(fd, Buffer.from('first bytes'), 0, 11, 8 + header.length);
-      writeSync(fd, Buffer.from('last bytes!'), 0, 11, 8 + header.length + big - 11);
-      ftruncateSync(fd, 8 + header.length + big);
-      closeSync(fd);
-      return { path, header };
+        const fd = openSync(path, 'w');
+        const len = Buffer.alloc(8);
+        len.writeBigUInt64LE(BigInt(header.length));
+        writeSync(fd, len);
+        writeSync(fd, header);
+        writeSync(fd, Buffer.from('first bytes'), 0, 11, 8 + header.length);
+        writeSync(fd, Buffer.from('last bytes!'), 0, 11, 8 + header.length + big - 11);
+        ftruncateSync(fd, 8 + header.length + big);
+        closeSync(fd);
+        return { path, header };
       };
       const io = nodeIo();
       const lines: string[] = [];
@@ -91,7 +91,10 @@ describe('cli on weights files', () => {
       const region = (p: string, start: number) =>
         new Promise<string>((resolve, reject) => {
           const h = createHash('sha256');
-          createReadStream(p, { start, highWaterMark: 8 * 1024 * 1024 }).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
+          createReadStream(p, { start, highWaterMark: 8 * 1024 * 1024 })
+            .on('data', (c) => h.update(c))
+            .on('end', () => resolve(h.digest('hex')))
+            .on('error', reject);
         });
       expect(statSync(out).size).toBeGreaterThan(64 * 1024 ** 2);
       const src = await io.openSource(out);

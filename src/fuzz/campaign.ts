@@ -37,7 +37,8 @@ export interface FamilyReport {
 /** The fixture secrets an encrypted input is opened with, as the key prompt would pass them. */
 export function credentialsFor(ref: CredentialRef | undefined, root: string): OpenCredentials | undefined {
   if (ref === 'fixture-key') return { key: readFileSync(join(root, 'fixtures/crypto/fixture.key'), 'utf8').trim() };
-  if (ref === 'fixture-passphrase') return { passphrase: (JSON.parse(readFileSync(join(root, 'fixtures/crypto/manifest.json'), 'utf8')) as { passphrase: string }).passphrase };
+  if (ref === 'fixture-passphrase')
+    return { passphrase: (JSON.parse(readFileSync(join(root, 'fixtures/crypto/manifest.json'), 'utf8')) as { passphrase: string }).passphrase };
   return undefined;
 }
 

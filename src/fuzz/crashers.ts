@@ -40,7 +40,7 @@ export async function minimise(dog: Watchdog, finding: Finding, root: string, bu
   if (finding.outcome.finding === 'hang' || finding.outcome.finding === 'memory') return best;
   let tries = 0;
   for (let chunk = best.length >> 1; chunk >= 1 && tries < budget; chunk >>= 1) {
-    for (let at = 0; at < best.length && tries < budget; ) {
+    for (let at = 0; at < best.length && tries < budget;) {
       const candidate = new Uint8Array([...best.subarray(0, at), ...best.subarray(at + chunk)]);
       tries++;
       const outcome = await runInput(dog, { ...finding.input, bytes: candidate }, root);

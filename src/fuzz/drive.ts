@@ -23,8 +23,24 @@ export type FindingKind = 'exception' | 'internal' | 'hang' | 'memory' | 'crash'
 
 /** The stages, in order; the watchdog names a hang by the last one entered. */
 export const STAGES = [
-  'open', 'unlock', 'outline', 'module', 'original-module', 'demos', 'filter-demos', 'module-text', 'text', 'migration-plan',
-  'changed-modules', 'disassembly', 'tensors', 'tensor-preview', 'edit', 'export', 'export-json', 'export-edited',
+  'open',
+  'unlock',
+  'outline',
+  'module',
+  'original-module',
+  'demos',
+  'filter-demos',
+  'module-text',
+  'text',
+  'migration-plan',
+  'changed-modules',
+  'disassembly',
+  'tensors',
+  'tensor-preview',
+  'edit',
+  'export',
+  'export-json',
+  'export-edited',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -39,9 +55,7 @@ export function frameOf(e: unknown): string {
 }
 
 class Finding extends Error {
-  constructor(
-    readonly outcome: Extract<Outcome, { kind: 'finding' }>,
-  ) {
+  constructor(readonly outcome: Extract<Outcome, { kind: 'finding' }>) {
     super(outcome.message);
   }
 }

@@ -40,13 +40,151 @@ interface Seed {
   bytes: Uint8Array;
 }
 
-const JSON_TOKENS = tokens('{', '}', '[', ']', '"', ':', ',', '\\u', '\\ud800', '1e999', '-0', '12345678901234567890123', 'null', 'true', '"__proto__"', '"demos"', '"signature"', '"version"', '\ufeff', '[[[[[[[[[[', '{"a":', '"\\', '0.1e-400');
-const YAML_TOKENS = tokens('&a ', '*a', '<<: *a', '!!python/object:os.system ', '!!binary ', '--- ', '...', '? ', '- ', ':version: ', '|', '>-', '%YAML 1.1\n', '!<tag:x>', '{', '[', '\t', '\n  ', '"\\x', '0x', '.inf', '~');
-const MSGPACK_TOKENS = tokens([0xdc, 0xff, 0xff], [0xdd, 0x7f, 0xff, 0xff, 0xff], [0xde, 0xff, 0xff], [0xdf, 0x7f, 0xff, 0xff, 0xff], [0xc4, 0xff], [0xc6, 0x7f, 0xff, 0xff, 0xff], [0xdb, 0x7f, 0xff, 0xff, 0xff], [0xcb, 0x40, 0x59, 0, 0, 0, 0, 0, 0], [0xcb, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0], [0xcf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], [0xd4, 0xff, 0x00], [0xd7, 0xff, 0, 0, 0, 0, 0, 0, 0, 0], [0xc7, 0x0c, 0xff], [0xc1], [0x91], [0x81], [0xa0]);
+const JSON_TOKENS = tokens(
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '\\u',
+  '\\ud800',
+  '1e999',
+  '-0',
+  '12345678901234567890123',
+  'null',
+  'true',
+  '"__proto__"',
+  '"demos"',
+  '"signature"',
+  '"version"',
+  '\ufeff',
+  '[[[[[[[[[[',
+  '{"a":',
+  '"\\',
+  '0.1e-400',
+);
+const YAML_TOKENS = tokens(
+  '&a ',
+  '*a',
+  '<<: *a',
+  '!!python/object:os.system ',
+  '!!binary ',
+  '--- ',
+  '...',
+  '? ',
+  '- ',
+  ':version: ',
+  '|',
+  '>-',
+  '%YAML 1.1\n',
+  '!<tag:x>',
+  '{',
+  '[',
+  '\t',
+  '\n  ',
+  '"\\x',
+  '0x',
+  '.inf',
+  '~',
+);
+const MSGPACK_TOKENS = tokens(
+  [0xdc, 0xff, 0xff],
+  [0xdd, 0x7f, 0xff, 0xff, 0xff],
+  [0xde, 0xff, 0xff],
+  [0xdf, 0x7f, 0xff, 0xff, 0xff],
+  [0xc4, 0xff],
+  [0xc6, 0x7f, 0xff, 0xff, 0xff],
+  [0xdb, 0x7f, 0xff, 0xff, 0xff],
+  [0xcb, 0x40, 0x59, 0, 0, 0, 0, 0, 0],
+  [0xcb, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0],
+  [0xcf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+  [0xd4, 0xff, 0x00],
+  [0xd7, 0xff, 0, 0, 0, 0, 0, 0, 0, 0],
+  [0xc7, 0x0c, 0xff],
+  [0xc1],
+  [0x91],
+  [0x81],
+  [0xa0],
+);
 /** Pickle opcodes with and without arguments, and the classic payload's pieces. */
-const PICKLE_TOKENS = tokens([0x80, 0x02], [0x80, 0x05], [0x95, 0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0], '(', ')', ']', '}', 'e', 'u', 's', 't', 'R', 'b', 'o', 'N', '.', '0', '2', 'a', 'l', 'd', [0x85], [0x86], [0x87], [0x88], [0x89], [0x8c, 0x05], [0x93], [0x94], [0x81], [0x82], [0x92], [0x8a, 0x08], [0x8b, 0xff, 0xff, 0xff, 0x7f], 'h\x00', 'j\x00\x00\x00\x00', 'q\x00', 'r\x00\x00\x00\x00', 'g0\n', 'p0\n', 'cos\nsystem\n', 'c__builtin__\neval\n', 'S\'x\'\n', 'I99999999999999999999999\n', 'L1L\n', 'X\xff\xff\xff\x7f', 'B\x00\x00\x00\x80', 'T\xff\xff\xff\xff', [0x8e, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], [0x96], [0x97], [0x98], 'P0\n', 'Q');
-const ZIP_TOKENS = tokens('PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06', 'PK\x06\x06', 'PK\x06\x07', [0xff, 0xff, 0xff, 0xff], 'archive/data.pkl', '../data.pkl', 'data/0');
-const GZIP_TOKENS = tokens([0x1f, 0x8b, 0x08, 0x00], [0x1f, 0x8b, 0x08, 0x1f], [0x78, 0x9c], [0x78, 0x01], [0x00, 0x00, 0xff, 0xff], [0x03, 0x00], [0xff, 0xff, 0xff, 0xff]);
+const PICKLE_TOKENS = tokens(
+  [0x80, 0x02],
+  [0x80, 0x05],
+  [0x95, 0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0],
+  '(',
+  ')',
+  ']',
+  '}',
+  'e',
+  'u',
+  's',
+  't',
+  'R',
+  'b',
+  'o',
+  'N',
+  '.',
+  '0',
+  '2',
+  'a',
+  'l',
+  'd',
+  [0x85],
+  [0x86],
+  [0x87],
+  [0x88],
+  [0x89],
+  [0x8c, 0x05],
+  [0x93],
+  [0x94],
+  [0x81],
+  [0x82],
+  [0x92],
+  [0x8a, 0x08],
+  [0x8b, 0xff, 0xff, 0xff, 0x7f],
+  'h\x00',
+  'j\x00\x00\x00\x00',
+  'q\x00',
+  'r\x00\x00\x00\x00',
+  'g0\n',
+  'p0\n',
+  'cos\nsystem\n',
+  'c__builtin__\neval\n',
+  "S'x'\n",
+  'I99999999999999999999999\n',
+  'L1L\n',
+  'X\xff\xff\xff\x7f',
+  'B\x00\x00\x00\x80',
+  'T\xff\xff\xff\xff',
+  [0x8e, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+  [0x96],
+  [0x97],
+  [0x98],
+  'P0\n',
+  'Q',
+);
+const ZIP_TOKENS = tokens(
+  'PK\x03\x04',
+  'PK\x01\x02',
+  'PK\x05\x06',
+  'PK\x06\x06',
+  'PK\x06\x07',
+  [0xff, 0xff, 0xff, 0xff],
+  'archive/data.pkl',
+  '../data.pkl',
+  'data/0',
+);
+const GZIP_TOKENS = tokens(
+  [0x1f, 0x8b, 0x08, 0x00],
+  [0x1f, 0x8b, 0x08, 0x1f],
+  [0x78, 0x9c],
+  [0x78, 0x01],
+  [0x00, 0x00, 0xff, 0xff],
+  [0x03, 0x00],
+  [0xff, 0xff, 0xff, 0xff],
+);
 const CONTAINER_TOKENS = tokens([0x89, 0x50, 0x53, 0x45, 0x4e, 0x43, 0x0d, 0x0a], [0xff, 0xff, 0xff, 0xff], [0x00, 0x98, 0x96, 0x80], [0x01, 0x01]);
 
 export function loadSeeds(root: string, folder: string, accept: (name: string) => boolean): Seed[] {
@@ -199,7 +337,12 @@ function compressionFamily(id: keyof typeof CODECS, compressed: Seed[], payloads
         return { family: id, name: seed.name, bytes: m.bytes, trace: [`seed ${seed.name}`, ...m.trace] };
       }
       const seed = rng.pick(inner);
-      const m = havoc(rng, seed.payload, dictionaryFor(syntaxOf(seed.name)), inner.map((s) => s.payload));
+      const m = havoc(
+        rng,
+        seed.payload,
+        dictionaryFor(syntaxOf(seed.name)),
+        inner.map((s) => s.payload),
+      );
       const level = rng.int(10);
       let bytes = codec.deflate(m.bytes, level);
       const trace = [`seed ${seed.name}`, 'payload', ...m.trace, `${codec.name} level ${level}`];
@@ -278,7 +421,14 @@ function aesFamily(root: string, files: Seed[], plaintexts: Seed[]): Family {
       const plain = rng.pick(plaintexts);
       // Half the plaintexts are program trees mutated and written again, so the decrypted file opens and its views run.
       const tree = trees.length > 0 && rng.chance(0.5) ? rng.pick(trees) : undefined;
-      const m = tree ? encodedTreeMutation(rng, tree) : havoc(rng, plain.bytes, dictionaryFor(syntaxOf(plain.name)), plaintexts.map((p) => p.bytes));
+      const m = tree
+        ? encodedTreeMutation(rng, tree)
+        : havoc(
+            rng,
+            plain.bytes,
+            dictionaryFor(syntaxOf(plain.name)),
+            plaintexts.map((p) => p.bytes),
+          );
       const iv = rng.bytes(12);
       const how = rng.pick(['iv-ct-tag', 'iv-tag-ct', 'psenc'] as const);
       const trace = [`seed ${plain.name}`, 'plaintext', ...m.trace, how];
@@ -299,25 +449,46 @@ function aesFamily(root: string, files: Seed[], plaintexts: Seed[]): Family {
 export function loadFamilies(root: string): Family[] {
   const formats = loadSeeds(root, 'formats', () => true);
   const programs = loadSeeds(root, 'programs', () => true);
-  const jsonSeeds = [...formats, ...programs, ...loadSeeds(root, 'pickle', isJsonFile), ...loadSeeds(root, 'crypto', isJsonFile), ...loadSeeds(root, 'series', (n) => n.startsWith('full/'))].filter(
-    (s) => syntaxOf(s.name) === 'json' && parses(s),
-  );
+  const jsonSeeds = [
+    ...formats,
+    ...programs,
+    ...loadSeeds(root, 'pickle', isJsonFile),
+    ...loadSeeds(root, 'crypto', isJsonFile),
+    ...loadSeeds(root, 'series', (n) => n.startsWith('full/')),
+  ].filter((s) => syntaxOf(s.name) === 'json' && parses(s));
   const yamlSeeds = [...formats, ...programs].filter((s) => syntaxOf(s.name) === 'yaml');
   const msgpackSeeds = [...formats, ...programs].filter((s) => syntaxOf(s.name) === 'msgpack' && !s.name.endsWith('.gz'));
   const payloads = [...jsonSeeds.slice(0, 6), ...yamlSeeds.slice(0, 1), ...msgpackSeeds.slice(0, 1)];
   const envelopes = [...formats, ...programs].filter((s) => /envelope|desiru/.test(s.name) && !/\.(gz|deflate)$/.test(s.name));
-  const dspy = [...programs.filter((s) => /dspy|dsrs/.test(s.name)), ...loadSeeds(root, 'pickle', (n) => n === 'dspy-state.json'), ...loadSeeds(root, 'series', (n) => n.startsWith('full/'))];
+  const dspy = [
+    ...programs.filter((s) => /dspy|dsrs/.test(s.name)),
+    ...loadSeeds(root, 'pickle', (n) => n === 'dspy-state.json'),
+    ...loadSeeds(root, 'series', (n) => n.startsWith('full/')),
+  ];
   const pickles = loadSeeds(root, 'pickle', (n) => n.endsWith('.pkl'));
   const torch = loadSeeds(root, 'pickle', (n) => n.endsWith('.pt'));
   const crypto = loadSeeds(root, 'crypto', (n) => /\.(enc|psenc)$/.test(n));
   const plaintexts = loadSeeds(root, 'crypto', (n) => n === 'program.json' || n === 'program.json.gz');
   return [
-    compressionFamily('gzip', formats.filter((s) => s.bytes[0] === 0x1f && s.bytes[1] === 0x8b), payloads),
+    compressionFamily(
+      'gzip',
+      formats.filter((s) => s.bytes[0] === 0x1f && s.bytes[1] === 0x8b),
+      payloads,
+    ),
     compressionFamily('zlib', [], payloads),
-    compressionFamily('deflate', formats.filter((s) => s.name.endsWith('.deflate')), payloads),
+    compressionFamily(
+      'deflate',
+      formats.filter((s) => s.name.endsWith('.deflate')),
+      payloads,
+    ),
     syntaxFamily('json', 'JSON text: syntax, numbers, strings, BOMs, nesting, and program trees', jsonSeeds, 'json'),
     syntaxFamily('yaml', 'YAML text: anchors, aliases, tags, Ruby symbol keys, and program trees', yamlSeeds, 'yaml'),
-    syntaxFamily('msgpack', 'MessagePack: lengths, ext types, floats, and program trees', [...msgpackSeeds, ...jsonSeeds.slice(0, 4).map((s) => ({ name: s.name.replace(/\.json$/, '.msgpack'), bytes: new Uint8Array(pack(decodeTree(s))) }))], 'msgpack'),
+    syntaxFamily(
+      'msgpack',
+      'MessagePack: lengths, ext types, floats, and program trees',
+      [...msgpackSeeds, ...jsonSeeds.slice(0, 4).map((s) => ({ name: s.name.replace(/\.json$/, '.msgpack'), bytes: new Uint8Array(pack(decodeTree(s))) }))],
+      'msgpack',
+    ),
     syntaxFamily('pickle', 'Python pickles, protocols 0 to 5: opcodes, memo, marks, lengths, globals and calls', pickles, PICKLE_TOKENS, 0),
     torchFamily(torch),
     aesFamily(root, crypto, plaintexts),

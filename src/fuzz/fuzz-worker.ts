@@ -23,9 +23,14 @@ if (!port) throw new Error('fuzz-worker runs in a worker thread');
 const shared = new Int32Array(workerData.stage as SharedArrayBuffer);
 
 port.on('message', async (request: WorkerRequest) => {
-  const outcome = await drive(request, (stage) => Atomics.store(shared, 0, STAGES.indexOf(stage))).catch(
-    (e: unknown): Outcome => ({ kind: 'finding', finding: 'exception', stage: 'open', name: 'HarnessError', message: String(e), frame: 'unknown' }),
-  );
+  const outcome = await drive(request, (stage) => Atomics.store(shared, 0, STAGES.indexOf(stage))).catch((e: unknown): Outcome => ({
+    kind: 'finding',
+    finding: 'exception',
+    stage: 'open',
+    name: 'HarnessError',
+    message: String(e),
+    frame: 'unknown',
+  }));
   port.postMessage({ id: request.id, outcome } satisfies WorkerReply);
 });
 port.postMessage({ ready: true });

@@ -17,7 +17,18 @@ import { DEFAULT_WATCHDOG, Watchdog } from './watchdog';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function parseArgs(argv: string[]) {
-  const opts = { families: [] as string[], runs: 10_000, seed: 1, start: 0, jobs: 1, timeoutMs: DEFAULT_WATCHDOG.timeoutMs, heapMb: DEFAULT_WATCHDOG.heapMb, save: true, minimise: true, list: false };
+  const opts = {
+    families: [] as string[],
+    runs: 10_000,
+    seed: 1,
+    start: 0,
+    jobs: 1,
+    timeoutMs: DEFAULT_WATCHDOG.timeoutMs,
+    heapMb: DEFAULT_WATCHDOG.heapMb,
+    save: true,
+    minimise: true,
+    list: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -58,12 +69,16 @@ async function main(): Promise<number> {
   const watchdog = { ...DEFAULT_WATCHDOG, timeoutMs: opts.timeoutMs, heapMb: opts.heapMb };
   const dogs = Array.from({ length: opts.jobs }, () => new Watchdog(watchdog));
   const minimiser = new Watchdog(watchdog);
-  console.log(`fuzz: seed ${opts.seed}, ${opts.runs} inputs per family from ${opts.start}, ${opts.jobs} thread(s), ${opts.timeoutMs} ms and ${opts.heapMb} MB per input`);
+  console.log(
+    `fuzz: seed ${opts.seed}, ${opts.runs} inputs per family from ${opts.start}, ${opts.jobs} thread(s), ${opts.timeoutMs} ms and ${opts.heapMb} MB per input`,
+  );
   let fresh = 0;
   const onFinding = async (f: Finding) => {
     if (!f.known) fresh++;
     const o = f.outcome;
-    console.log(`  ${f.known ? 'known' : 'FINDING'} ${f.signature}\n    ${o.message.slice(0, 200)}\n    input ${f.index}: ${f.input.trace.join(' | ').slice(0, 300)}`);
+    console.log(
+      `  ${f.known ? 'known' : 'FINDING'} ${f.signature}\n    ${o.message.slice(0, 200)}\n    input ${f.index}: ${f.input.trace.join(' | ').slice(0, 300)}`,
+    );
     if (f.known) console.log(`    tracked in ${f.known}`);
     if (!opts.save) return;
     const bytes = opts.minimise ? await minimise(minimiser, f, ROOT) : f.input.bytes;
@@ -72,9 +87,14 @@ async function main(): Promise<number> {
   try {
     for (const family of families) {
       const report = await runFamily(family, { root: ROOT, seed: opts.seed, runs: opts.runs, start: opts.start, dogs, onFinding });
-      const codes = Object.entries(report.codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+      const codes = Object.entries(report.codes)
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ');
       const rate = Math.round((report.runs * 1000) / Math.max(1, report.ms));
-      console.log(`${family.id.padEnd(9)} ${report.runs} inputs in ${(report.ms / 1000).toFixed(1)} s (${rate}/s): opened ${report.opened}, typed ${report.typed} (${codes}), findings ${report.findings.length}`);
+      console.log(
+        `${family.id.padEnd(9)} ${report.runs} inputs in ${(report.ms / 1000).toFixed(1)} s (${rate}/s): opened ${report.opened}, typed ${report.typed} (${codes}), findings ${report.findings.length}`,
+      );
     }
   } finally {
     await Promise.all([...dogs, minimiser].map((d) => d.close()));

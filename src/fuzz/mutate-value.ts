@@ -9,27 +9,67 @@ type Tree = unknown;
 
 /** Keys the program adapters and views read; renaming to one of them steers into their code. */
 const KEYS = [
-  'demos', 'signature', 'instructions', 'fields', 'prefix', 'description', 'lm', 'traces', 'train', 'metadata',
-  'dependency_versions', 'dspy', 'version', 'program', 'modules', 'module', 'parent_program', 'timestamp', 'exported_at',
-  'extended_signature', 'self', 'predictors', 'api_key', 'k', '__proto__', 'constructor', '', '0', 'augmented',
+  'demos',
+  'signature',
+  'instructions',
+  'fields',
+  'prefix',
+  'description',
+  'lm',
+  'traces',
+  'train',
+  'metadata',
+  'dependency_versions',
+  'dspy',
+  'version',
+  'program',
+  'modules',
+  'module',
+  'parent_program',
+  'timestamp',
+  'exported_at',
+  'extended_signature',
+  'self',
+  'predictors',
+  'api_key',
+  'k',
+  '__proto__',
+  'constructor',
+  '',
+  '0',
+  'augmented',
 ];
 
 function weird(rng: Random): Tree {
   switch (rng.int(14)) {
-    case 0: return null;
-    case 1: return rng.chance(0.5);
-    case 2: return rng.pick([0, -1, 1.5, 2 ** 53 + 2, -(2 ** 63), 1e308, 5e-324, -0]);
-    case 3: return '';
-    case 4: return 'x'.repeat(1 + rng.small(5000));
-    case 5: return [];
-    case 6: return {};
-    case 7: return rng.pick(['3.0.3', '2.4.0', '1.0.0', '99.0.0', 'not-a-version', '${question}', 'Question:', '\u0000', '\ud800', '💥']);
-    case 8: return rng.pick(['question -> answer', 'a: string, b: int -> c: list[str]', '->', 'x ->', ' -> y']);
-    case 9: return Array.from({ length: 1 + rng.small(64) }, (_, i) => ({ question: `q${i}`, answer: i }));
-    case 10: return { instructions: 'x', fields: [{ prefix: 'Q:', description: '${q}' }] };
-    case 11: return { version: rng.pick(['1.0.0', '1.1.0', '2.0.0', 1]), program: {}, metadata: {} };
-    case 12: return rng.pick([1, 12, 123456789]) * 10 ** rng.int(20);
-    default: return [[[[[[]]]]]];
+    case 0:
+      return null;
+    case 1:
+      return rng.chance(0.5);
+    case 2:
+      return rng.pick([0, -1, 1.5, 2 ** 53 + 2, -(2 ** 63), 1e308, 5e-324, -0]);
+    case 3:
+      return '';
+    case 4:
+      return 'x'.repeat(1 + rng.small(5000));
+    case 5:
+      return [];
+    case 6:
+      return {};
+    case 7:
+      return rng.pick(['3.0.3', '2.4.0', '1.0.0', '99.0.0', 'not-a-version', '${question}', 'Question:', '\u0000', '\ud800', '💥']);
+    case 8:
+      return rng.pick(['question -> answer', 'a: string, b: int -> c: list[str]', '->', 'x ->', ' -> y']);
+    case 9:
+      return Array.from({ length: 1 + rng.small(64) }, (_, i) => ({ question: `q${i}`, answer: i }));
+    case 10:
+      return { instructions: 'x', fields: [{ prefix: 'Q:', description: '${q}' }] };
+    case 11:
+      return { version: rng.pick(['1.0.0', '1.1.0', '2.0.0', 1]), program: {}, metadata: {} };
+    case 12:
+      return rng.pick([1, 12, 123456789]) * 10 ** rng.int(20);
+    default:
+      return [[[[[[]]]]]];
   }
 }
 
@@ -115,7 +155,11 @@ export function mutateTree(rng: Random, root: Tree): { value: Tree; trace: strin
     } else if (op === 5) {
       const v = get(parent, key);
       const n = Math.min(1 + rng.small(200), Math.floor(MAX_SIZE / sizeOf(v)));
-      set(parent, key, Array.from({ length: n }, () => v));
+      set(
+        parent,
+        key,
+        Array.from({ length: n }, () => v),
+      );
       trace.push(`repeat ${String(key)} x${n}`);
     } else if (op === 6) {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
@@ -123,7 +167,19 @@ export function mutateTree(rng: Random, root: Tree): { value: Tree; trace: strin
       trace.push(`delete ${String(key)}`);
     } else {
       const v = get(parent, key);
-      set(parent, key, typeof v === 'string' ? Number(v.length) : typeof v === 'number' ? String(v) : Array.isArray(v) ? Object.fromEntries(v.map((x, i) => [String(i), x])) : v && typeof v === 'object' ? Object.values(v) : String(v));
+      set(
+        parent,
+        key,
+        typeof v === 'string'
+          ? Number(v.length)
+          : typeof v === 'number'
+            ? String(v)
+            : Array.isArray(v)
+              ? Object.fromEntries(v.map((x, i) => [String(i), x]))
+              : v && typeof v === 'object'
+                ? Object.values(v)
+                : String(v),
+      );
       trace.push(`retype ${String(key)}`);
     }
     if (sizeOf(value) > MAX_SIZE) break;

@@ -16,8 +16,7 @@ export function signatureOf(family: string, o: FindingOutcome): string {
  * tracked. The slice in `npm test` passes over these (and says so); anything else fails it. An
  * entry goes away when its fix lands and the slice no longer hits it.
  */
-export const KNOWN: ReadonlyArray<{ signature: RegExp; issue: string }> = [
-];
+export const KNOWN: ReadonlyArray<{ signature: RegExp; issue: string }> = [];
 
 export function knownIssue(signature: string): string | undefined {
   return KNOWN.find((k) => k.signature.test(signature))?.issue;

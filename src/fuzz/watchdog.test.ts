@@ -10,7 +10,13 @@ import { DEFAULT_WATCHDOG, Watchdog } from './watchdog';
 
 /** A program with enough demos that opening it and its views take far longer than a millisecond. */
 const big = new TextEncoder().encode(
-  JSON.stringify({ ...SMALL_PROGRAM, 'generate_answer.predict': { ...SMALL_PROGRAM['generate_answer.predict'], demos: Array.from({ length: 20_000 }, (_, i) => ({ question: `q${i}`, answer: 'a'.repeat(200) })) } }),
+  JSON.stringify({
+    ...SMALL_PROGRAM,
+    'generate_answer.predict': {
+      ...SMALL_PROGRAM['generate_answer.predict'],
+      demos: Array.from({ length: 20_000 }, (_, i) => ({ question: `q${i}`, answer: 'a'.repeat(200) })),
+    },
+  }),
 );
 
 describe('Watchdog', () => {
@@ -24,7 +30,10 @@ describe('Watchdog', () => {
 
   it('opens a program and drives its views, and refuses broken bytes with a typed error', async () => {
     const d = dog({});
-    expect(await d.run({ name: 'program.json', bytes: new TextEncoder().encode(JSON.stringify(SMALL_PROGRAM)) })).toMatchObject({ kind: 'opened', views: expect.any(Number) });
+    expect(await d.run({ name: 'program.json', bytes: new TextEncoder().encode(JSON.stringify(SMALL_PROGRAM)) })).toMatchObject({
+      kind: 'opened',
+      views: expect.any(Number),
+    });
     expect(await d.run({ name: 'program.json', bytes: new TextEncoder().encode('{"a": [1, 2') })).toMatchObject({ kind: 'typed', code: 'truncated' });
   });
 

@@ -60,7 +60,12 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       });
       if (mine !== generation) return;
       const selected = get().selected;
-      set({ comparison, busy: false, progress: undefined, selected: selected !== undefined && comparison.predictors.some((p) => p.id === selected) ? selected : undefined });
+      set({
+        comparison,
+        busy: false,
+        progress: undefined,
+        selected: selected !== undefined && comparison.predictors.some((p) => p.id === selected) ? selected : undefined,
+      });
     } catch (e) {
       if (mine === generation) set({ busy: false, progress: undefined, error: toErrorInfo(e, 'compare') });
     }
@@ -74,7 +79,10 @@ export const useCompareStore = create<CompareState>()((set, get) => {
       generation++;
       set({ open: false, busy: false, comparison: undefined, otherName: undefined, error: undefined, selected: undefined, progress: undefined });
       // Best effort: the worker drops the other side; a worker already gone holds nothing to drop.
-      void useSession.getState().client?.call('compareClose', {}).catch(() => undefined);
+      void useSession
+        .getState()
+        .client?.call('compareClose', {})
+        .catch(() => undefined);
     },
     select: (selected) => set({ selected }),
     compareFile: (file) => run({ kind: 'file', file }, file.name),
@@ -113,7 +121,8 @@ export const useCompareStore = create<CompareState>()((set, get) => {
     },
     documentOpened() {
       generation++;
-      if (get().open) set({ open: false, busy: false, comparison: undefined, otherName: undefined, selected: undefined, error: undefined, progress: undefined });
+      if (get().open)
+        set({ open: false, busy: false, comparison: undefined, otherName: undefined, selected: undefined, error: undefined, progress: undefined });
     },
     documentChanged() {
       if (get().open && get().otherName !== undefined) void rerun();

@@ -145,9 +145,9 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         if (KEY_ERRORS.has(error.code) || (options?.credentials && error.layer === 'key')) {
           // The worker keeps the bytes; the key prompt asks, and this open resolves with its outcome.
           // The banner says what failed (and stays if the prompt is cancelled); the prompt offers the way on.
-        workers.prepare();
-        set({ opening: undefined, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
-        useSession.getState().showError({ ...error, fileName: name });
+          workers.prepare();
+          set({ opening: undefined, locked: { name, client, error, tries: options?.credentials ? 1 : 0, ...(options ? { options } : {}) } });
+          useSession.getState().showError({ ...error, fileName: name });
           const settled = new Promise<boolean>((resolve) => {
             lockWaiter = { client, resolve };
           });
@@ -197,7 +197,9 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         case 'single': {
           // A small .key/.hex file dropped beside the data is its key (read here, parsed in the worker).
           const keyFile = plan.keyFile;
-          const credentials: OpenCredentials | undefined = keyFile ? { key: new Uint8Array(await keyFile.arrayBuffer()), source: { from: 'file', name: keyFile.name } } : undefined;
+          const credentials: OpenCredentials | undefined = keyFile
+            ? { key: new Uint8Array(await keyFile.arrayBuffer()), source: { from: 'file', name: keyFile.name } }
+            : undefined;
           return get().open(
             { kind: 'file', file: plan.main },
             {
@@ -208,11 +210,18 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
           );
         }
         case 'whole-program':
-          return get().open({ kind: 'file', file: plan.main }, { companions: plan.companions, ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: plan.ignored.map((f) => f.name) });
+          return get().open(
+            { kind: 'file', file: plan.main },
+            { companions: plan.companions, ...(plan.sidecar ? { sidecar: plan.sidecar } : {}), ignored: plan.ignored.map((f) => f.name) },
+          );
         case 'series': {
           // The series view holds its own worker, started only now: a single file never pays for it.
           const base = plan.members[0]!.base;
-          return useSeriesStore.getState().openSeries(base, plan.members.map((m) => ({ file: m.file, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })), plan.ignored.map((f) => f.name));
+          return useSeriesStore.getState().openSeries(
+            base,
+            plan.members.map((m) => ({ file: m.file, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })),
+            plan.ignored.map((f) => f.name),
+          );
         }
       }
     },
@@ -260,6 +269,5 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       opening.abort?.abort();
       set({ opening: undefined });
     },
-
   };
 });

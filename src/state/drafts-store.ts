@@ -85,7 +85,10 @@ export const useDraftsStore = create<DraftsState>()((set, get) => {
       const { [moduleId]: _gone, ...rest } = get().drafts;
       set({ drafts: rest });
       const docId = get().docId;
-      if (docId) pageBackend.deleteDraft(docId, moduleId).catch((e: unknown) => set({ problem: `The discarded draft of ${moduleId} is still stored: ${storageMessage(e)}` }));
+      if (docId)
+        pageBackend
+          .deleteDraft(docId, moduleId)
+          .catch((e: unknown) => set({ problem: `The discarded draft of ${moduleId} is still stored: ${storageMessage(e)}` }));
     },
   };
 });

@@ -198,7 +198,16 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     const marker = kind === 'export';
     // With "keep history without secrets", a key typed into a field is not stored either.
     const kept = l.redact ? redactOps(ops).ops : ops;
-    const entry = makeEntry({ docId: l.docId ?? '', parent: kind === 'open' ? null : l.head, kind, label, ops: kept, tab: get().tab, time: Date.now(), counter: counter++ });
+    const entry = makeEntry({
+      docId: l.docId ?? '',
+      parent: kind === 'open' ? null : l.head,
+      kind,
+      label,
+      ops: kept,
+      tab: get().tab,
+      time: Date.now(),
+      counter: counter++,
+    });
     if (!marker) l.head = entry.id;
     if (l.docId) queue.add(entry, sessionOf(l));
     else l.early.push(entry);
@@ -272,7 +281,8 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       await loadEntries(sha256);
       await loadDocuments();
     } catch (e) {
-      if (line === l) set({ problem: { quota: isQuotaError(e), message: `This document’s history could not be started: ${toErrorInfo(e, 'history').message}` } });
+      if (line === l)
+        set({ problem: { quota: isQuotaError(e), message: `This document’s history could not be started: ${toErrorInfo(e, 'history').message}` } });
     }
   }
 
@@ -474,7 +484,9 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         const { document, original } = bundle;
         await withLock(document.id, async () => {
           const existing = await backend.getDocument(document.id);
-          const merged: DocumentRecord = existing ? { ...existing, lastOpened: Math.max(existing.lastOpened, document.lastOpened) } : { ...document, hasOriginal: false };
+          const merged: DocumentRecord = existing
+            ? { ...existing, lastOpened: Math.max(existing.lastOpened, document.lastOpened) }
+            : { ...document, hasOriginal: false };
           await backend.putDocument(merged);
           if (original && !merged.hasOriginal) await backend.putOriginal(merged, original);
           const have = new Set((await backend.listEntries(document.id)).map((e) => e.id));
@@ -496,18 +508,30 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       const [doc, original, list] = await Promise.all([backend.getDocument(docId), backend.getOriginal(docId), backend.listEntries(docId)]);
       if (!doc || !original) return undefined;
       const sealed = list.some(isSealed);
-      const last = chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
+      const last = chronological(list)
+        .filter((e) => e.kind !== 'export')
+        .at(-1)?.id;
       return { name: doc.name, bytes: original, ops: !sealed && last ? opsTo(byId(list), last) : [], sealed };
     },
 
     async loadResume(docId, head) {
       const [doc, original, list] = await Promise.all([backend.getDocument(docId), backend.getOriginal(docId), backend.listEntries(docId)]);
       if (!doc || !original) {
-        set({ problem: { quota: false, message: `The original of ${doc?.name ?? 'this document'} is no longer stored: open the file itself to continue its history.` } });
+        set({
+          problem: {
+            quota: false,
+            message: `The original of ${doc?.name ?? 'this document'} is no longer stored: open the file itself to continue its history.`,
+          },
+        });
         return undefined;
       }
       const entries = byId(list);
-      const at = head && entries.has(head) ? head : chronological(list).filter((e) => e.kind !== 'export').at(-1)?.id;
+      const at =
+        head && entries.has(head)
+          ? head
+          : chronological(list)
+              .filter((e) => e.kind !== 'export')
+              .at(-1)?.id;
       if (!at) return undefined;
       return { name: doc.name, bytes: original.slice().buffer, at, index: chronological(list).findIndex((e) => e.id === at), sealed: list.some(isSealed) };
     },
@@ -565,7 +589,11 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
 
     async requestPersistence() {
       const granted = await requestPersistence();
-      set({ notice: granted ? 'The browser will keep this history when space runs low.' : 'The browser did not agree to keep the history for sure; it may clear it when space runs low.' });
+      set({
+        notice: granted
+          ? 'The browser will keep this history when space runs low.'
+          : 'The browser did not agree to keep the history for sure; it may clear it when space runs low.',
+      });
       await get().refreshStorage();
     },
 

@@ -55,11 +55,28 @@ export const useSeriesStore = create<SeriesState>()((set, get) => ({
     const next = createSeriesClient();
     set({ status: 'loading', loadingNames: members.map((m) => m.file.name), error: undefined });
     try {
-      const payload = await Promise.all(members.map(async (m) => ({ name: m.file.name, bytes: await m.file.arrayBuffer(), modified: m.file.lastModified, order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}) })));
+      const payload = await Promise.all(
+        members.map(async (m) => ({
+          name: m.file.name,
+          bytes: await m.file.arrayBuffer(),
+          modified: m.file.lastModified,
+          order: m.order,
+          ...(m.tag !== undefined ? { tag: m.tag } : {}),
+        })),
+      );
       const timeline = await next.call('open', { base, members: payload }, { transfer: payload.map((p) => p.bytes) });
       previous.client?.terminate();
       client = next;
-      set({ status: 'ready', loadingNames: [], timeline, ignoredFiles: ignored, view: 'series', openedIndex: undefined, comparison: undefined, error: undefined });
+      set({
+        status: 'ready',
+        loadingNames: [],
+        timeline,
+        ignoredFiles: ignored,
+        view: 'series',
+        openedIndex: undefined,
+        comparison: undefined,
+        error: undefined,
+      });
       return true;
     } catch (e) {
       next.terminate();
@@ -118,7 +135,16 @@ export const useSeriesStore = create<SeriesState>()((set, get) => ({
   close() {
     client?.terminate();
     client = undefined;
-    set({ status: 'closed', loadingNames: [], timeline: undefined, ignoredFiles: [], view: 'series', openedIndex: undefined, comparison: undefined, error: undefined });
+    set({
+      status: 'closed',
+      loadingNames: [],
+      timeline: undefined,
+      ignoredFiles: [],
+      view: 'series',
+      openedIndex: undefined,
+      comparison: undefined,
+      error: undefined,
+    });
   },
 
   dismissError() {

@@ -9,7 +9,9 @@ const fixture = (name: string) => file(new Uint8Array(readFileSync(new URL(name,
 describe('routing dropped files by their bytes', () => {
   it('sends safetensors, GGUF, .npy, .npz and a folder holding a shard to the weights view', async () => {
     for (const name of ['model.safetensors', 'tiny.gguf', 'f4-c.npy', 'arrays.npz']) expect(await holdsWeights([fixture(name)])).toBe(true);
-    expect(await holdsWeights([fixture('sharded/config.json'), fixture('sharded/training_args.bin'), fixture('sharded/model-00002-of-00002.safetensors')])).toBe(true);
+    expect(
+      await holdsWeights([fixture('sharded/config.json'), fixture('sharded/training_args.bin'), fixture('sharded/model-00002-of-00002.safetensors')]),
+    ).toBe(true);
   });
 
   it('does not go by names: JSON named .safetensors and a shard renamed .json are told by what they hold', async () => {

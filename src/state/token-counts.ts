@@ -37,4 +37,3 @@ export function useTokenCounts(prompt: CountedPrompt, tokenizer: TokenizerId): {
   const current = state.key === want;
   return { ...(current && state.counts ? { counts: state.counts } : {}), loading: !current, ...(current && state.error ? { error: state.error } : {}) };
 }
-

@@ -29,7 +29,8 @@ export function draftChanges(rows: readonly MetadataRow[], draft: MetadataDraft)
   const out: Array<{ change: MetadataChange; source: ChangeSource }> = [];
   for (const row of rows) {
     if (draft.removed.includes(row.key)) out.push({ change: { key: row.key, remove: true }, source: { row: row.key } });
-    else if (row.key in draft.values && draft.values[row.key] !== row.text) out.push({ change: { key: row.key, value: draft.values[row.key] ?? '' }, source: { row: row.key } });
+    else if (row.key in draft.values && draft.values[row.key] !== row.text)
+      out.push({ change: { key: row.key, value: draft.values[row.key] ?? '' }, source: { row: row.key } });
   }
   for (const a of draft.added) {
     // A row with nothing typed in it is not a change yet; one with a value and no key is, and is refused with a reason.

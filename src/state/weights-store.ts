@@ -168,7 +168,10 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
         set({
           status: 'ready',
           loadingNames: [],
-          title: titleOf(dropped.map((f) => f.name), summary),
+          title: titleOf(
+            dropped.map((f) => f.name),
+            summary,
+          ),
           summary,
           tree,
           expanded: initialExpanded(tree),
@@ -231,7 +234,10 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
         const changes = draftChanges(entry.metadata ?? [], get().drafts[file] ?? EMPTY_DRAFT).map((x) => x.change);
         const plan = await c.call('exportPlan', { file, changes });
         // New header bytes, then slices of the original File: the Blob refers to the file, it does not copy it.
-        const blob = new Blob(plan.parts.map((p) => (p instanceof Uint8Array ? (p as BlobPart) : original.slice(p.start, p.end))), { type: 'application/octet-stream' });
+        const blob = new Blob(
+          plan.parts.map((p) => (p instanceof Uint8Array ? (p as BlobPart) : original.slice(p.start, p.end))),
+          { type: 'application/octet-stream' },
+        );
         const exported = { file, name: plan.name.slice(plan.name.lastIndexOf('/') + 1), size: blob.size, blob };
         if (client === c) set({ error: undefined });
         return exported;
@@ -245,7 +251,20 @@ export const useWeightsStore = create<WeightsState>()((set, get) => {
       client?.terminate();
       client = undefined;
       files = new Map();
-      set({ status: 'closed', loadingNames: [], title: undefined, summary: undefined, tree: undefined, expanded: new Set(), selected: undefined, previews: {}, pickles: {}, drafts: {}, checks: {}, error: undefined });
+      set({
+        status: 'closed',
+        loadingNames: [],
+        title: undefined,
+        summary: undefined,
+        tree: undefined,
+        expanded: new Set(),
+        selected: undefined,
+        previews: {},
+        pickles: {},
+        drafts: {},
+        checks: {},
+        error: undefined,
+      });
     },
 
     dismissError() {

@@ -20,7 +20,9 @@ export function realFixturesPresent(): boolean {
 /** File names of the real DSPy files (JSON only; SOURCES.md is provenance, not data). */
 export function realDspyFiles(): string[] {
   if (!existsSync(REAL_DSPY_DIR)) return [];
-  return readdirSync(REAL_DSPY_DIR).filter((n) => n.endsWith('.json')).sort();
+  return readdirSync(REAL_DSPY_DIR)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
 }
 
 export function readRealFixture(name: string): Uint8Array {

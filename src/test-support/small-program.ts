@@ -7,7 +7,13 @@ export const SMALL_PROGRAM = {
       { augmented: true, question: 'What is 2+2?', answer: '4' },
       { question: 'Capital of France?', answer: 'Paris' },
     ],
-    signature: { instructions: 'Answer briefly.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
+    signature: {
+      instructions: 'Answer briefly.',
+      fields: [
+        { prefix: 'Question:', description: '${question}' },
+        { prefix: 'Answer:', description: '${answer}' },
+      ],
+    },
     lm: null,
   },
   metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },

@@ -47,12 +47,26 @@ export function App() {
       {/* Banners take their own row, which scrolls when they outgrow it: the workspace shrinks, never the window grows. */}
       <div className="app-banners">
         {opening && <ProgressBar name={opening.name} progress={opening.progress} onCancel={cancelOpen} />}
-        {waitingForKey ? <LockedNotice name={locked.name} maybe={error.code === 'maybe-encrypted'} /> : error && <ErrorBanner error={error} onDismiss={dismissError} />}
+        {waitingForKey ? (
+          <LockedNotice name={locked.name} maybe={error.code === 'maybe-encrypted'} />
+        ) : (
+          error && <ErrorBanner error={error} onDismiss={dismissError} />
+        )}
         <IncomingLink />
         <SessionPrompt />
         <SeriesReturnBar />
       </div>
-      <main className="app-main">{weightsShown ? <WeightsView /> : seriesShown ? <SeriesView /> : summary && program ? <Workspace program={program} summary={summary} /> : <EmptyState onFiles={onFiles} onSample={onSample} />}</main>
+      <main className="app-main">
+        {weightsShown ? (
+          <WeightsView />
+        ) : seriesShown ? (
+          <SeriesView />
+        ) : summary && program ? (
+          <Workspace program={program} summary={summary} />
+        ) : (
+          <EmptyState onFiles={onFiles} onSample={onSample} />
+        )}
+      </main>
       <FileDrop onFiles={onFiles} />
       <KeyPrompt />
     </div>

@@ -18,7 +18,9 @@ describe('comparing in the document worker', () => {
     const other = JSON.parse(new TextDecoder().decode(json)) as Record<string, { demos: unknown[] }>;
     other['generate.predict']!.demos.push({ question: 'Largest ocean?', answer: 'Pacific' });
     const progress: Progress[] = [];
-    const c = await host.compareWith({ source: { kind: 'bytes', bytes: buffer(new Uint8Array(gzipSync(JSON.stringify(other)))), name: 'b.json.gz' } }, (p) => progress.push(p));
+    const c = await host.compareWith({ source: { kind: 'bytes', bytes: buffer(new Uint8Array(gzipSync(JSON.stringify(other)))), name: 'b.json.gz' } }, (p) =>
+      progress.push(p),
+    );
     expect(c.summary).toBe('1 predictor: 1 changed, 0 unchanged; demos: 1 added.');
     expect(c.b.recipe).toBe('gzip → json');
     expect(progress.some((p) => p.stage.startsWith('Comparing'))).toBe(true);

@@ -49,7 +49,9 @@ describe('DocumentHost migrations', () => {
     });
     const plan = host.migrationPlan({});
     expect(plan.readOnly?.reason).toMatch(/9\.0\.0/);
-    expect(() => host.edit({ edit: { kind: 'instructions', moduleId: 'answer', text: 'x' } })).toThrow(expect.objectContaining({ code: 'unsupported', layer: 'read-only' }));
+    expect(() => host.edit({ edit: { kind: 'instructions', moduleId: 'answer', text: 'x' } })).toThrow(
+      expect.objectContaining({ code: 'unsupported', layer: 'read-only' }),
+    );
     expect(() => host.applyOps({ ops: [] })).toThrow(/read-only/);
     expect(() => host.migrate({ tryAnyway: true })).toThrow(/read-only/);
   });

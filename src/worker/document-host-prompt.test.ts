@@ -3,9 +3,25 @@ import { DocumentHost } from './document-host';
 import { countTokens } from '../core/program/prompt/token-count';
 
 function programWith(demoCount: number): Uint8Array {
-  const demos = Array.from({ length: demoCount }, (_, i) => ({ augmented: true, question: `Question number ${i}?`, answer: `Answer ${'word '.repeat(i % 7)}${i}` }));
+  const demos = Array.from({ length: demoCount }, (_, i) => ({
+    augmented: true,
+    question: `Question number ${i}?`,
+    answer: `Answer ${'word '.repeat(i % 7)}${i}`,
+  }));
   const state = {
-    answer: { traces: [], train: [], demos, signature: { instructions: 'Answer the question.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: 'a short answer' }] }, lm: null },
+    answer: {
+      traces: [],
+      train: [],
+      demos,
+      signature: {
+        instructions: 'Answer the question.',
+        fields: [
+          { prefix: 'Question:', description: '${question}' },
+          { prefix: 'Answer:', description: 'a short answer' },
+        ],
+      },
+      lm: null,
+    },
     metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
   };
   return new TextEncoder().encode(JSON.stringify(state, null, 2));

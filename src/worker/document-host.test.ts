@@ -50,7 +50,9 @@ describe('DocumentHost', () => {
     expect(host.demos({ moduleId: 'generate_answer.predict', offset: 1, count: 5 }).demos.map((d) => d.index)).toEqual([1]);
     expect(host.filterDemos({ moduleId: 'generate_answer.predict', text: 'paris' })).toEqual({ indexes: [1] });
 
-    const { edit, program: edited } = host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 1, field: 'answer', value: 'Paris, France' } });
+    const { edit, program: edited } = host.edit({
+      edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 1, field: 'answer', value: 'Paris, France' },
+    });
     expect(edited.modules[0]!.demoCount).toBe(2);
     expect(host.changedModules()).toEqual({ moduleIds: ['generate_answer.predict'] });
     expect(JSON.parse(host.module({ moduleId: 'generate_answer.predict' }).json).demos[1].answer).toBe('Paris, France');
@@ -65,9 +67,15 @@ describe('DocumentHost', () => {
     const { host } = await open(new TextEncoder().encode(text), 'program.json');
     const before = host.module({ moduleId: 'generate_answer.predict' }).json;
     expect(() => host.edit({ edit: { kind: 'replace-module', moduleId: 'generate_answer.predict', json: '{"demos": [' } })).toThrow(/JSON/);
-    expect(() => host.edit({ edit: { kind: 'replace-module', moduleId: 'generate_answer.predict', json: '{"traces": [], "train": [], "demos": 3, "signature": {"instructions": "", "fields": []}, "lm": null}' } })).toThrowError(
-      expect.objectContaining({ layer: 'schema', path: '/demos' }),
-    );
+    expect(() =>
+      host.edit({
+        edit: {
+          kind: 'replace-module',
+          moduleId: 'generate_answer.predict',
+          json: '{"traces": [], "train": [], "demos": 3, "signature": {"instructions": "", "fields": []}, "lm": null}',
+        },
+      }),
+    ).toThrowError(expect.objectContaining({ layer: 'schema', path: '/demos' }));
     expect(host.module({ moduleId: 'generate_answer.predict' }).json).toBe(before);
   });
 });
@@ -79,7 +87,10 @@ describe('DocumentHost companions and sidecars', () => {
     const pkl = new Uint8Array(readFileSync(new URL('../../fixtures/pickle/cloudpickle-code-p5.pkl', import.meta.url)));
     const host = new DocumentHost();
     const opened = await host.open(
-      { source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'dspy_program/metadata.json' }, companions: [new File([pkl], 'dspy_program/program.pkl')] },
+      {
+        source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'dspy_program/metadata.json' },
+        companions: [new File([pkl], 'dspy_program/program.pkl')],
+      },
       () => undefined,
     );
     expect(opened.program.content).toBe('whole-program-metadata');
@@ -91,7 +102,10 @@ describe('DocumentHost companions and sidecars', () => {
   it('a companion that cannot be read is reported, and the document still opens', async () => {
     const host = new DocumentHost();
     const opened = await host.open(
-      { source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'metadata.json' }, companions: [new File([new Uint8Array([0x80, 0x05, 0x95])], 'program.pkl')] },
+      {
+        source: { kind: 'bytes', bytes: bytes(new TextEncoder().encode(metadata)), name: 'metadata.json' },
+        companions: [new File([new Uint8Array([0x80, 0x05, 0x95])], 'program.pkl')],
+      },
       () => undefined,
     );
     expect(opened.companions[0]!.error).toMatchObject({ layer: expect.any(String), message: expect.any(String) });
@@ -100,10 +114,16 @@ describe('DocumentHost companions and sidecars', () => {
   it('verifies a sha256sum sidecar and names both digests on a mismatch', async () => {
     const data = new TextEncoder().encode(text);
     const digest = createHash('sha256').update(data).digest('hex');
-    const good = await new DocumentHost().open({ source: { kind: 'bytes', bytes: bytes(data), name: 'program.json' }, sidecar: new File([`${digest}  program.json\n`], 'program.json.sha256') }, () => undefined);
+    const good = await new DocumentHost().open(
+      { source: { kind: 'bytes', bytes: bytes(data), name: 'program.json' }, sidecar: new File([`${digest}  program.json\n`], 'program.json.sha256') },
+      () => undefined,
+    );
     expect(good.checksum).toMatchObject({ ok: true, actual: digest, sidecarName: 'program.json.sha256' });
     const wrong = 'ab'.repeat(32);
-    const bad = await new DocumentHost().open({ source: { kind: 'bytes', bytes: bytes(data), name: 'program.json' }, sidecar: new File([wrong], 'program.json.sha256') }, () => undefined);
+    const bad = await new DocumentHost().open(
+      { source: { kind: 'bytes', bytes: bytes(data), name: 'program.json' }, sidecar: new File([wrong], 'program.json.sha256') },
+      () => undefined,
+    );
     expect(bad.checksum?.ok).toBe(false);
     expect(bad.checksum?.message).toContain(wrong);
     expect(bad.checksum?.message).toContain(digest);
@@ -123,7 +143,10 @@ describe('DocumentHost module view of a large module', () => {
 
     const edited = { ...JSON.parse(view.json), signature: { instructions: 'Shorter.', fields: big['qa.predict'].signature.fields } };
     host.edit({ edit: { kind: 'replace-module', moduleId: 'qa.predict', json: JSON.stringify(edited), leftOut: view.leftOut } });
-    expect(host.demos({ moduleId: 'qa.predict', offset: 2999, count: 1 }).demos[0]?.fields).toEqual([['question', 'q2999'], ['answer', 'a'.repeat(400)]]);
+    expect(host.demos({ moduleId: 'qa.predict', offset: 2999, count: 1 }).demos[0]?.fields).toEqual([
+      ['question', 'q2999'],
+      ['answer', 'a'.repeat(400)],
+    ]);
     expect(host.module({ moduleId: 'qa.predict' }).module.signature?.instructions).toBe('Shorter.');
   });
 });
@@ -133,6 +156,8 @@ describe('DocumentHost demo fields typed as JSON', () => {
     const { host } = await open(new TextEncoder().encode(text), 'program.json');
     host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 0, field: 'answer', json: '["4", "four"]' } });
     expect(host.demos({ moduleId: 'generate_answer.predict', offset: 0, count: 1 }).demos[0]?.fields).toContainEqual(['answer', ['4', 'four']]);
-    expect(() => host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 0, field: 'answer', json: '["4",\n  ]' } })).toThrow(/line 2, column/);
+    expect(() => host.edit({ edit: { kind: 'demo-field', moduleId: 'generate_answer.predict', demoIndex: 0, field: 'answer', json: '["4",\n  ]' } })).toThrow(
+      /line 2, column/,
+    );
   });
 });

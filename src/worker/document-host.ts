@@ -62,7 +62,11 @@ export class DocumentHost {
     return {};
   }
 
-  async open({ source, companions = [], sidecar, credentials }: Params<'open'>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Result<'open'>> {
+  async open(
+    { source, companions = [], sidecar, credentials }: Params<'open'>,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<Result<'open'>> {
     const clock = new StageClock();
     const progress = clock.wrap(onProgress);
     const { bytes, name } = await this.bytesOf(source, progress, signal);
@@ -96,7 +100,13 @@ export class DocumentHost {
     return { key: await this.secrets.historyKey(open.sha256) };
   }
 
-  private async openBytes(input: LockedOpen, credentials: OpenCredentials | undefined, onProgress: (p: Progress) => void, clock: StageClock, signal?: AbortSignal): Promise<Result<'open'>> {
+  private async openBytes(
+    input: LockedOpen,
+    credentials: OpenCredentials | undefined,
+    onProgress: (p: Progress) => void,
+    clock: StageClock,
+    signal?: AbortSignal,
+  ): Promise<Result<'open'>> {
     const { bytes, name, companions, sidecar } = input;
     const checksum = sidecar ? await this.verifySidecar(bytes, name, sidecar) : undefined;
     // WebCrypto hashes on its own thread: the digest is ready by the time decoding is done.
@@ -150,7 +160,15 @@ export class DocumentHost {
       stages: clock.stages(),
     };
     const locked = doc.readOnly();
-    return { summary, program: doc.program, companions: companionSummaries, ...(checksum ? { checksum } : {}), sha256: docSha, ...(encryption ? { encryption } : {}), ...(locked ? { locked } : {}) };
+    return {
+      summary,
+      program: doc.program,
+      companions: companionSummaries,
+      ...(checksum ? { checksum } : {}),
+      sha256: docSha,
+      ...(encryption ? { encryption } : {}),
+      ...(locked ? { locked } : {}),
+    };
   }
 
   // ---- reading: the open ProgramDocument answers ----
@@ -292,11 +310,20 @@ export class DocumentHost {
     if (redactSecrets && secrets.count > 0 && !open.encryption) {
       const redacted = await this.redactedOriginal();
       open.bytes = undefined;
-      return transfer({ sha256: redacted.sha256, size: redacted.bytes.length, bytes: redacted.bytes, secrets: 0, secretKeys: secrets.keys, redacted: redacted.redacted }, [ownBuffer(redacted.bytes)]);
+      return transfer(
+        { sha256: redacted.sha256, size: redacted.bytes.length, bytes: redacted.bytes, secrets: 0, secretKeys: secrets.keys, redacted: redacted.redacted },
+        [ownBuffer(redacted.bytes)],
+      );
     }
     const bytes = open.bytes;
     open.bytes = undefined; // handed over once: the worker need not hold a second copy of the file
-    const result = { sha256: open.sha256, size: open.doc.decoded.inputBytes, ...(bytes ? { bytes } : {}), secrets: open.encryption ? 0 : secrets.count, secretKeys: secrets.keys };
+    const result = {
+      sha256: open.sha256,
+      size: open.doc.decoded.inputBytes,
+      ...(bytes ? { bytes } : {}),
+      secrets: open.encryption ? 0 : secrets.count,
+      secretKeys: secrets.keys,
+    };
     // Export of an untouched deflate file and the pickle views still read these bytes: then the page gets a copy.
     const stillRead = this.pickle !== undefined || open.doc.decoded.recipe.length > 1 || open.doc.decoded.text === undefined;
     return stillRead ? result : transfer(result, [ownBuffer(bytes)]);
@@ -342,7 +369,13 @@ export class DocumentHost {
       return { ...(await verifyChecksum(bytes, text, name)), sidecarName: sidecar.name };
     } catch (e) {
       // A bad sidecar is reported beside the document; it does not stop the document from opening.
-      return { ok: false, expected: '', actual: '', message: `${sidecar.name} could not be used: ${toErrorInfo(e, 'checksum').message}`, sidecarName: sidecar.name };
+      return {
+        ok: false,
+        expected: '',
+        actual: '',
+        message: `${sidecar.name} could not be used: ${toErrorInfo(e, 'checksum').message}`,
+        sidecarName: sidecar.name,
+      };
     }
   }
 

@@ -32,7 +32,10 @@ describe('encrypted documents in the worker', () => {
   it('keeps a raw-key file waiting: wrong key, then the right key file opens it with no secret in the result', async () => {
     const host = await lockedHost('program.json.enc');
     expect(host.lockInfo()).toEqual({ name: 'program.json.enc', size: readRepoFile(`${dir}/program.json.enc`).length });
-    await expect(host.unlock({ credentials: { key: 'ab'.repeat(32) } }, none)).rejects.toMatchObject({ code: 'wrong-key', message: 'Wrong key or the file was changed' });
+    await expect(host.unlock({ credentials: { key: 'ab'.repeat(32) } }, none)).rejects.toMatchObject({
+      code: 'wrong-key',
+      message: 'Wrong key or the file was changed',
+    });
     await expect(host.unlock({ credentials: { key: 'abc' } }, none)).rejects.toMatchObject({ code: 'invalid', layer: 'key' });
     expect(() => host.text({ pointer: '', maxChars: 100 })).toThrow(/No document/);
     const opened = await host.unlock({ credentials: { key: keyFile, source: { from: 'file', name: 'fixture.key' } } }, none);

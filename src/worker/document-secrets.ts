@@ -119,7 +119,8 @@ export function exportEncryption(request: ExportEncryptionRequest, secrets: Docu
   let passphrase: string;
   if (request.passphrase === 'document') {
     const own = secrets?.credentials.passphrase;
-    if (!own) throw new FormatError({ code: 'needs-key', layer: CONTAINER_LAYER, message: 'This document was not opened with a passphrase: enter one for the export' });
+    if (!own)
+      throw new FormatError({ code: 'needs-key', layer: CONTAINER_LAYER, message: 'This document was not opened with a passphrase: enter one for the export' });
     passphrase = own;
   } else passphrase = request.passphrase;
   if (passphrase === '') throw new FormatError({ code: 'invalid', layer: CONTAINER_LAYER, message: 'The passphrase is empty' });

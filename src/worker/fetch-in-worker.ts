@@ -28,7 +28,9 @@ export function fetchInWorker(url: string, options: { signal?: AbortSignal; onPr
     };
     worker.onerror = (event) => {
       settle();
-      reject(new FormatError({ code: 'internal', layer: 'url', message: `The download could not start: ${event.message || 'the fetch worker failed to load'}.` }));
+      reject(
+        new FormatError({ code: 'internal', layer: 'url', message: `The download could not start: ${event.message || 'the fetch worker failed to load'}.` }),
+      );
     };
     worker.postMessage({ url });
   });

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { DocumentHost } from './document-host';
 
 interface Expected {
-  tensors: Array<{ path: string; dtype: string; shape: number[]; stride: number[]; device: string; storageKey: string; first: number[]; min: number; max: number; mean: number }>;
+  tensors: Array<{
+    path: string;
+    dtype: string;
+    shape: number[];
+    stride: number[];
+    device: string;
+    storageKey: string;
+    first: number[];
+    min: number;
+    max: number;
+    mean: number;
+  }>;
 }
 
 function fixture(name: string): Uint8Array {
@@ -17,7 +28,10 @@ function expected(name: string): Expected {
 async function openFixture(name: string, as = name) {
   const data = fixture(name);
   const host = new DocumentHost();
-  const opened = await host.open({ source: { kind: 'bytes', bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, name: as } }, () => undefined);
+  const opened = await host.open(
+    { source: { kind: 'bytes', bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, name: as } },
+    () => undefined,
+  );
   return { host, opened };
 }
 
@@ -27,7 +41,9 @@ describe('DocumentHost pickle methods', () => {
     const want = expected('torch-state-dict.pt').tensors;
     const all = host.tensors({ offset: 0, limit: 100 });
     expect(all.total).toBe(want.length);
-    expect(all.rows.map((r) => [r.path, r.dtype, r.shape, r.stride, r.device, r.storageKey])).toEqual(want.map((t) => [t.path, t.dtype, t.shape, t.stride, t.device, t.storageKey]));
+    expect(all.rows.map((r) => [r.path, r.dtype, r.shape, r.stride, r.device, r.storageKey])).toEqual(
+      want.map((t) => [t.path, t.dtype, t.shape, t.stride, t.device, t.storageKey]),
+    );
 
     const encoder = host.tensors({ offset: 0, limit: 100, moduleId: 'encoder' });
     expect(encoder.rows.map((r) => r.path)).toEqual(want.filter((t) => t.path.startsWith('encoder.')).map((t) => t.path));
@@ -50,7 +66,11 @@ describe('DocumentHost pickle methods', () => {
 
   it('maps a checkpoint model and a pickled nn.Module to the module tree ids', async () => {
     const checkpoint = (await openFixture('torch-checkpoint-epoch1.pt')).host.tensors({ offset: 0, limit: 100, moduleId: 'encoder.2' });
-    expect(checkpoint.rows.map((r) => r.path)).toEqual(['model_state_dict.encoder.2.weight', 'model_state_dict.encoder.2.bias', 'model_state_dict.encoder.2.weight_t']);
+    expect(checkpoint.rows.map((r) => r.path)).toEqual([
+      'model_state_dict.encoder.2.weight',
+      'model_state_dict.encoder.2.bias',
+      'model_state_dict.encoder.2.weight_t',
+    ]);
     const module = (await openFixture('torch-module.pt')).host.tensors({ offset: 0, limit: 100, moduleId: 'head' });
     expect(module.rows.map((r) => r.path)).toEqual(['_modules.head._parameters.weight', '_modules.head._parameters.bias']);
   });
@@ -91,12 +111,19 @@ describe('DocumentHost pickle reports of files with several pickles', () => {
   async function open(name: string) {
     const data = verdictFixture(name);
     const host = new DocumentHost();
-    const opened = await host.open({ source: { kind: 'bytes', bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, name } }, () => undefined);
+    const opened = await host.open(
+      { source: { kind: 'bytes', bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, name } },
+      () => undefined,
+    );
     return { host, opened };
   }
   it('the page report names the stacked pickle that runs code, and the disassembly pages into it', async () => {
     const { host, opened } = await open('legacy-payload-in-2-protocol.pt');
-    const safety = opened.summary.recipe[0]?.options.safety as { verdict: string; members: Array<{ name: string; verdict: string }>; calls: Array<{ text: string; member?: string }> };
+    const safety = opened.summary.recipe[0]?.options.safety as {
+      verdict: string;
+      members: Array<{ name: string; verdict: string }>;
+      calls: Array<{ text: string; member?: string }>;
+    };
     expect(safety.verdict).toBe('dangerous');
     expect(safety.members.find((m) => m.verdict === 'dangerous')?.name).toBe('stacked pickle 2 of 5 (protocol version)');
     expect(safety.calls.find((c) => c.text === "posix.system('echo stacked-2')")?.member).toBe('stacked pickle 2 of 5 (protocol version)');

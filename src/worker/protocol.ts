@@ -19,9 +19,7 @@ import type { Comparison } from '../core/program/compare/types';
 import type { TakeRequest } from '../core/program/compare/take';
 import type { EditRequest } from '../core/program/document/edit-request';
 
-export type OpenSource =
-  | { kind: 'file'; file: File }
-  | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
+export type OpenSource = { kind: 'file'; file: File } | { kind: 'bytes'; bytes: ArrayBuffer; name: string };
 
 /** The other side of a comparison: a file, bytes, or a history version of the open document. */
 export type CompareSource =
@@ -66,14 +64,26 @@ export interface PickleSafety {
   calls: Array<{ offset: number; opcode: string; target: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; text: string; member?: string }>;
   safeCalls: Array<{ target: string; count: number }>;
   signals: string[];
-  stats: { opcodes: number; protocol: number | null; memoPuts: number; memoGets: number; maxStack: number; maxMarks: number; persistentIds: number; buffers: number };
+  stats: {
+    opcodes: number;
+    protocol: number | null;
+    memoPuts: number;
+    memoGets: number;
+    maxStack: number;
+    maxMarks: number;
+    persistentIds: number;
+    buffers: number;
+  };
   error?: ErrorInfo;
   /** Every pickle of the file, graded, when it holds more than one (stacked, zip members, nested). */
   members?: Array<{ name: string; verdict: 'safe' | 'unknown' | 'dangerous'; loaded: boolean; error?: ErrorInfo }>;
 }
 
 /** One row of a torch file's tensor table; `index` names it for tensorPreview. */
-export type TensorRow = Pick<TensorInfo, 'path' | 'dtype' | 'shape' | 'stride' | 'storageOffset' | 'numel' | 'byteSize' | 'device' | 'storageKey' | 'parameter'> & {
+export type TensorRow = Pick<
+  TensorInfo,
+  'path' | 'dtype' | 'shape' | 'stride' | 'storageOffset' | 'numel' | 'byteSize' | 'device' | 'storageKey' | 'parameter'
+> & {
   index: number;
 };
 
@@ -110,8 +120,7 @@ export interface EncryptionFacts {
 
 /** Encryption for an export: with the open document's own secret, or a new one. */
 export type ExportEncryptionRequest =
-  | { scheme: 'raw'; layout?: RawLayout; key: 'document' | string | Uint8Array }
-  | { scheme: 'container'; passphrase: 'document' | string };
+  { scheme: 'raw'; layout?: RawLayout; key: 'document' | string | Uint8Array } | { scheme: 'container'; passphrase: 'document' | string };
 
 export interface Opened {
   summary: DocumentSummary;
@@ -199,12 +208,23 @@ export type WorkerMethods = {
   /** Pickles only: one page of the pickletools-style disassembly, from an opcode offset (0 or a page's nextOffset). */
   disassembly: [
     { offset: number; limit: number },
-    { rows: Array<{ offset: number; code: number; name: string; arg: string; depth: number }>; nextOffset: number | null; streamBytes: number; error?: ErrorInfo },
+    {
+      rows: Array<{ offset: number; code: number; name: string; arg: string; depth: number }>;
+      nextOffset: number | null;
+      streamBytes: number;
+      error?: ErrorInfo;
+    },
   ];
   /** Torch files only: a page of the tensor table, for one module's subtree or the whole file, in file order or largest first. */
-  tensors: [{ offset: number; limit: number; moduleId?: string; sort?: 'file' | 'size' }, { rows: TensorRow[]; total: number; totalBytes: number; fileTotal: number }];
+  tensors: [
+    { offset: number; limit: number; moduleId?: string; sort?: 'file' | 'size' },
+    { rows: TensorRow[]; total: number; totalBytes: number; fileTotal: number },
+  ];
   /** Reads one tensor's storage span (the only time tensor bytes are read) for its first values, min, max and mean. */
-  tensorPreview: [{ index: number; count?: number }, { first: Array<number | bigint | boolean>; numel: number; min: number | null; max: number | null; mean: number | null; nanCount: number }];
+  tensorPreview: [
+    { index: number; count?: number },
+    { first: Array<number | bigint | boolean>; numel: number; min: number | null; max: number | null; mean: number | null; nanCount: number },
+  ];
 };
 
 export type Method = keyof WorkerMethods;

@@ -7,11 +7,7 @@
 const WHOLE_READ_BYTES = 128 * 1024 * 1024;
 import { FormatError, formatCount } from '../core/engine/errors';
 
-export async function readFileInChunks(
-  file: Blob,
-  onProgress: (done: number, total: number) => void,
-  signal?: AbortSignal,
-): Promise<Uint8Array> {
+export async function readFileInChunks(file: Blob, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<Uint8Array> {
   const total = file.size;
   if (total <= WHOLE_READ_BYTES) {
     onProgress(0, total);
@@ -28,7 +24,12 @@ export async function readFileInChunks(
       const chunk = await reader.read();
       if (chunk.done) break;
       if (done + chunk.value.byteLength > total) {
-        throw new FormatError({ code: 'corrupt', layer: 'read', message: `The file grew while it was read (more than ${formatCount(total)} bytes).`, offset: total });
+        throw new FormatError({
+          code: 'corrupt',
+          layer: 'read',
+          message: `The file grew while it was read (more than ${formatCount(total)} bytes).`,
+          offset: total,
+        });
       }
       out.set(chunk.value, done);
       done += chunk.value.byteLength;
@@ -38,7 +39,12 @@ export async function readFileInChunks(
     reader.releaseLock();
   }
   if (done !== total) {
-    throw new FormatError({ code: 'truncated', layer: 'read', message: `The file ended after ${formatCount(done)} of ${formatCount(total)} bytes.`, offset: done });
+    throw new FormatError({
+      code: 'truncated',
+      layer: 'read',
+      message: `The file ended after ${formatCount(done)} of ${formatCount(total)} bytes.`,
+      offset: done,
+    });
   }
   return out;
 }

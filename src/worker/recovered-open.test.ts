@@ -12,7 +12,10 @@ const fileOf = (path: string, name = path.slice(path.lastIndexOf('/') + 1)) => {
 describe('opening a program that lives in a pickle', () => {
   it('a whole-program folder opens as its recovered state, edits like one, and exports JSON DSPy loads', async () => {
     const host = new DocumentHost();
-    const opened = await host.open({ source: { kind: 'file', file: fileOf('whole-program-by-value/metadata.json') }, companions: [fileOf('whole-program-by-value/program.pkl')] }, () => undefined);
+    const opened = await host.open(
+      { source: { kind: 'file', file: fileOf('whole-program-by-value/metadata.json') }, companions: [fileOf('whole-program-by-value/program.pkl')] },
+      () => undefined,
+    );
     expect(opened.summary.name).toBe('program.json');
     expect(opened.program.formatLabel).toBe('DSPy whole program (program.pkl), recovered');
     expect(opened.companions.map((c) => [c.name, c.safety?.verdict])).toEqual([['program.pkl', 'dangerous']]);
@@ -38,16 +41,26 @@ describe('opening a program that lives in a pickle', () => {
 
   it('an MLflow model folder opens as the program inside model.pkl, with the MLmodel facts and the secret in dspy.settings', async () => {
     const host = new DocumentHost();
-    const opened = await host.open({ source: { kind: 'file', file: fileOf('mlflow-model/data/model.pkl') }, companions: [fileOf('mlflow-model/MLmodel')] }, () => undefined);
+    const opened = await host.open(
+      { source: { kind: 'file', file: fileOf('mlflow-model/data/model.pkl') }, companions: [fileOf('mlflow-model/MLmodel')] },
+      () => undefined,
+    );
     expect(opened.program.formatLabel).toBe('MLflow DSPy model (model.pkl), recovered');
     expect(opened.program.version).toBe('3.3.1');
     expect(opened.program.notes.join('\n')).toMatch(/MLmodel: MLflow 3\.1\.0/);
     expect(opened.program.notes.join('\n')).toMatch(/secret at \/state\/dspy_settings\/lm\/state\/kwargs\/api_key/);
-    expect(opened.companions.map((c) => [c.name, c.safety?.verdict ?? c.error?.code ?? 'read'])).toEqual([['model.pkl', 'dangerous'], ['MLmodel', expect.any(String)]]);
+    expect(opened.companions.map((c) => [c.name, c.safety?.verdict ?? c.error?.code ?? 'read'])).toEqual([
+      ['model.pkl', 'dangerous'],
+      ['MLmodel', expect.any(String)],
+    ]);
   });
 
   it('an MLflow model folder is one drop: model.pkl with MLmodel beside it', () => {
-    const plan = classifyDrop([{ name: 'model/MLmodel', size: 486 }, { name: 'model/requirements.txt', size: 45 }, { name: 'model/data/model.pkl', size: 4587 }]);
+    const plan = classifyDrop([
+      { name: 'model/MLmodel', size: 486 },
+      { name: 'model/requirements.txt', size: 45 },
+      { name: 'model/data/model.pkl', size: 4587 },
+    ]);
     expect(plan).toMatchObject({ kind: 'whole-program', main: { name: 'model/data/model.pkl' }, companions: [{ name: 'model/MLmodel' }] });
   });
 });

@@ -20,7 +20,8 @@ export function companionSummary(name: string, size: number, decoded: DecodedDoc
   return { name, size, recipe: decoded.recipe, warnings: decoded.warnings, ...(safety ? { safety } : {}) };
 }
 
-const isPlainPickle = (d: DecodedDocument | undefined): boolean => d?.recipe.length === 1 && d.recipe[0]?.layer === 'pickle' && d.recipe[0].options.container === 'pickle';
+const isPlainPickle = (d: DecodedDocument | undefined): boolean =>
+  d?.recipe.length === 1 && d.recipe[0]?.layer === 'pickle' && d.recipe[0].options.container === 'pickle';
 
 export async function openRecovered(
   main: { name: string; bytes: Uint8Array; decoded: DecodedDocument },
@@ -28,7 +29,9 @@ export async function openRecovered(
   signal?: AbortSignal,
 ): Promise<{ decoded: DecodedDocument; name: string; facts: RecoveredFacts; pickleSummary?: CompanionSummary } | undefined> {
   const mainPickle = isPlainPickle(main.decoded);
-  const candidates = companions.filter((c) => c.bytes !== undefined).map((c) => ({ name: c.name, bytes: c.bytes as Uint8Array, value: c.decoded?.value, isPickle: isPlainPickle(c.decoded) }));
+  const candidates = companions
+    .filter((c) => c.bytes !== undefined)
+    .map((c) => ({ name: c.name, bytes: c.bytes as Uint8Array, value: c.decoded?.value, isPickle: isPlainPickle(c.decoded) }));
   if (!mainPickle && !candidates.some((c) => c.isPickle)) return undefined;
   let found;
   try {
@@ -38,5 +41,10 @@ export async function openRecovered(
   }
   if (!found) return undefined;
   const decoded = await decodeBytes(new TextEncoder().encode(found.text), { name: found.name, ...(signal ? { signal } : {}) });
-  return { decoded, name: found.name, facts: found.facts, ...(mainPickle ? { pickleSummary: companionSummary(main.name, main.bytes.length, main.decoded) } : {}) };
+  return {
+    decoded,
+    name: found.name,
+    facts: found.facts,
+    ...(mainPickle ? { pickleSummary: companionSummary(main.name, main.bytes.length, main.decoded) } : {}),
+  };
 }

@@ -13,7 +13,11 @@ describe('SeriesHost', () => {
   it('opens a series, compares the first and last checkpoints, and gives a checkpoint as a JSON file', async () => {
     const host = new SeriesHost();
     const timeline = await host.open({ base: 'qa_run', members: members('diffs') });
-    expect(timeline.checkpoints.map((c) => [c.tag, c.kind])).toEqual([[undefined, 'full'], ['epoch_1', 'diff'], ['best', 'diff']]);
+    expect(timeline.checkpoints.map((c) => [c.tag, c.kind])).toEqual([
+      [undefined, 'full'],
+      ['epoch_1', 'diff'],
+      ['best', 'diff'],
+    ]);
     expect(timeline.checkpoints.some((c) => 'value' in c)).toBe(false);
 
     const { comparison, textA, textB } = await host.compare({ a: 0, b: 2 });

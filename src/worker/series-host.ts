@@ -49,7 +49,15 @@ export class SeriesHost {
   private checkpoints: Checkpoint[] = [];
 
   async open({ base, members }: SeriesParams<'open'>): Promise<SeriesTimeline> {
-    const checkpoints = await readSeries(members.map((m) => ({ name: m.name, bytes: new Uint8Array(m.bytes), order: m.order, ...(m.tag !== undefined ? { tag: m.tag } : {}), ...(m.modified !== undefined ? { modified: m.modified } : {}) })));
+    const checkpoints = await readSeries(
+      members.map((m) => ({
+        name: m.name,
+        bytes: new Uint8Array(m.bytes),
+        order: m.order,
+        ...(m.tag !== undefined ? { tag: m.tag } : {}),
+        ...(m.modified !== undefined ? { modified: m.modified } : {}),
+      })),
+    );
     this.base = base;
     this.checkpoints = checkpoints;
     return timelineOf(base, checkpoints);
@@ -58,7 +66,8 @@ export class SeriesHost {
   private loaded(index: number): Checkpoint & { value: unknown } {
     const cp = this.checkpoints[index];
     if (!cp) throw new FormatError({ code: 'invalid', layer: 'series', message: `There is no checkpoint ${index + 1} in this series.` });
-    if (cp.value === undefined) throw new FormatError({ code: 'invalid', layer: 'series', message: `${cp.name} could not be loaded: ${cp.error?.message ?? 'no program'}` });
+    if (cp.value === undefined)
+      throw new FormatError({ code: 'invalid', layer: 'series', message: `${cp.name} could not be loaded: ${cp.error?.message ?? 'no program'}` });
     return cp as Checkpoint & { value: unknown };
   }
 

@@ -9,16 +9,26 @@ import { decodeBytes } from '../core/engine/pipeline/decode';
 import { ProgramDocument } from '../core/program/document/program-document';
 
 /** A DSPy 2.5-style state with one predictor and one demo: the common path of a real file. */
-const TINY_PROGRAM = JSON.stringify({
-  answer: {
-    traces: [],
-    train: [],
-    demos: [{ augmented: true, question: 'What is two plus two?', answer: '4' }],
-    signature: { instructions: 'Answer the question.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] },
-    lm: null,
+const TINY_PROGRAM = JSON.stringify(
+  {
+    answer: {
+      traces: [],
+      train: [],
+      demos: [{ augmented: true, question: 'What is two plus two?', answer: '4' }],
+      signature: {
+        instructions: 'Answer the question.',
+        fields: [
+          { prefix: 'Question:', description: '${question}' },
+          { prefix: 'Answer:', description: '${answer}' },
+        ],
+      },
+      lm: null,
+    },
+    metadata: { dependency_versions: { python: '3.11', dspy: '2.5.0', cloudpickle: '3.0' } },
   },
-  metadata: { dependency_versions: { python: '3.11', dspy: '2.5.0', cloudpickle: '3.0' } },
-}, null, 2);
+  null,
+  2,
+);
 
 /** Resolves to the demos it read: the warm-up went through the reader a real file takes. */
 export async function warmUp(): Promise<number> {

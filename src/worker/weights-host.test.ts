@@ -28,7 +28,13 @@ describe('weights host', () => {
     const row = summary.tensors.find((t) => t.name === 'lm_head.weight')!;
     expect(row.shard).toBe('tiny/model-00002-of-00002.safetensors');
     expect(h.preview({ file: row.shard!, tensor: row.name })).toMatchObject({ kind: 'values', first: [-1, 2, -3, 4, -5, 6] });
-    const plan = h.exportPlan({ file: row.shard!, changes: [{ key: 'format', remove: true }, { key: 'note', value: 'edited' }] });
+    const plan = h.exportPlan({
+      file: row.shard!,
+      changes: [
+        { key: 'format', remove: true },
+        { key: 'note', value: 'edited' },
+      ],
+    });
     const out = readSafetensorsHeader(bytesSource(materialise(plan.parts, shard2)));
     expect(out.metadata).toEqual({ note: 'edited' });
   });
@@ -82,7 +88,9 @@ describe('weights host', () => {
   it("grades a folder's pickles by range: training_args.bin names a class it does not know, an object array runs code", () => {
     const h = host();
     const names = ['config.json', 'model.safetensors.index.json', 'model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors', 'training_args.bin'];
-    const summary = h.open({ files: [...names.map((n) => ({ name: n, file: blob(`sharded/${n}`) })), { name: 'object-dangerous.npy', file: blob('object-dangerous.npy') }] });
+    const summary = h.open({
+      files: [...names.map((n) => ({ name: n, file: blob(`sharded/${n}`) })), { name: 'object-dangerous.npy', file: blob('object-dangerous.npy') }],
+    });
     expect(summary.pickles).toEqual(['training_args.bin', 'object-dangerous.npy']);
     const args = h.pickleReport({ file: 'training_args.bin' });
     expect(args.verdict).toBe('unknown');
@@ -94,7 +102,12 @@ describe('weights host', () => {
   it("carries each file's own notes into the summary: a GGUF chat template reaching Python objects is flagged", () => {
     const lone = host().open({ files: [{ name: 'code-template.gguf', file: blob('code-template.gguf') }] });
     expect(lone.notes).toContainEqual(expect.stringContaining('The chat template (Jinja, run by the serving stack) contains dunder attribute access'));
-    const two = host().open({ files: [{ name: 'code-template.gguf', file: blob('code-template.gguf') }, { name: 'f8-fortran.npy', file: blob('f8-fortran.npy') }] });
+    const two = host().open({
+      files: [
+        { name: 'code-template.gguf', file: blob('code-template.gguf') },
+        { name: 'f8-fortran.npy', file: blob('f8-fortran.npy') },
+      ],
+    });
     expect(two.notes).toContainEqual(expect.stringMatching(/^code-template\.gguf: The chat template/));
     expect(two.notes).toContainEqual(expect.stringMatching(/^f8-fortran\.npy: .*Fortran/));
   });

@@ -59,7 +59,8 @@ export class WeightsHost {
     const source = this.sources.get(file);
     const row = this.summary?.tensors.find((t) => t.shard === file && t.name === tensor);
     const w = this.parsed.get(file);
-    if (!source || !row || row.offset === undefined || !w) throw new FormatError({ code: 'invalid', layer: 'weights', message: `No tensor ${tensor} in ${file}` });
+    if (!source || !row || row.offset === undefined || !w)
+      throw new FormatError({ code: 'invalid', layer: 'weights', message: `No tensor ${tensor} in ${file}` });
     if (w.header.format === 'safetensors') {
       const t = w.header.tensors.find((x) => x.offset === row.offset);
       if (!t) throw new FormatError({ code: 'invalid', layer: 'weights', message: `No tensor ${tensor} in ${file}` });
@@ -68,7 +69,13 @@ export class WeightsHost {
     if (w.header.format === 'gguf') {
       const t = w.header.tensors.find((x) => x.offset === row.offset);
       const plain = t ? GGML_PLAIN[t.typeId] : undefined;
-      if (!t || !plain) return { kind: 'raw', numel: row.params, firstBytes: [...source.read(row.offset, 16)], reason: `${row.dtype} is a quantised type: its blocks are shown as raw bytes` };
+      if (!t || !plain)
+        return {
+          kind: 'raw',
+          numel: row.params,
+          firstBytes: [...source.read(row.offset, 16)],
+          reason: `${row.dtype} is a quantised type: its blocks are shown as raw bytes`,
+        };
       return previewTensor(source, { dtype: plain, offset: t.offset, bytes: t.bytes ?? 0, params: t.params }, { littleEndian: w.header.littleEndian });
     }
     const npy = w.header.format === 'npy' ? w.header : undefined;

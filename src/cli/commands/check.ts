@@ -42,7 +42,14 @@ export const checkCommand: CliCommand = {
     const [input, moduleId, ...extra] = parsed.positional;
     const format = parsed.flags.get('format') ?? 'text';
     const unknown = [...parsed.flags.keys()].filter((f) => f !== 'signature' && f !== 'format');
-    if (!input || !moduleId || extra.length > 0 || unknown.length > 0 || typeof parsed.flags.get('signature') !== 'string' || (format !== 'json' && format !== 'text')) {
+    if (
+      !input ||
+      !moduleId ||
+      extra.length > 0 ||
+      unknown.length > 0 ||
+      typeof parsed.flags.get('signature') !== 'string' ||
+      (format !== 'json' && format !== 'text')
+    ) {
       io.err(CHECK_HELP);
       return EXIT_USAGE;
     }
@@ -62,7 +69,9 @@ export const checkCommand: CliCommand = {
       let keys: string[] = [];
       try {
         const first = demoArray(value, module).slice(0, 64);
-        keys = [...new Set(first.flatMap((d) => (d !== null && typeof d === 'object' && !Array.isArray(d) ? Object.keys(d) : [])))].filter((k) => !['augmented', 'dspy_uuid', 'dspy_split'].includes(k));
+        keys = [...new Set(first.flatMap((d) => (d !== null && typeof d === 'object' && !Array.isArray(d) ? Object.keys(d) : [])))].filter(
+          (k) => !['augmented', 'dspy_uuid', 'dspy_split'].includes(k),
+        );
       } catch {
         keys = [];
       }

@@ -80,7 +80,9 @@ export const convertCommand: CliCommand = {
       if (parsed.flags.has('sidecar')) await io.writeFile(`${output}.sha256`, new TextEncoder().encode(out.sidecar));
       for (const w of out.warnings) io.err(`warning: ${w}\n`);
       if (out.redacted > 0) io.err(`warning: ${out.redacted} secret${out.redacted > 1 ? 's' : ''} redacted (--no-redact keeps them)\n`);
-      io.out(`${output}: ${describeRecipe(out.recipe)}, ${formatCount(out.size)} bytes (from ${describeRecipe(doc.recipe)}, ${formatCount(bytes.length)} bytes), sha256 ${out.sha256}\n`);
+      io.out(
+        `${output}: ${describeRecipe(out.recipe)}, ${formatCount(out.size)} bytes (from ${describeRecipe(doc.recipe)}, ${formatCount(bytes.length)} bytes), sha256 ${out.sha256}\n`,
+      );
       return EXIT_OK;
     } catch (e) {
       return reportError(e, io);

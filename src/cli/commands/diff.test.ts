@@ -19,7 +19,10 @@ describe('cli diff', () => {
   });
 
   it('exits 1 with the summary when they differ; --md and --json print the report', async () => {
-    const value = JSON.parse(text(readRepoFile('fixtures/pickle/dspy-state.json'))) as Record<string, { demos: unknown[]; signature: { instructions: string } }>;
+    const value = JSON.parse(text(readRepoFile('fixtures/pickle/dspy-state.json'))) as Record<
+      string,
+      { demos: unknown[]; signature: { instructions: string } }
+    >;
     value['generate.predict']!.demos.reverse();
     value['generate.predict']!.signature.instructions = 'Answer in one word.';
     const m = memoryIo({ 'b.json': enc(JSON.stringify(value)) });

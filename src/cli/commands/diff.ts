@@ -21,7 +21,10 @@ export const DIFF_HELP = [
 ].join('\n');
 
 function text(c: Comparison): string {
-  const lines: string[] = [`A: ${c.a.label} (${c.a.formatLabel}${c.a.version ? ` ${c.a.version}` : ''})`, `B: ${c.b.label} (${c.b.formatLabel}${c.b.version ? ` ${c.b.version}` : ''})`];
+  const lines: string[] = [
+    `A: ${c.a.label} (${c.a.formatLabel}${c.a.version ? ` ${c.a.version}` : ''})`,
+    `B: ${c.b.label} (${c.b.formatLabel}${c.b.version ? ` ${c.b.version}` : ''})`,
+  ];
   if (c.eraNote) lines.push(c.eraNote);
   lines.push(c.summary, ...c.predictors.map((p) => `  ${p.summary}`));
   for (const m of c.metadata) lines.push(`  metadata ${m.key}: ${JSON.stringify(m.a) ?? '—'} → ${JSON.stringify(m.b) ?? '—'}`);

@@ -5,7 +5,6 @@ import { parseSidecar } from '../../core/engine/checksum/sidecar.ts';
 import { sha256Hex } from '../../core/engine/checksum/sha256.ts';
 import { memoryIo } from '../../test-support/memory-io.ts';
 
-
 describe('export-module and convert options', () => {
   it('export-module writes {"self": state, "metadata"} with a sidecar sha256sum reads', async () => {
     const m = memoryIo();

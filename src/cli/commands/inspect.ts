@@ -56,7 +56,8 @@ export const inspectCommand: CliCommand = {
       return EXIT_USAGE;
     }
     const json = parsed.flags.has('json');
-    const print = (report: unknown, lines: string[]) => io.out(json ? JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n' : lines.join('\n') + '\n');
+    const print = (report: unknown, lines: string[]) =>
+      io.out(json ? JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n' : lines.join('\n') + '\n');
     try {
       // Weights files are read by range, header first: never whole, whatever their size.
       const weights = await openWeights(io, file);
@@ -86,19 +87,39 @@ export const inspectCommand: CliCommand = {
       const tensors = torchTensors(bytes, doc.recipe);
       const arrays = doc.recipe.some((s) => s.layer === 'pickle') ? numpyArrays(doc.value) : [];
       const recovered = await recoverBeside(io, file, bytes, doc);
-      const recoveredProgram = recovered ? applyRecoveredFacts(analyzeProgram(JSON.parse(recovered.text), { name: recovered.name }), recovered.facts) : undefined;
+      const recoveredProgram = recovered
+        ? applyRecoveredFacts(analyzeProgram(JSON.parse(recovered.text), { name: recovered.name }), recovered.facts)
+        : undefined;
       if (typeof recoverTo === 'string') {
         if (!recovered) {
-          io.err(`error [pickle] ${file} holds no DSPy program that can be recovered (a whole program saved with save_program=True, or an MLflow DSPy model)\n`);
+          io.err(
+            `error [pickle] ${file} holds no DSPy program that can be recovered (a whole program saved with save_program=True, or an MLflow DSPy model)\n`,
+          );
           return EXIT_BAD_INPUT;
         }
         await io.writeFile(recoverTo, new TextEncoder().encode(recovered.text));
       }
       if (parsed.flags.has('json')) {
         const report = {
-          file, safety, recipe: doc.recipe, syntax: doc.syntax, inputBytes: doc.inputBytes, decodedBytes: doc.decodedBytes, program: programJson(program), outline: entries,
-          ...(tensors ? { tensors } : {}), ...(arrays.length > 0 ? { arrays } : {}),
-          ...(recovered && recoveredProgram ? { recovered: { ...programJson(recoveredProgram), notes: recovered.facts.notes, ...(typeof recoverTo === 'string' ? { writtenTo: recoverTo } : {}) } } : {}),
+          file,
+          safety,
+          recipe: doc.recipe,
+          syntax: doc.syntax,
+          inputBytes: doc.inputBytes,
+          decodedBytes: doc.decodedBytes,
+          program: programJson(program),
+          outline: entries,
+          ...(tensors ? { tensors } : {}),
+          ...(arrays.length > 0 ? { arrays } : {}),
+          ...(recovered && recoveredProgram
+            ? {
+                recovered: {
+                  ...programJson(recoveredProgram),
+                  notes: recovered.facts.notes,
+                  ...(typeof recoverTo === 'string' ? { writtenTo: recoverTo } : {}),
+                },
+              }
+            : {}),
           warnings: doc.warnings,
         };
         io.out(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
@@ -119,7 +140,9 @@ export const inspectCommand: CliCommand = {
             ]
           : []),
         'outline:',
-        ...entries.map((e) => `  ${e.key}: ${e.type}${e.count !== undefined ? ` (${formatCount(e.count)})` : ''}${e.preview !== undefined ? ` ${e.preview}` : ''}`),
+        ...entries.map(
+          (e) => `  ${e.key}: ${e.type}${e.count !== undefined ? ` (${formatCount(e.count)})` : ''}${e.preview !== undefined ? ` ${e.preview}` : ''}`,
+        ),
         ...doc.warnings.map((w) => `warning: ${w}`),
       ];
       io.out(lines.join('\n') + '\n');

@@ -5,7 +5,6 @@ import { readRepoFile } from '../../test-support/real-fixtures.ts';
 import { loadErrors } from '../../core/program/formats/dspy/migrations/loader-check.ts';
 import { memoryIo } from '../../test-support/memory-io.ts';
 
-
 const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
 
 describe('cli migrate', () => {
@@ -66,13 +65,21 @@ describe('cli migrate', () => {
     const eraB = { classify: { lm: null, traces: [], train: [], demos: [], signature_instructions: 'Sort tickets.', signature_prefix: 'Urgency Level:' } };
     const m = memoryIo({
       'tickets.json': new TextEncoder().encode(JSON.stringify(eraB)),
-      'sig.py': new TextEncoder().encode('class Sort(dspy.Signature):\n    """Sort tickets."""\n    ticket_text: str = dspy.InputField()\n    urgency: int = dspy.OutputField()\n'),
+      'sig.py': new TextEncoder().encode(
+        'class Sort(dspy.Signature):\n    """Sort tickets."""\n    ticket_text: str = dspy.InputField()\n    urgency: int = dspy.OutputField()\n',
+      ),
     });
     expect(await run(['migrate', '--plan', 'tickets.json'], m.io)).toBe(0);
     expect(m.out()).toMatch(/question: .*fields cannot be recovered.*\(answer with --signature classify=SIGNATURE\)/);
     expect(await run(['migrate', 'tickets.json', '--to', '3.x', '--signature', 'classify=@sig.py', '-o', 'a.json'], m.io)).toBe(0);
     const a = JSON.parse(text(m.store.get('a.json'))) as { classify: { signature: unknown } };
-    expect(a.classify.signature).toEqual({ instructions: 'Sort tickets.', fields: [{ prefix: 'Ticket Text:', description: '${ticket_text}' }, { prefix: 'Urgency Level:', description: '${urgency}' }] });
+    expect(a.classify.signature).toEqual({
+      instructions: 'Sort tickets.',
+      fields: [
+        { prefix: 'Ticket Text:', description: '${ticket_text}' },
+        { prefix: 'Urgency Level:', description: '${urgency}' },
+      ],
+    });
     // A signature that does not parse is refused with where, and nothing is written.
     expect(await run(['migrate', 'tickets.json', '--to', '3.x', '--signature=classify=ticket_text ->', '-o', 'b.json'], m.io)).toBe(1);
     expect(m.err()).toMatch(/signature given for classify does not parse: line 1, column/);
@@ -80,7 +87,9 @@ describe('cli migrate', () => {
 
     const d = memoryIo();
     expect(await run(['migrate', 'fixtures/programs/dspy-era-d.json', '--to', '3.x', '--keep-instructions', 'self=signature', '-o', 'd.json'], d.io)).toBe(0);
-    expect((JSON.parse(text(d.store.get('d.json'))) as { predict: { signature: { instructions: string } } }).predict.signature.instructions).toBe('Answer questions with short factoid answers.');
+    expect((JSON.parse(text(d.store.get('d.json'))) as { predict: { signature: { instructions: string } } }).predict.signature.instructions).toBe(
+      'Answer questions with short factoid answers.',
+    );
     expect(await run(['migrate', 'fixtures/programs/dspy-era-d.json', '--to', '3.x', '--keep-instructions', 'self=both'], d.io)).toBe(2);
   });
 });

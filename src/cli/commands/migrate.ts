@@ -144,7 +144,9 @@ export const migrateCommand: CliCommand = {
         return EXIT_OK;
       }
       if (plan.readOnly || !plan.target || (plan.incompatible && !tryAnyway)) {
-        io.err(`error [migration] ${plan.incompatible && !tryAnyway ? `${plan.incompatible.message} Run with --try-anyway to run the known cross-major steps.` : plan.reason}\n`);
+        io.err(
+          `error [migration] ${plan.incompatible && !tryAnyway ? `${plan.incompatible.message} Run with --try-anyway to run the known cross-major steps.` : plan.reason}\n`,
+        );
         return EXIT_BAD_INPUT;
       }
       if (plan.steps.every((s) => s.ops.length === 0)) {
@@ -159,7 +161,9 @@ export const migrateCommand: CliCommand = {
       const written = await doc.encode(credentials ? { credentials } : {});
       await io.writeFile(target, written);
       for (const sentence of kindOf(program).migrations?.stillRefused?.(doc.value, plan.target) ?? []) io.err(`warning: ${sentence}\n`);
-      io.out(`${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`);
+      io.out(
+        `${target}: ${applied.label}, ${plan.steps.filter((s) => s.ops.length > 0).length} steps, ${describeRecipe(doc.recipe)}, ${formatCount(written.length)} bytes\n`,
+      );
       return EXIT_OK;
     } catch (e) {
       return reportError(e, io, 'migration');

@@ -21,7 +21,9 @@ export function predictorProblem(program: Program, input: string, moduleId: stri
   if (predictors.some((m) => m.id === moduleId)) return undefined;
   const list = predictors.map((m) => m.id).join(', ') || 'none';
   const exists = program.modules.some((m) => m.id === moduleId);
-  return exists ? `Module "${moduleId}" of ${input} is not a predictor with a signature; predictors: ${list}.` : `No module "${moduleId}" in ${input}; predictors: ${list}.`;
+  return exists
+    ? `Module "${moduleId}" of ${input} is not a predictor with a signature; predictors: ${list}.`
+    : `No module "${moduleId}" in ${input}; predictors: ${list}.`;
 }
 
 /** `--signature TEXT` or `--signature @FILE`. */

@@ -19,16 +19,46 @@ describe('render', () => {
     ]);
     expect(out.messages[0]?.role).toBe('system');
     expect(out.messages[0]?.content).toContain('In adhering to this structure, your objective is: \n        Answer questions with short factoid answers.');
-    expect(out.messages.at(-1)?.content).toMatch(/^\[\[ ## context ## \]\]\n\{context\}\n\n\[\[ ## question ## \]\]\n\{question\}\n\nRespond with the corresponding output fields, starting with the field `\[\[ ## reasoning ## \]\]`, then `\[\[ ## answer ## \]\]`/);
+    expect(out.messages.at(-1)?.content).toMatch(
+      /^\[\[ ## context ## \]\]\n\{context\}\n\n\[\[ ## question ## \]\]\n\{question\}\n\nRespond with the corresponding output fields, starting with the field `\[\[ ## reasoning ## \]\]`, then `\[\[ ## answer ## \]\]`/,
+    );
     expect(m.err()).toMatch(/note: Field names are not saved by DSPy; inferred here: context, question, reasoning, answer\./);
   });
 
   it('--inputs fills the last message; --adapter json; --signature @FILE gives exact names and types', async () => {
-    const m = memoryIo({ 'sig.py': new TextEncoder().encode('class GenerateAnswer(dspy.Signature):\n    """Answer."""\n    context: list[str] = dspy.InputField()\n    question: str = dspy.InputField()\n    answer: str = dspy.OutputField()\n') });
-    expect(await run(['render', FILE, MODULE, '--adapter', 'json', '--inputs', '{"context": ["one", "two"], "question": "Why?"}', '--signature', '@sig.py', '--format', 'json'], m.io)).toBe(0);
+    const m = memoryIo({
+      'sig.py': new TextEncoder().encode(
+        'class GenerateAnswer(dspy.Signature):\n    """Answer."""\n    context: list[str] = dspy.InputField()\n    question: str = dspy.InputField()\n    answer: str = dspy.OutputField()\n',
+      ),
+    });
+    expect(
+      await run(
+        [
+          'render',
+          FILE,
+          MODULE,
+          '--adapter',
+          'json',
+          '--inputs',
+          '{"context": ["one", "two"], "question": "Why?"}',
+          '--signature',
+          '@sig.py',
+          '--format',
+          'json',
+        ],
+        m.io,
+      ),
+    ).toBe(0);
     const out = JSON.parse(m.out()) as { messages: Array<{ role: string; content: string }>; fields: Array<{ name: string; type: string; inferred: boolean }> };
-    expect(out.fields.map((f) => `${f.name}:${f.type}:${f.inferred}`)).toEqual(['context:list[str]:false', 'question:str:false', 'reasoning:str:false', 'answer:str:false']);
-    expect(out.messages.at(-1)?.content).toBe('[[ ## context ## ]]\n["one", "two"]\n\n[[ ## question ## ]]\nWhy?\n\nRespond with a JSON object in the following order of fields: `reasoning`, then `answer`.');
+    expect(out.fields.map((f) => `${f.name}:${f.type}:${f.inferred}`)).toEqual([
+      'context:list[str]:false',
+      'question:str:false',
+      'reasoning:str:false',
+      'answer:str:false',
+    ]);
+    expect(out.messages.at(-1)?.content).toBe(
+      '[[ ## context ## ]]\n["one", "two"]\n\n[[ ## question ## ]]\nWhy?\n\nRespond with a JSON object in the following order of fields: `reasoning`, then `answer`.',
+    );
   });
 
   it('--format md and text label each message with its role and demo', async () => {

@@ -39,7 +39,14 @@ export const renderCommand: CliCommand = {
     const adapter = parsed.flags.get('adapter') ?? 'chat';
     const format = parsed.flags.get('format') ?? 'text';
     const unknown = [...parsed.flags.keys()].filter((f) => !(VALUED as readonly string[]).includes(f));
-    if (!input || !moduleId || extra.length > 0 || unknown.length > 0 || (adapter !== 'chat' && adapter !== 'json') || (format !== 'json' && format !== 'md' && format !== 'text')) {
+    if (
+      !input ||
+      !moduleId ||
+      extra.length > 0 ||
+      unknown.length > 0 ||
+      (adapter !== 'chat' && adapter !== 'json') ||
+      (format !== 'json' && format !== 'md' && format !== 'text')
+    ) {
       io.err(RENDER_HELP);
       return EXIT_USAGE;
     }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../main.ts';
 import { memoryIo } from '../../test-support/memory-io.ts';
 
-
 const FULL = ['fixtures/series/full/qa_run.v3.best', 'fixtures/series/full/qa_run.v1', 'fixtures/series/full/qa_run.v2.epoch_1'];
 
 describe('series command', () => {

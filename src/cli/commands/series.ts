@@ -43,7 +43,9 @@ function timelineLines(base: string, cps: readonly Checkpoint[]): string[] {
   const full = cps.filter((c) => c.kind === 'full').length;
   const diffs = cps.filter((c) => c.kind === 'diff').length;
   const broken = cps.filter((c) => c.value === undefined).length;
-  const lines = [`series:  ${base} (${cps.length} checkpoints: ${full} full, ${diffs} diff${diffs === 1 ? '' : 's'}${broken > 0 ? `, ${broken} not loadable` : ''})`];
+  const lines = [
+    `series:  ${base} (${cps.length} checkpoints: ${full} full, ${diffs} diff${diffs === 1 ? '' : 's'}${broken > 0 ? `, ${broken} not loadable` : ''})`,
+  ];
   const nameWidth = Math.max(...cps.map((c) => c.name.length));
   for (const [i, cp] of cps.entries()) {
     const row = timeline.checkpoints[i]!;
@@ -53,14 +55,17 @@ function timelineLines(base: string, cps: readonly Checkpoint[]): string[] {
       return v === undefined ? [] : [`${m} ${num(v)}`];
     });
     const status = cp.value === undefined ? 'BROKEN' : 'ok';
-    lines.push(`${String(i + 1).padStart(3)}  ${cp.name.padEnd(nameWidth)}  order ${cp.order}  tag ${cp.tag ?? '-'}  ${kind}  ${bytes(cp.size)}${cp.recipe ? ` (${cp.recipe})` : ''}  ${status}${numbers.length ? `  ${numbers.join(', ')}` : ''}`);
+    lines.push(
+      `${String(i + 1).padStart(3)}  ${cp.name.padEnd(nameWidth)}  order ${cp.order}  tag ${cp.tag ?? '-'}  ${kind}  ${bytes(cp.size)}${cp.recipe ? ` (${cp.recipe})` : ''}  ${status}${numbers.length ? `  ${numbers.join(', ')}` : ''}`,
+    );
     for (const m of cp.summary?.modules ?? []) {
       if (m.demos === 0 && m.instructionLength === 0) continue;
       lines.push(`       ${m.id}: ${m.demos} demo${m.demos === 1 ? '' : 's'}, instructions ${m.instructionLength} chars`);
     }
     if (cp.error) {
       lines.push(`       error [${cp.error.layer}] ${cp.error.message}`);
-      if (cp.error.operation) lines.push(`       failing operation: #${cp.error.operation.index + 1} ${cp.error.operation.op} ${cp.error.operation.path || '/'}`);
+      if (cp.error.operation)
+        lines.push(`       failing operation: #${cp.error.operation.index + 1} ${cp.error.operation.op} ${cp.error.operation.path || '/'}`);
     }
   }
   return lines;
@@ -109,7 +114,10 @@ export const seriesCommand: CliCommand = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs(args.map((a) => (a === '-o' ? '--out' : a)), ['out']);
+      parsed = parseArgs(
+        args.map((a) => (a === '-o' ? '--out' : a)),
+        ['out'],
+      );
     } catch (e) {
       io.err(`${(e as Error).message}\n${SERIES_HELP}`);
       return EXIT_USAGE;

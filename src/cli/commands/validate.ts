@@ -62,9 +62,7 @@ export async function validateCommand(args: string[], io: ValidateIo): Promise<n
   const schema = schemaName !== undefined ? namedSchema(schemaName) : schemaForProgram(program);
   if (!schema) {
     io.err(
-      schemaName !== undefined
-        ? `validate: no schema called ${schemaName}\n`
-        : `${file}: ${program.formatLabel}: there is no schema for this kind of file.\n`,
+      schemaName !== undefined ? `validate: no schema called ${schemaName}\n` : `${file}: ${program.formatLabel}: there is no schema for this kind of file.\n`,
     );
     return 2;
   }

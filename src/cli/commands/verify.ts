@@ -77,9 +77,11 @@ export async function verifyCommand(args: string[], io: VerifyIo): Promise<numbe
     } catch (e) {
       io.out(`${await sha256Hex(bytes)}  ${file}\n`);
       const why = isMissing(e) ? 'does not exist' : 'cannot be read';
-      io.err(sha === undefined
-        ? `verify: nothing to compare with: ${sidecarPath} ${why}; give a checksum with --sha256 FILE|HEX\n`
-        : `verify: the checksum file ${sidecarPath} ${why}\n`);
+      io.err(
+        sha === undefined
+          ? `verify: nothing to compare with: ${sidecarPath} ${why}; give a checksum with --sha256 FILE|HEX\n`
+          : `verify: the checksum file ${sidecarPath} ${why}\n`,
+      );
       return 2;
     }
   }

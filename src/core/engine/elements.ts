@@ -18,32 +18,45 @@ export function half(bits: number): number {
 export function elementReader(dtype: DtypeName, dv: DataView, little: boolean): ((byteOffset: number) => Scalar) | undefined {
   const f32 = new DataView(new ArrayBuffer(4));
   switch (dtype) {
-    case 'float32': return (o) => dv.getFloat32(o, little);
-    case 'float64': return (o) => dv.getFloat64(o, little);
-    case 'float16': return (o) => half(dv.getUint16(o, little));
-    case 'bfloat16': return (o) => {
-      f32.setUint32(0, dv.getUint16(o, little) << 16);
-      return f32.getFloat32(0);
-    };
-    case 'int8': return (o) => dv.getInt8(o);
-    case 'uint8': return (o) => dv.getUint8(o);
-    case 'int16': return (o) => dv.getInt16(o, little);
-    case 'uint16': return (o) => dv.getUint16(o, little);
-    case 'int32': return (o) => dv.getInt32(o, little);
-    case 'uint32': return (o) => dv.getUint32(o, little);
-    case 'int64': return (o) => {
-      const v = dv.getBigInt64(o, little);
-      return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-    };
-    case 'uint64': return (o) => {
-      const v = dv.getBigUint64(o, little);
-      return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-    };
-    case 'bool': return (o) => dv.getUint8(o) !== 0;
-    default: return undefined;
+    case 'float32':
+      return (o) => dv.getFloat32(o, little);
+    case 'float64':
+      return (o) => dv.getFloat64(o, little);
+    case 'float16':
+      return (o) => half(dv.getUint16(o, little));
+    case 'bfloat16':
+      return (o) => {
+        f32.setUint32(0, dv.getUint16(o, little) << 16);
+        return f32.getFloat32(0);
+      };
+    case 'int8':
+      return (o) => dv.getInt8(o);
+    case 'uint8':
+      return (o) => dv.getUint8(o);
+    case 'int16':
+      return (o) => dv.getInt16(o, little);
+    case 'uint16':
+      return (o) => dv.getUint16(o, little);
+    case 'int32':
+      return (o) => dv.getInt32(o, little);
+    case 'uint32':
+      return (o) => dv.getUint32(o, little);
+    case 'int64':
+      return (o) => {
+        const v = dv.getBigInt64(o, little);
+        return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+      };
+    case 'uint64':
+      return (o) => {
+        const v = dv.getBigUint64(o, little);
+        return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+      };
+    case 'bool':
+      return (o) => dv.getUint8(o) !== 0;
+    default:
+      return undefined;
   }
 }
-
 
 export interface ValuesSummary {
   first: Scalar[];

@@ -8,7 +8,9 @@ describe('errors', () => {
   });
   it('turns an unknown throw into an internal error that names the stage', () => {
     expect(toErrorInfo(new TypeError('x is undefined'), 'json')).toEqual({
-      code: 'internal', layer: 'json', message: 'Unexpected error in json: x is undefined',
+      code: 'internal',
+      layer: 'json',
+      message: 'Unexpected error in json: x is undefined',
     });
   });
 });

@@ -4,6 +4,4 @@
  * a `move` always names its `from` and an `add` always carries its value.
  */
 export type Operation =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string }
-  | { op: 'move' | 'copy'; path: string; from: string };
+  { op: 'add' | 'replace' | 'test'; path: string; value: unknown } | { op: 'remove'; path: string } | { op: 'move' | 'copy'; path: string; from: string };

@@ -4,9 +4,11 @@ import { formatPointer, getAtPointer, parsePointer } from './json-pointer';
 
 describe('json pointers', () => {
   it('escape and unescape ~ and / in segments', () => {
-    fc.assert(fc.property(fc.array(fc.string()), (segments) => {
-      expect(parsePointer(formatPointer(segments))).toEqual(segments);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string()), (segments) => {
+        expect(parsePointer(formatPointer(segments))).toEqual(segments);
+      }),
+    );
   });
   it('walk objects and arrays, and treat __proto__ as an ordinary key', () => {
     const value = JSON.parse('{"a.b": [{"__proto__": {"x": 1}}], "m/n": 2}');

@@ -8,7 +8,10 @@ export function parsePointer(pointer: string): string[] {
   if (!pointer.startsWith('/')) {
     throw new FormatError({ code: 'invalid', layer: 'pointer', message: `A JSON pointer starts with "/": ${JSON.stringify(pointer)}`, path: pointer });
   }
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function escapeSegment(segment: string): string {

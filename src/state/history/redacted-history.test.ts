@@ -87,7 +87,9 @@ describe('the warning before a history export', () => {
     const clean = [entry([{ op: 'replace', path: '/p/signature/instructions', value: 'x' }])];
     expect(historyExportNeedsWarning(historySecrets(record({ secrets: 0 }), clean))).toBe(false);
     expect(historyExportNeedsWarning(historySecrets(record({ secrets: 1 }), clean))).toBe(true);
-    expect(historyExportNeedsWarning(historySecrets(record({ secrets: 0 }), [...clean, entry([{ op: 'replace', path: '/p/lm/api_key', value: KEY }])]))).toBe(true);
+    expect(historyExportNeedsWarning(historySecrets(record({ secrets: 0 }), [...clean, entry([{ op: 'replace', path: '/p/lm/api_key', value: KEY }])]))).toBe(
+      true,
+    );
     expect(historyExportNeedsWarning(historySecrets(record(), clean))).toBe(true);
     // A dropped original leaves nothing of it in the file.
     expect(historyExportNeedsWarning(historySecrets(record({ hasOriginal: false }), clean))).toBe(false);

@@ -34,7 +34,11 @@ export async function sealDraft(draft: ModuleDraft, key: CryptoKey): Promise<Sea
 export async function unsealDraft(draft: SealedDraft, key: CryptoKey): Promise<ModuleDraft> {
   let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: draft.sealed.slice(0, IV_BYTES), additionalData: aad(draft) }, key, draft.sealed.slice(IV_BYTES));
+    plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: draft.sealed.slice(0, IV_BYTES), additionalData: aad(draft) },
+      key,
+      draft.sealed.slice(IV_BYTES),
+    );
   } catch (cause) {
     throw new FormatError({ code: 'wrong-key', layer: 'history', message: WRONG_KEY_MESSAGE }, { cause });
   }

@@ -29,13 +29,23 @@ function bytesOf(name: string) {
 function dump(memory: MemoryBackend): string {
   const parts: string[] = [];
   const visit = (v: unknown) =>
-    JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? `${toHex(x)} ${toBase64(x)} ${String.fromCharCode(...x)}` : typeof x === 'bigint' ? String(x) : x));
+    JSON.stringify(v, (_k, x: unknown) =>
+      x instanceof Uint8Array ? `${toHex(x)} ${toBase64(x)} ${String.fromCharCode(...x)}` : typeof x === 'bigint' ? String(x) : x,
+    );
   for (const m of [memory.docs, memory.originals, memory.entries, memory.sessions]) for (const v of m.values()) parts.push(visit(v));
   return parts.join('\n');
 }
 
 function secretsIn(text: string, passphrase?: string): string[] {
-  const needles = [keyHex, keyHex.toUpperCase(), toBase64(keyBytes), toBase64(keyBytes, true), String.fromCharCode(...keyBytes), SECRET_TEXT, ...(passphrase ? [passphrase] : [])];
+  const needles = [
+    keyHex,
+    keyHex.toUpperCase(),
+    toBase64(keyBytes),
+    toBase64(keyBytes, true),
+    String.fromCharCode(...keyBytes),
+    SECRET_TEXT,
+    ...(passphrase ? [passphrase] : []),
+  ];
   return needles.filter((n) => text.includes(n));
 }
 
@@ -51,7 +61,10 @@ function entries(docId: string): HistoryEntry[] {
   const op = { op: 'replace' as const, path: '/generate_answer.predict/demos/0/answer', value: SECRET_TEXT };
   return [
     makeEntry({ docId, parent: null, kind: 'open', label: 'Opened', ops: [], tab: 't', time: 1, counter: 0 }),
-    { ...makeEntry({ docId, parent: null, kind: 'edit', label: `Set answer to ${SECRET_TEXT}`, ops: [op], tab: 't', time: 2, counter: 1 }), name: 'named version' },
+    {
+      ...makeEntry({ docId, parent: null, kind: 'edit', label: `Set answer to ${SECRET_TEXT}`, ops: [op], tab: 't', time: 2, counter: 1 }),
+      name: 'named version',
+    },
   ];
 }
 
@@ -60,7 +73,15 @@ async function store(file: string, credentials: { key?: string; passphrase?: str
   const memory = new MemoryBackend();
   let loaded: CryptoKey | undefined = key;
   const backend = new SealingBackend(memory, { isEncrypted: () => true, keyOf: async () => loaded });
-  const doc: DocumentRecord = { id: opened.sha256, name: file, size: original.length, recipe: opened.summary.recipe, firstOpened: 1, lastOpened: 1, hasOriginal: false };
+  const doc: DocumentRecord = {
+    id: opened.sha256,
+    name: file,
+    size: original.length,
+    recipe: opened.summary.recipe,
+    firstOpened: 1,
+    lastOpened: 1,
+    hasOriginal: false,
+  };
   await backend.putDocument(doc);
   await backend.putOriginal(doc, original);
   const made = entries(opened.sha256);
@@ -84,7 +105,16 @@ describe('the history of an encrypted document', () => {
     // Closed: the entries stay sealed, and nothing new is stored in clear.
     drop();
     expect((await backend.listEntries(doc.id)).every(isSealed)).toBe(true);
-    const more = makeEntry({ docId: doc.id, parent: made[1]!.id, kind: 'edit', label: 'x', ops: [{ op: 'add', path: '/x', value: SECRET_TEXT }], tab: 't', time: 4, counter: 2 });
+    const more = makeEntry({
+      docId: doc.id,
+      parent: made[1]!.id,
+      kind: 'edit',
+      label: 'x',
+      ops: [{ op: 'add', path: '/x', value: SECRET_TEXT }],
+      tab: 't',
+      time: 4,
+      counter: 2,
+    });
     await expect(backend.write({ entries: [more], sessions: [] })).rejects.toMatchObject({ code: 'needs-key' });
     expect(memory.entries.size).toBe(2);
   });

@@ -26,7 +26,11 @@ export class SealingBackend implements HistoryBackend {
     if (isSealed(entry) || !this.keys.isEncrypted(entry.docId)) return entry;
     const key = await this.keys.keyOf(entry.docId);
     if (!key) {
-      throw new FormatError({ code: 'needs-key', layer: 'history', message: 'This encrypted document’s key was closed, so its edits are not stored in clear: open it with its key again to save them.' });
+      throw new FormatError({
+        code: 'needs-key',
+        layer: 'history',
+        message: 'This encrypted document’s key was closed, so its edits are not stored in clear: open it with its key again to save them.',
+      });
     }
     return sealEntry(entry, key);
   }
@@ -94,7 +98,8 @@ export class SealingBackend implements HistoryBackend {
   async putDraft(draft: ModuleDraft) {
     if (!this.keys.isEncrypted(draft.docId)) return this.inner.putDraft(draft);
     const key = await this.keys.keyOf(draft.docId);
-    if (!key) throw new FormatError({ code: 'needs-key', layer: 'history', message: 'This encrypted document’s key was closed, so its draft is not stored in clear.' });
+    if (!key)
+      throw new FormatError({ code: 'needs-key', layer: 'history', message: 'This encrypted document’s key was closed, so its draft is not stored in clear.' });
     return this.inner.putDraft(await sealDraft(draft, key));
   }
 

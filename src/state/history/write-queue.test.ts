@@ -11,7 +11,16 @@ import { WriteQueue, type QueueStatus } from './write-queue';
 const DOC = 'a'.repeat(64);
 let counter = 0;
 function entry(label: string, size = 10): HistoryEntry {
-  return makeEntry({ docId: DOC, parent: null, kind: 'edit', label, ops: [{ op: 'replace', path: '/x', value: 'v'.repeat(size) }], tab: 't', time: 1000, counter: counter++ });
+  return makeEntry({
+    docId: DOC,
+    parent: null,
+    kind: 'edit',
+    label,
+    ops: [{ op: 'replace', path: '/x', value: 'v'.repeat(size) }],
+    tab: 't',
+    time: 1000,
+    counter: counter++,
+  });
 }
 
 describe('WriteQueue', () => {
@@ -37,7 +46,11 @@ describe('WriteQueue', () => {
     const doc = { id: DOC, name: 'p.json', size: 1200, recipe: [], firstOpened: 1, lastOpened: 1, hasOriginal: false };
     await backend.putOriginal(doc, new Uint8Array(1200));
     const statuses: QueueStatus[] = [];
-    const q = new WriteQueue(backend, (s) => statuses.push(s), () => undefined);
+    const q = new WriteQueue(
+      backend,
+      (s) => statuses.push(s),
+      () => undefined,
+    );
     q.add(entry('first'));
     await q.flush();
     const before = await backend.listEntries(DOC);

@@ -62,13 +62,21 @@ async function change_(kind: Exclude<ChangeKind, 'open'>, change: ChangeOf[Exclu
     }
     case 'migration': {
       const { target, tryAnyway, answers } = change as ChangeOf['migration'];
-      const { program, edit, notes } = await client.call('migrate', { ...(target !== undefined ? { target } : {}), tryAnyway: tryAnyway === true, ...(answers ? { answers } : {}) });
+      const { program, edit, notes } = await client.call('migrate', {
+        ...(target !== undefined ? { target } : {}),
+        tryAnyway: tryAnyway === true,
+        ...(answers ? { answers } : {}),
+      });
       changed(program, { kind, edit });
       return { ok: true, edit, notes } satisfies CommitResult<'migration'>;
     }
     case 'import': {
       const { bytes, name, asName, replace } = change as ChangeOf['import'];
-      const { program, edit } = await client.call('importModule', { bytes, name, ...(asName !== undefined ? { asName } : {}), ...(replace ? { replace } : {}) }, { transfer: [bytes] });
+      const { program, edit } = await client.call(
+        'importModule',
+        { bytes, name, ...(asName !== undefined ? { asName } : {}), ...(replace ? { replace } : {}) },
+        { transfer: [bytes] },
+      );
       changed(program, { kind, edit });
       return { ok: true, edit } satisfies CommitResult<'import'>;
     }
@@ -102,7 +110,12 @@ async function change_(kind: Exclude<ChangeKind, 'open'>, change: ChangeOf[Exclu
     case 'export': {
       const { options, encryption, module } = change as ChangeOf['export'];
       const result: ResultOf['export'] = module
-        ? await client.call('exportModule', { moduleId: module.moduleId, options, ...(module.shape ? { shape: module.shape } : {}), ...(encryption ? { encryption } : {}) })
+        ? await client.call('exportModule', {
+            moduleId: module.moduleId,
+            options,
+            ...(module.shape ? { shape: module.shape } : {}),
+            ...(encryption ? { encryption } : {}),
+          })
         : await client.call('export', { options, ...(encryption ? { encryption } : {}) });
       // A marker at the current version: the document did not change.
       useHistoryStore.getState().append('export', module ? `Exported module ${module.moduleId} as ${result.fileName}` : `Exported as ${result.fileName}`, []);

@@ -25,7 +25,8 @@ export async function resumeDocument(docId: string, head?: string): Promise<bool
     const stored = await history.loadResume(docId, head);
     if (!stored) return false;
     // An encrypted original asks for its key here (the key prompt), and resolves once it is entered.
-    if (!(await useDocumentStore.getState().open({ kind: 'bytes', bytes: stored.bytes, name: stored.name }, { resume: { docId, head: stored.at } }))) return false;
+    if (!(await useDocumentStore.getState().open({ kind: 'bytes', bytes: stored.bytes, name: stored.name }, { resume: { docId, head: stored.at } })))
+      return false;
     const failed = await replay(await history.resumeLine(docId, stored.at, stored.sealed));
     if (failed) throw failed;
     history.setNotice(`Reopened ${stored.name} at version ${stored.index + 1}.`);

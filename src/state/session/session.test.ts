@@ -83,7 +83,11 @@ describe('session', () => {
     expect(useSession.getState().past.map((s) => s.kind)).toEqual(['edit', 'migration']);
     expect(useSession.getState().future.map((s) => s.kind)).toEqual(['import']);
     expect(kinds()).toEqual(['open', 'edit', 'migration', 'import', 'export', 'undo', 'undo', 'redo']);
-    expect(labels().slice(5)).toEqual(['Undo: Import module second_answer', expect.stringMatching(/^Undo: Migrate DSPy/), expect.stringMatching(/^Redo: Migrate DSPy/)]);
+    expect(labels().slice(5)).toEqual([
+      'Undo: Import module second_answer',
+      expect.stringMatching(/^Undo: Migrate DSPy/),
+      expect.stringMatching(/^Redo: Migrate DSPy/),
+    ]);
 
     // Restore the version as opened: one new `restore` step on top, undoable like any other.
     const opened = useHistoryStore.getState().entries[0]!;
@@ -162,7 +166,10 @@ describe('session', () => {
     const opened = await host.open({ source: { kind: 'bytes', bytes: new TextEncoder().encode(text).buffer, name: 'at-once.json' } }, () => undefined);
     const client = inProcess(host);
     const asked: string[] = [];
-    const counting = { ...client, call: (method: string, params: unknown) => (asked.push(method), client.call(method as never, params as never)) } as DocumentClient;
+    const counting = {
+      ...client,
+      call: (method: string, params: unknown) => (asked.push(method), client.call(method as never, params as never)),
+    } as DocumentClient;
     expect((await commit('open', { client: counting, opened })).ok).toBe(true);
     // Shown first: the original (bytes, digest, storage) is not even asked for yet.
     expect(asked).toEqual([]);

@@ -15,7 +15,19 @@ import { useSession } from './session-store';
  */
 export type ReadMethod = Extract<
   Method,
-  'text' | 'module' | 'originalModule' | 'demos' | 'filterDemos' | 'migrationPlan' | 'disassembly' | 'tensors' | 'tensorPreview' | 'versionText' | 'prompt' | 'promptReport' | 'export'
+  | 'text'
+  | 'module'
+  | 'originalModule'
+  | 'demos'
+  | 'filterDemos'
+  | 'migrationPlan'
+  | 'disassembly'
+  | 'tensors'
+  | 'tensorPreview'
+  | 'versionText'
+  | 'prompt'
+  | 'promptReport'
+  | 'export'
 >;
 
 export interface QueryOptions {
@@ -23,11 +35,7 @@ export interface QueryOptions {
   keepWhileLoading?: boolean;
 }
 
-export type QueryState<T> =
-  | { status: 'idle' }
-  | { status: 'loading'; data?: T }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: ErrorInfo };
+export type QueryState<T> = { status: 'idle' } | { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: ErrorInfo };
 
 /**
  * The answer to `method(params)` for the open document, asked again on every change of the document.
@@ -82,7 +90,8 @@ export function useWorkerAsk(): <M extends ReadMethod>(method: M, params: Params
     if (!client) throw new FormatError({ code: 'invalid', layer: 'worker', message: 'No document is open.' });
     const result = await client.call(method, params);
     const now = useSession.getState();
-    if (now.client !== client || now.revision !== revision) throw new FormatError({ code: 'cancelled', layer: 'stale', message: 'The document changed while this was read.' });
+    if (now.client !== client || now.revision !== revision)
+      throw new FormatError({ code: 'cancelled', layer: 'stale', message: 'The document changed while this was read.' });
     return result;
   }, []);
 }

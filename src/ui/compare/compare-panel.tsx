@@ -61,7 +61,13 @@ export function ComparePanel() {
       <div className="compare-head">
         <strong>Compare</strong>
         <span className="muted compare-sides">
-          A: this document{s.otherName !== undefined ? <> · B: <span data-testid="compare-other">{s.otherName}</span></> : null}
+          A: this document
+          {s.otherName !== undefined ? (
+            <>
+              {' '}
+              · B: <span data-testid="compare-other">{s.otherName}</span>
+            </>
+          ) : null}
         </span>
         <button type="button" className="button small" onClick={() => input.current?.click()}>
           Pick a file…
@@ -78,7 +84,12 @@ export function ComparePanel() {
           }}
         />
         {entries.length > 1 && (
-          <select className="select compare-version" aria-label="Compare with a version" value="" onChange={(e) => e.target.value && void s.compareVersion(e.target.value)}>
+          <select
+            className="select compare-version"
+            aria-label="Compare with a version"
+            value=""
+            onChange={(e) => e.target.value && void s.compareVersion(e.target.value)}
+          >
             <option value="">A version…</option>
             {entries.map((e, i) => (
               <option key={e.id} value={e.id}>
@@ -88,7 +99,12 @@ export function ComparePanel() {
           </select>
         )}
         {otherCheckpoints.length > 0 && (
-          <select className="select compare-version" aria-label="Compare with a checkpoint" value="" onChange={(e) => e.target.value && void s.compareCheckpoint(Number(e.target.value))}>
+          <select
+            className="select compare-version"
+            aria-label="Compare with a checkpoint"
+            value=""
+            onChange={(e) => e.target.value && void s.compareCheckpoint(Number(e.target.value))}
+          >
             <option value="">A checkpoint…</option>
             {otherCheckpoints.map((c) => (
               <option key={c.index} value={c.index}>
@@ -98,7 +114,12 @@ export function ComparePanel() {
           </select>
         )}
         {recent.length > 0 && (
-          <select className="select compare-version" aria-label="Compare with a recent file" value="" onChange={(e) => e.target.value && void s.compareRecent(e.target.value)}>
+          <select
+            className="select compare-version"
+            aria-label="Compare with a recent file"
+            value=""
+            onChange={(e) => e.target.value && void s.compareRecent(e.target.value)}
+          >
             <option value="">A recent file…</option>
             {recent.map((d) => (
               <option key={d.id} value={d.id}>
@@ -117,7 +138,13 @@ export function ComparePanel() {
             </button>
           </>
         )}
-        <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || !lastEdit} title={lastEdit ? `Undo: ${lastEdit.label} (Ctrl+Z)` : 'Nothing to undo'}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => void undo()}
+          disabled={!editable || !lastEdit}
+          title={lastEdit ? `Undo: ${lastEdit.label} (Ctrl+Z)` : 'Nothing to undo'}
+        >
           Undo
         </button>
         <button type="button" className="button small ghost compare-close" onClick={s.close} aria-label="Close the comparison">
@@ -125,7 +152,14 @@ export function ComparePanel() {
         </button>
       </div>
       {s.busy && (
-        <div className="compare-progress" role="progressbar" aria-label="Comparing" aria-valuemin={0} aria-valuemax={s.progress?.total ?? 1} aria-valuenow={s.progress?.done ?? 0}>
+        <div
+          className="compare-progress"
+          role="progressbar"
+          aria-label="Comparing"
+          aria-valuemin={0}
+          aria-valuemax={s.progress?.total ?? 1}
+          aria-valuenow={s.progress?.done ?? 0}
+        >
           <span style={{ width: `${s.progress && s.progress.total > 0 ? (100 * s.progress.done) / s.progress.total : 5}%` }} />
           <em className="muted">{s.progress?.stage ?? 'Reading'}…</em>
         </div>
@@ -135,10 +169,18 @@ export function ComparePanel() {
           {s.error.layer}: {s.error.message}
         </p>
       )}
-      {!c && !s.busy && !s.error && <p className="compare-empty muted">Drop a file here, pick one, or choose a version: it is compared with this document by meaning, predictor by predictor.</p>}
+      {!c && !s.busy && !s.error && (
+        <p className="compare-empty muted">
+          Drop a file here, pick one, or choose a version: it is compared with this document by meaning, predictor by predictor.
+        </p>
+      )}
       {c && (
         <>
-          {c.eraNote && <p className="compare-era" data-testid="compare-era">{c.eraNote}</p>}
+          {c.eraNote && (
+            <p className="compare-era" data-testid="compare-era">
+              {c.eraNote}
+            </p>
+          )}
           <p className={c.same ? 'compare-summary same' : 'compare-summary'} data-testid="compare-summary">
             {c.summary}
           </p>

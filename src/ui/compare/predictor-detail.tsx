@@ -73,50 +73,77 @@ function DemoRow({ d, take }: { d: DemoChange; take?: () => void }) {
   );
 }
 
-export function PredictorDetail({ predictor: p, otherName, canTake, onTake }: { predictor: PredictorComparison; otherName: string; canTake: boolean; onTake(t: TakeRequest): void }) {
+export function PredictorDetail({
+  predictor: p,
+  otherName,
+  canTake,
+  onTake,
+}: {
+  predictor: PredictorComparison;
+  otherName: string;
+  canTake: boolean;
+  onTake(t: TakeRequest): void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: p.demos.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 6 });
   const paired = p.aId !== undefined && p.bId !== undefined;
   const takeDemo = (d: DemoChange): (() => void) | undefined =>
-    canTake && paired && d.b !== undefined && d.change !== 'moved' ? () => onTake({ kind: 'demo', aId: p.aId!, bId: p.bId!, b: d.b!, ...(d.change === 'changed' ? { a: d.a! } : {}) }) : undefined;
+    canTake && paired && d.b !== undefined && d.change !== 'moved'
+      ? () => onTake({ kind: 'demo', aId: p.aId!, bId: p.bId!, b: d.b!, ...(d.change === 'changed' ? { a: d.a! } : {}) })
+      : undefined;
   return (
     <div className="compare-detail" aria-label={`Changes of ${p.id}`}>
       <div className="compare-detail-top">
-      <h2 className="compare-detail-title">{p.summary}</h2>
-      {p.instructions && (
-        <section className="compare-section">
-          <h3>
-            Instructions{' '}
-            {canTake && paired && (
-              <button type="button" className="button small" onClick={() => onTake({ kind: 'instructions', aId: p.aId!, bId: p.bId! })}>
-                Take from {otherName}
-              </button>
+        <h2 className="compare-detail-title">{p.summary}</h2>
+        {p.instructions && (
+          <section className="compare-section">
+            <h3>
+              Instructions{' '}
+              {canTake && paired && (
+                <button type="button" className="button small" onClick={() => onTake({ kind: 'instructions', aId: p.aId!, bId: p.bId! })}>
+                  Take from {otherName}
+                </button>
+              )}
+            </h3>
+            <p className="compare-words">
+              {p.instructions.parts.map((w, i) =>
+                w.kind === 'added' ? <ins key={i}>{w.text}</ins> : w.kind === 'removed' ? <del key={i}>{w.text}</del> : <span key={i}>{w.text}</span>,
+              )}
+            </p>
+          </section>
+        )}
+        {p.fields.length > 0 && (
+          <Table
+            title="Fields"
+            rows={p.fields.flatMap((f) =>
+              f.change === 'changed' ? f.props.map((r) => ({ ...r, key: `${f.field}: ${r.key}` })) : [{ key: `${f.field}: ${f.change}` }],
             )}
-          </h3>
-          <p className="compare-words">
-            {p.instructions.parts.map((w, i) => (w.kind === 'added' ? <ins key={i}>{w.text}</ins> : w.kind === 'removed' ? <del key={i}>{w.text}</del> : <span key={i}>{w.text}</span>))}
-          </p>
-        </section>
-      )}
-      {p.fields.length > 0 && (
-        <Table
-          title="Fields"
-          rows={p.fields.flatMap((f) => (f.change === 'changed' ? f.props.map((r) => ({ ...r, key: `${f.field}: ${r.key}` })) : [{ key: `${f.field}: ${f.change}` }]))}
-        />
-      )}
-      <Table title="LM settings" rows={p.lm} />
-      <Table title="Settings" rows={p.params} />
+          />
+        )}
+        <Table title="LM settings" rows={p.lm} />
+        <Table title="Settings" rows={p.params} />
       </div>
       {p.demos.length > 0 && (
         <section className="compare-section compare-demos">
           <h3>
-            Demos <span className="muted small">({p.demoCounts.a.toLocaleString('en-US')} in A, {p.demoCounts.b.toLocaleString('en-US')} in B, {p.demoCounts.same.toLocaleString('en-US')} unchanged)</span>
+            Demos{' '}
+            <span className="muted small">
+              ({p.demoCounts.a.toLocaleString('en-US')} in A, {p.demoCounts.b.toLocaleString('en-US')} in B, {p.demoCounts.same.toLocaleString('en-US')}{' '}
+              unchanged)
+            </span>
           </h3>
           {p.similarityCapped && <p className="muted small">Too many unmatched demos to pair by similarity: they are listed as added and removed.</p>}
           <div className="compare-demo-scroller" ref={scroller} role="list" aria-label="Demo changes">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => (
-                <div key={item.key} role="listitem" data-index={item.index} ref={virtualizer.measureElement} className="compare-demo-slot" style={{ transform: `translateY(${item.start}px)` }}>
+                <div
+                  key={item.key}
+                  role="listitem"
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="compare-demo-slot"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
                   <DemoRow d={p.demos[item.index]!} take={takeDemo(p.demos[item.index]!)} />
                 </div>
               ))}

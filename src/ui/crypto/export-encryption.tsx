@@ -79,7 +79,12 @@ export function ExportEncryptionSection({
       <div className="export-encryption-grid">
         <label>
           <span>Encrypt</span>
-          <select className="select" value={choice.scheme} onChange={(e) => set({ scheme: e.currentTarget.value as EncryptionScheme, own: facts?.scheme === e.currentTarget.value })} aria-label="Encrypt">
+          <select
+            className="select"
+            value={choice.scheme}
+            onChange={(e) => set({ scheme: e.currentTarget.value as EncryptionScheme, own: facts?.scheme === e.currentTarget.value })}
+            aria-label="Encrypt"
+          >
             <option value="none">No</option>
             <option value="raw">Raw key (.enc)</option>
             <option value="container">Passphrase (.psenc)</option>
@@ -88,7 +93,12 @@ export function ExportEncryptionSection({
         {choice.scheme !== 'none' && canUseOwn && (
           <label>
             <span>{choice.scheme === 'raw' ? 'Key' : 'Passphrase'}</span>
-            <select className="select" value={own ? 'own' : 'new'} onChange={(e) => set({ own: e.currentTarget.value === 'own' })} aria-label={choice.scheme === 'raw' ? 'Which key' : 'Which passphrase'}>
+            <select
+              className="select"
+              value={own ? 'own' : 'new'}
+              onChange={(e) => set({ own: e.currentTarget.value === 'own' })}
+              aria-label={choice.scheme === 'raw' ? 'Which key' : 'Which passphrase'}
+            >
               <option value="own">The one this file was opened with</option>
               <option value="new">{choice.scheme === 'raw' ? 'Another key' : 'A new passphrase'}</option>
             </select>
@@ -97,7 +107,12 @@ export function ExportEncryptionSection({
         {choice.scheme === 'raw' && (
           <label>
             <span>Byte layout</span>
-            <select className="select" value={choice.layout} onChange={(e) => set({ layout: e.currentTarget.value as RawLayout })} aria-label="Export byte layout">
+            <select
+              className="select"
+              value={choice.layout}
+              onChange={(e) => set({ layout: e.currentTarget.value as RawLayout })}
+              aria-label="Export byte layout"
+            >
               <option value="iv-ct-tag">IV · ciphertext · tag (Ruby)</option>
               <option value="iv-tag-ct">IV · tag · ciphertext</option>
             </select>
@@ -140,19 +155,37 @@ export function ExportEncryptionSection({
           <>
             <label>
               <span>Passphrase</span>
-              <input className="text-input" type="password" autoComplete="new-password" value={choice.passphrase} onChange={(e) => set({ passphrase: e.currentTarget.value })} aria-label="Export passphrase" />
+              <input
+                className="text-input"
+                type="password"
+                autoComplete="new-password"
+                value={choice.passphrase}
+                onChange={(e) => set({ passphrase: e.currentTarget.value })}
+                aria-label="Export passphrase"
+              />
             </label>
             <label>
               <span>Repeat it</span>
-              <input className="text-input" type="password" autoComplete="new-password" value={choice.confirm} onChange={(e) => set({ confirm: e.currentTarget.value })} aria-label="Repeat the passphrase" />
+              <input
+                className="text-input"
+                type="password"
+                autoComplete="new-password"
+                value={choice.confirm}
+                onChange={(e) => set({ confirm: e.currentTarget.value })}
+                aria-label="Repeat the passphrase"
+              />
             </label>
           </>
         )}
       </div>
       {choice.scheme === 'container' && (
-        <p className="muted">Program Studio’s container: AES-256-GCM with a key from PBKDF2-SHA-256 (600,000 iterations). Without the passphrase the file cannot be opened.</p>
+        <p className="muted">
+          Program Studio’s container: AES-256-GCM with a key from PBKDF2-SHA-256 (600,000 iterations). Without the passphrase the file cannot be opened.
+        </p>
       )}
-      {choice.scheme === 'raw' && <p className="muted">AES-256-GCM with a 32-byte key, as Ruby’s OpenSSL writes it. The key is not written anywhere: keep it yourself.</p>}
+      {choice.scheme === 'raw' && (
+        <p className="muted">AES-256-GCM with a 32-byte key, as Ruby’s OpenSSL writes it. The key is not written anywhere: keep it yourself.</p>
+      )}
       {choice.scheme !== 'none' && compression !== 'none' && <p className="muted">Compressed first, then encrypted.</p>}
       {choice.scheme !== 'none' && problem && <p className="export-warning">{problem}</p>}
     </fieldset>

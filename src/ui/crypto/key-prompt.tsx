@@ -28,7 +28,9 @@ function KeyDialog() {
   const unlock = useDocumentStore((s) => s.unlock);
   const cancel = useDocumentStore((s) => s.cancelUnlock);
   const container = locked.info?.container;
-  const passphraseFile = container !== undefined || (locked.error.code === 'needs-key' && /passphrase/i.test(locked.error.message) && !/not a passphrase/i.test(locked.error.message));
+  const passphraseFile =
+    container !== undefined ||
+    (locked.error.code === 'needs-key' && /passphrase/i.test(locked.error.message) && !/not a passphrase/i.test(locked.error.message));
   const [secret, setSecret] = useState('');
   const [keyFile, setKeyFile] = useState<{ name: string; bytes: Uint8Array }>();
   const [layout, setLayout] = useState<LayoutChoice>('auto');
@@ -119,8 +121,8 @@ function KeyDialog() {
           <p className="key-facts" data-testid="key-facts">
             <span className="badge warn">May be encrypted</span>
             <span>
-              No known format matches {locked.info ? `these ${formatBytes(locked.info.size)}` : 'this file'} and the bytes look random. If it is AES-256-GCM with a
-              32-byte key, enter the key.
+              No known format matches {locked.info ? `these ${formatBytes(locked.info.size)}` : 'this file'} and the bytes look random. If it is AES-256-GCM
+              with a 32-byte key, enter the key.
             </span>
           </p>
         )}
@@ -160,7 +162,9 @@ function KeyDialog() {
               <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
                 Choose key file…
               </button>
-              <span className="muted">{keyFile ? <span className="mono">{keyFile.name}</span> : 'or drop a .key file here (32 raw bytes, or the key as text)'}</span>
+              <span className="muted">
+                {keyFile ? <span className="mono">{keyFile.name}</span> : 'or drop a .key file here (32 raw bytes, or the key as text)'}
+              </span>
               <input
                 ref={fileInput}
                 type="file"

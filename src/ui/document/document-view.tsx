@@ -26,9 +26,7 @@ export function DocumentView({ summary }: { summary: DocumentSummary }) {
       <div className="document-body">
         {view === undefined && <div className="placeholder muted">Loading…</div>}
         {view && 'error' in view && <div className="placeholder">{view.error}</div>}
-        {view && 'tooLarge' in view && (
-          <div className="placeholder muted">This document is {formatBytes(view.tooLarge)} of text: too large to show whole.</div>
-        )}
+        {view && 'tooLarge' in view && <div className="placeholder muted">This document is {formatBytes(view.tooLarge)} of text: too large to show whole.</div>}
         {view && 'text' in view && (
           <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
             <JsonView text={view.text} path={`document/${summary.name}`} />

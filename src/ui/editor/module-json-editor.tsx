@@ -39,10 +39,24 @@ function modelUri(moduleId: string): string {
   return `inmemory://program/modules/${encodeURIComponent(moduleId)}.json`;
 }
 
-export default function ModuleJsonEditor({ moduleId, json, schema, original, onApply, readOnly = false, leftOutNote, draft, onDraft, draftProblem }: ModuleJsonEditorProps) {
+export default function ModuleJsonEditor({
+  moduleId,
+  json,
+  schema,
+  original,
+  onApply,
+  readOnly = false,
+  leftOutNote,
+  draft,
+  onDraft,
+  draftProblem,
+}: ModuleJsonEditorProps) {
   const scheme = useColorScheme();
   const theme = editorTheme(scheme);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({ kind: 'ok', text: readOnly ? 'Read-only' : 'In sync with the model' });
+  const [status, setStatus] = useState<{ kind: 'ok' | 'pending' | 'error'; text: string }>({
+    kind: 'ok',
+    text: readOnly ? 'Read-only' : 'In sync with the model',
+  });
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const lastApplied = useRef(json);
@@ -159,7 +173,8 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
       {marked && (
         <div className="json-draft" data-testid="json-draft">
           <span>
-            <strong>Unsaved draft with an error</strong> — not applied to the model; kept with this document (across modules and reloads) until it is fixed or discarded.
+            <strong>Unsaved draft with an error</strong> — not applied to the model; kept with this document (across modules and reloads) until it is fixed or
+            discarded.
           </span>
           <button type="button" className="button small" onClick={discard}>
             Discard draft
@@ -185,7 +200,14 @@ export default function ModuleJsonEditor({ moduleId, json, schema, original, onA
             theme={theme}
             originalModelPath={`${uri}.original`}
             modifiedModelPath={`${uri}.modified`}
-            options={{ ...EDITOR_OPTIONS, readOnly: true, renderSideBySide: false, originalAriaLabel: 'Module JSON as opened', modifiedAriaLabel: 'Module JSON now', fontSize: 12.5 }}
+            options={{
+              ...EDITOR_OPTIONS,
+              readOnly: true,
+              renderSideBySide: false,
+              originalAriaLabel: 'Module JSON as opened',
+              modifiedAriaLabel: 'Module JSON now',
+              fontSize: 12.5,
+            }}
           />
         ) : (
           <Editor

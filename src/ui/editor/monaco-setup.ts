@@ -28,13 +28,23 @@ monaco.editor.defineTheme('studio-light', {
   base: 'vs',
   inherit: true,
   rules: [],
-  colors: { 'diffEditor.removedTextBackground': '#ff000018', 'diffEditor.removedLineBackground': '#ff000010', 'diffEditor.insertedTextBackground': '#9ccc2c30', 'diffEditor.insertedLineBackground': '#9bb95520' },
+  colors: {
+    'diffEditor.removedTextBackground': '#ff000018',
+    'diffEditor.removedLineBackground': '#ff000010',
+    'diffEditor.insertedTextBackground': '#9ccc2c30',
+    'diffEditor.insertedLineBackground': '#9bb95520',
+  },
 });
 monaco.editor.defineTheme('studio-dark', {
   base: 'vs-dark',
   inherit: true,
   rules: [],
-  colors: { 'diffEditor.removedTextBackground': '#ff000030', 'diffEditor.removedLineBackground': '#ff000018', 'diffEditor.insertedTextBackground': '#9ccc2c22', 'diffEditor.insertedLineBackground': '#9bb95516' },
+  colors: {
+    'diffEditor.removedTextBackground': '#ff000030',
+    'diffEditor.removedLineBackground': '#ff000018',
+    'diffEditor.insertedTextBackground': '#9ccc2c22',
+    'diffEditor.insertedLineBackground': '#9bb95516',
+  },
 });
 
 /** The editor theme for the page's color scheme. */

@@ -22,7 +22,10 @@ import { useSession } from '../../state/session/session-store';
 
 // The choices are the layers the registry can write, each with its label and the suffix it wears.
 const SYNTAXES = defaultRegistry.ofKind('syntax', true).map((l) => ({ id: l.id as ExportSyntax, label: l.label }));
-const COMPRESSIONS = [{ id: 'none' as ExportCompression, label: 'None' }, ...defaultRegistry.ofKind('compression', true).map((l) => ({ id: l.id as ExportCompression, label: `${l.label} (${l.extensions[0] ?? ''})` }))];
+const COMPRESSIONS = [
+  { id: 'none' as ExportCompression, label: 'None' },
+  ...defaultRegistry.ofKind('compression', true).map((l) => ({ id: l.id as ExportCompression, label: `${l.label} (${l.extensions[0] ?? ''})` })),
+];
 
 export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -64,7 +67,9 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
   const secrets = moduleId === undefined ? (program?.secrets ?? []) : (program?.secrets ?? []).filter((s) => s.moduleId === moduleId);
   const autoName = useMemo(() => {
     const layers = [...encryptionStep(encryption), ...recipeFor({ syntax, compression })];
-    return moduleId !== undefined ? exportFileName(moduleFileBaseName(moduleId) + '.json', layers) : exportFileName(summary?.name, layers, target === 'same' ? summary?.recipe : undefined);
+    return moduleId !== undefined
+      ? exportFileName(moduleFileBaseName(moduleId) + '.json', layers)
+      : exportFileName(summary?.name, layers, target === 'same' ? summary?.recipe : undefined);
   }, [syntax, compression, moduleId, summary?.name, summary?.recipe, encryption, target]);
   const fileName = nameEdited ?? autoName;
   const levelInvalid = (compression === 'deflate-raw' && level === '0') || sealing.problem !== undefined;
@@ -210,8 +215,16 @@ export function ExportDialog({ moduleId }: { moduleId?: string }) {
           Use {autoName}
         </button>
       )}
-      <SecretsChoice secrets={secrets} subject={moduleId !== undefined ? 'This module' : 'This program'} target="the exported file" redact={redact} onChange={setRedact} />
-      {compression === 'deflate-raw' && level === '0' && <p className="export-error">Raw deflate at level 0 cannot be recognised when opened again; pick another level.</p>}
+      <SecretsChoice
+        secrets={secrets}
+        subject={moduleId !== undefined ? 'This module' : 'This program'}
+        target="the exported file"
+        redact={redact}
+        onChange={setRedact}
+      />
+      {compression === 'deflate-raw' && level === '0' && (
+        <p className="export-error">Raw deflate at level 0 cannot be recognised when opened again; pick another level.</p>
+      )}
       {error && (
         <p className="export-error" role="alert">
           Export failed [{error.layer}]: {error.message}

@@ -6,7 +6,6 @@ import type { SaveHandle } from '../../state/export-store';
 
 export { download } from '../download';
 
-
 type SavePicker = (options: { suggestedName: string }) => Promise<SaveHandle>;
 
 export function canPickSaveFile(): boolean {

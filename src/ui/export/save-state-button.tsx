@@ -20,10 +20,19 @@ export function SaveStateButton() {
   };
   return (
     <>
-      <button type="button" className="button small primary" onClick={() => void save()} title="Write the recovered state as DSPy state JSON: no pickle, nothing to run">
+      <button
+        type="button"
+        className="button small primary"
+        onClick={() => void save()}
+        title="Write the recovered state as DSPy state JSON: no pickle, nothing to run"
+      >
         Save as DSPy state JSON
       </button>
-      {problem && <span className="inline-error" role="alert">{problem}</span>}
+      {problem && (
+        <span className="inline-error" role="alert">
+          {problem}
+        </span>
+      )}
     </>
   );
 }

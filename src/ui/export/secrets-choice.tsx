@@ -6,7 +6,19 @@
 import type { SecretFinding } from '../../core/program/model/program';
 import './export.css';
 
-export function SecretsChoice({ secrets, subject, target, redact, onChange }: { secrets: readonly SecretFinding[]; subject: string; target: string; redact: boolean; onChange(redact: boolean): void }) {
+export function SecretsChoice({
+  secrets,
+  subject,
+  target,
+  redact,
+  onChange,
+}: {
+  secrets: readonly SecretFinding[];
+  subject: string;
+  target: string;
+  redact: boolean;
+  onChange(redact: boolean): void;
+}) {
   if (secrets.length === 0) return null;
   const keys = [...new Set(secrets.map((s) => s.key))].join(', ');
   return (

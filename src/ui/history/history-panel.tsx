@@ -34,7 +34,12 @@ function VersionName({ entry, index }: { entry: HistoryEntry; index: number }) {
   const [draft, setDraft] = useState(entry.name ?? '');
   if (!editing) {
     return (
-      <button type="button" className="button small ghost" onClick={() => (setDraft(entry.name ?? ''), setEditing(true))} aria-label={`Name version ${index + 1}`}>
+      <button
+        type="button"
+        className="button small ghost"
+        onClick={() => (setDraft(entry.name ?? ''), setEditing(true))}
+        aria-label={`Name version ${index + 1}`}
+      >
         Name
       </button>
     );
@@ -90,7 +95,13 @@ function Timeline({ entries, head }: { entries: HistoryEntry[]; head: string | n
           <div className="history-entry-actions">
             <VersionName entry={e} index={i} />
             {e.kind !== 'export' && (
-              <button type="button" className="button small" onClick={() => void restore(e.id)} aria-label={`Restore version ${i + 1}`} disabled={e.id === head}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => void restore(e.id)}
+                aria-label={`Restore version ${i + 1}`}
+                disabled={e.id === head}
+              >
                 Restore
               </button>
             )}
@@ -171,7 +182,12 @@ function ComparisonView() {
             <div className="placeholder muted">Replaying both versions…</div>
           ) : (
             <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
-              <JsonDiff original={comparison.aText} modified={comparison.bText} originalPath="inmemory://history/version-a.json" modifiedPath="inmemory://history/version-b.json" />
+              <JsonDiff
+                original={comparison.aText}
+                modified={comparison.bText}
+                originalPath="inmemory://history/version-a.json"
+                modifiedPath="inmemory://history/version-b.json"
+              />
             </Suspense>
           )}
         </div>
@@ -206,7 +222,12 @@ function StorageSection({ docId }: { docId?: string }) {
             <li key={d.id}>
               <span className="mono">{d.name}</span> <span className="muted">{formatBytes(d.size)}</span>
               {d.id !== docId && (
-                <button type="button" className="button small ghost" onClick={() => void dropOriginal(d.id)} title="Frees its space; its edits are kept, and opening the file again continues its history">
+                <button
+                  type="button"
+                  className="button small ghost"
+                  onClick={() => void dropOriginal(d.id)}
+                  title="Frees its space; its edits are kept, and opening the file again continues its history"
+                >
                   Drop original
                 </button>
               )}
@@ -277,7 +298,9 @@ export function HistoryPanel() {
         {name && <div className="muted history-doc">{name}</div>}
         {entries.length > 1 && <Compare entries={entries} />}
         {readOnly ? (
-          <p className="placeholder muted">A shared link opened read-only is not recorded: nothing of it is stored in this browser until you click “Open as my copy”.</p>
+          <p className="placeholder muted">
+            A shared link opened read-only is not recorded: nothing of it is stored in this browser until you click “Open as my copy”.
+          </p>
         ) : entries.length === 0 ? (
           <p className="placeholder muted">No versions recorded yet.</p>
         ) : (

@@ -20,12 +20,19 @@ export function HistoryProblem() {
         <strong>{quota ? 'History storage is full' : 'History not saved'}</strong>
         <p>
           {shown.message}
-          {queueProblem && pending > 0 ? ` ${pending} change${pending > 1 ? 's are' : ' is'} kept in this page but not stored yet; everything stored before is safe.` : ''}
+          {queueProblem && pending > 0
+            ? ` ${pending} change${pending > 1 ? 's are' : ' is'} kept in this page but not stored yet; everything stored before is safe.`
+            : ''}
         </p>
       </div>
       <div className="history-problem-actions">
         {quota && (
-          <button type="button" className="button small" onClick={() => void dropOthers()} title="Deletes the stored copies of other documents’ original files; their edit lists are kept">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void dropOthers()}
+            title="Deletes the stored copies of other documents’ original files; their edit lists are kept"
+          >
             Free space: drop other originals
           </button>
         )}

@@ -57,7 +57,8 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
   const state = useMigrationPlan({ ...(target !== undefined ? { target } : {}), tryAnyway, previewMaxChars: MAX_PREVIEW_CHARS, answers });
   const plan = state.kind === 'ready' ? state.plan : undefined;
   const answerErrors = plan?.answerErrors;
-  const canApply = plan !== undefined && plan.available && plan.target !== undefined && !plan.readOnly && (!plan.incompatible || tryAnyway) && answerErrors === undefined;
+  const canApply =
+    plan !== undefined && plan.available && plan.target !== undefined && !plan.readOnly && (!plan.incompatible || tryAnyway) && answerErrors === undefined;
   // A question stays on screen once answered (an answered fields question leaves the plan): keep each one seen.
   const [asked, setAsked] = useState<MigrationQuestion[]>([]);
   const planQuestions = plan?.questions;
@@ -69,7 +70,9 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
       return fresh.length === 0 && updated.every((q, i) => q === seen[i]) ? seen : [...updated, ...fresh];
     });
   }, [planQuestions]);
-  const shownQuestions = asked.filter((q) => planQuestions?.some((p) => p.kind === q.kind && p.key === q.key) || (q.kind === 'fields' && answers.signatures?.[q.key] !== undefined));
+  const shownQuestions = asked.filter(
+    (q) => planQuestions?.some((p) => p.kind === q.kind && p.key === q.key) || (q.kind === 'fields' && answers.signatures?.[q.key] !== undefined),
+  );
 
   useEffect(() => {
     const dialog = ref.current;
@@ -136,7 +139,9 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
             <p className="muted">No step changes this file for {plan.target?.label ?? 'this target'}.</p>
           )}
           {plan.preview && 'tooLarge' in plan.preview && (
-            <p className="muted">The program is too large to preview as a diff ({plan.preview.tooLarge.toLocaleString('en-US')} characters); the steps above are what will change.</p>
+            <p className="muted">
+              The program is too large to preview as a diff ({plan.preview.tooLarge.toLocaleString('en-US')} characters); the steps above are what will change.
+            </p>
           )}
           {plan.preview && 'after' in plan.preview && (
             <section className="migrate-preview" aria-label="Preview: the whole program before and after" data-testid="migrate-preview">
@@ -146,7 +151,13 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
               </div>
               <div className="migrate-preview-body">
                 <Suspense fallback={<div className="placeholder muted">Loading the diff…</div>}>
-                  <JsonDiff original={plan.preview.before} modified={plan.preview.after} originalPath="inmemory://migration/before.json" modifiedPath="inmemory://migration/after.json" hideUnchanged />
+                  <JsonDiff
+                    original={plan.preview.before}
+                    modified={plan.preview.after}
+                    originalPath="inmemory://migration/before.json"
+                    modifiedPath="inmemory://migration/after.json"
+                    hideUnchanged
+                  />
                 </Suspense>
               </div>
             </section>

@@ -10,14 +10,25 @@ import { WithCode } from './with-code';
 type FieldsQuestion = Extract<MigrationQuestion, { kind: 'fields' }>;
 type InstructionsQuestion = Extract<MigrationQuestion, { kind: 'instructions' }>;
 
-function FieldsAsk({ question, given, error, onGive }: { question: FieldsQuestion; given: string | undefined; error: string | undefined; onGive: (text: string | undefined) => void }) {
+function FieldsAsk({
+  question,
+  given,
+  error,
+  onGive,
+}: {
+  question: FieldsQuestion;
+  given: string | undefined;
+  error: string | undefined;
+  onGive: (text: string | undefined) => void;
+}) {
   const [text, setText] = useState(given ?? '');
   const id = `migrate-signature-${question.key}`;
   const answered = given !== undefined && error === undefined;
   return (
     <section className="migrate-question" aria-labelledby={`${id}-title`} data-testid="migrate-question">
       <h3 id={`${id}-title`}>
-        Fields of <code>{question.key}</code> {answered ? <span className="badge accent">from your signature</span> : <span className="badge warn">not recovered</span>}
+        Fields of <code>{question.key}</code>{' '}
+        {answered ? <span className="badge accent">from your signature</span> : <span className="badge warn">not recovered</span>}
       </h3>
       <p>
         <WithCode text={question.message} />
@@ -61,7 +72,15 @@ function FieldsAsk({ question, given, error, onGive }: { question: FieldsQuestio
   );
 }
 
-function InstructionsAsk({ question, chosen, onChoose }: { question: InstructionsQuestion; chosen: 'signature' | 'extended' | undefined; onChoose: (c: 'signature' | 'extended') => void }) {
+function InstructionsAsk({
+  question,
+  chosen,
+  onChoose,
+}: {
+  question: InstructionsQuestion;
+  chosen: 'signature' | 'extended' | undefined;
+  onChoose: (c: 'signature' | 'extended') => void;
+}) {
   const value = chosen ?? question.default;
   const name = `migrate-instructions-${question.key}`;
   const option = (which: 'signature' | 'extended', label: string, text: string) => (
@@ -118,7 +137,12 @@ export function MigrationQuestions({
             }}
           />
         ) : (
-          <InstructionsAsk key={`i:${q.key}`} question={q} chosen={answers.instructions?.[q.key]} onChoose={(c) => onAnswers({ ...answers, instructions: { ...answers.instructions, [q.key]: c } })} />
+          <InstructionsAsk
+            key={`i:${q.key}`}
+            question={q}
+            chosen={answers.instructions?.[q.key]}
+            onChoose={(c) => onAnswers({ ...answers, instructions: { ...answers.instructions, [q.key]: c } })}
+          />
         ),
       )}
     </div>

@@ -29,10 +29,7 @@ export function PickleContent({ summary, children }: { summary: DocumentSummary;
       <div className="pickle-main">
         {hidden ? (
           <div className="pickle-hidden" data-testid="pickle-content-hidden">
-            <p>
-              The content of this pickle is hidden because loading it in Python would run code. Showing it here runs nothing: it is
-              read as data.
-            </p>
+            <p>The content of this pickle is hidden because loading it in Python would run code. Showing it here runs nothing: it is read as data.</p>
             <button type="button" className="button" onClick={() => setRevealedFor(summary)}>
               Show the content anyway
             </button>
@@ -44,11 +41,23 @@ export function PickleContent({ summary, children }: { summary: DocumentSummary;
       <div className={tab ? 'pickle-dock open' : 'pickle-dock'}>
         <div className="pickle-dock-tabs tabs" role="tablist" aria-label="Pickle views">
           {tensors > 0 && (
-            <button type="button" role="tab" aria-selected={tab === 'tensors'} className={tab === 'tensors' ? 'tab active' : 'tab'} onClick={() => choose('tensors')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'tensors'}
+              className={tab === 'tensors' ? 'tab active' : 'tab'}
+              onClick={() => choose('tensors')}
+            >
               Tensors ({tensors.toLocaleString('en-US')})
             </button>
           )}
-          <button type="button" role="tab" aria-selected={tab === 'disassembly'} className={tab === 'disassembly' ? 'tab active' : 'tab'} onClick={() => choose('disassembly')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'disassembly'}
+            className={tab === 'disassembly' ? 'tab active' : 'tab'}
+            onClick={() => choose('disassembly')}
+          >
             Disassembly
           </button>
           {tab && (

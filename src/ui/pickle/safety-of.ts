@@ -22,7 +22,8 @@ export function safetyOf(recipe: Recipe | undefined): PickleSafety | undefined {
 /** "PyTorch zip (archive/)", "pickle protocol 4": what the file was, in a few words. */
 export function containerLabel(step: RecipeStep): string {
   const o = step.options;
-  if (o.container === 'torch-zip') return `PyTorch zip save${typeof o.entry === 'string' ? ` (${o.entry})` : typeof o.prefix === 'string' ? ` (${o.prefix}/)` : ''}`;
+  if (o.container === 'torch-zip')
+    return `PyTorch zip save${typeof o.entry === 'string' ? ` (${o.entry})` : typeof o.prefix === 'string' ? ` (${o.prefix}/)` : ''}`;
   if (o.container === 'npy-object') return 'NumPy .npy of object dtype (a pickle)';
   if (o.container === 'npz-object') return 'NumPy .npz with object arrays (pickles)';
   if (o.container === 'torch-legacy') return 'PyTorch legacy save (stacked pickles)';

@@ -8,7 +8,10 @@ import type { PickleSafety } from '../../worker/protocol';
 
 const VERDICT: Record<PickleSafety['verdict'], { title: string; detail: string }> = {
   dangerous: { title: 'Loading this pickle in Python would run code', detail: 'It imports functions that run commands, evaluate code or reach the system.' },
-  unknown: { title: 'Not known to be safe: loading it in Python may run code', detail: 'It names classes or functions this app does not know, or holds something this app cannot follow; Python would import and call them.' },
+  unknown: {
+    title: 'Not known to be safe: loading it in Python may run code',
+    detail: 'It names classes or functions this app does not know, or holds something this app cannot follow; Python would import and call them.',
+  },
   safe: { title: 'Plain data: only known data types', detail: 'Every global it names is a known data type (dicts, tensors, arrays…).' },
 };
 
@@ -21,7 +24,12 @@ export function SafetyReport({ safety, fileName, source, children }: { safety: P
   const order: Record<string, number> = { dangerous: 0, unknown: 1, safe: 2 };
   const globals = [...safety.globals].sort((a, b) => (order[a.grade] ?? 3) - (order[b.grade] ?? 3));
   return (
-    <section className={`pickle-report verdict-${safety.verdict}`} aria-label={`Safety report for ${fileName}`} data-verdict={safety.verdict} role={safety.verdict === 'dangerous' ? 'alert' : 'region'}>
+    <section
+      className={`pickle-report verdict-${safety.verdict}`}
+      aria-label={`Safety report for ${fileName}`}
+      data-verdict={safety.verdict}
+      role={safety.verdict === 'dangerous' ? 'alert' : 'region'}
+    >
       <details open={safety.verdict !== 'safe'}>
         <summary>
           <span className={`pickle-verdict ${safety.verdict}`}>{GRADE_LABEL[safety.verdict]}</span>
@@ -58,7 +66,8 @@ export function SafetyReport({ safety, fileName, source, children }: { safety: P
                       {c.opcode} at byte {c.offset.toLocaleString('en-US')}
                       {c.member && (
                         <>
-                          {' '}in <span className="mono pickle-member">{c.member}</span>
+                          {' '}
+                          in <span className="mono pickle-member">{c.member}</span>
                         </>
                       )}{' '}
                       · {c.reason}
@@ -112,7 +121,8 @@ export function SafetyReport({ safety, fileName, source, children }: { safety: P
           )}
           <p className="muted pickle-stats">
             {safety.stats.protocol !== null ? `protocol ${safety.stats.protocol} · ` : ''}
-            {safety.stats.opcodes.toLocaleString('en-US')} opcodes · stack up to {safety.stats.maxStack.toLocaleString('en-US')} · memo {safety.stats.memoPuts.toLocaleString('en-US')} stored, {safety.stats.memoGets.toLocaleString('en-US')} read
+            {safety.stats.opcodes.toLocaleString('en-US')} opcodes · stack up to {safety.stats.maxStack.toLocaleString('en-US')} · memo{' '}
+            {safety.stats.memoPuts.toLocaleString('en-US')} stored, {safety.stats.memoGets.toLocaleString('en-US')} read
             {safety.stats.persistentIds ? ` · ${safety.stats.persistentIds.toLocaleString('en-US')} storage references` : ''}
             {safety.stats.buffers ? ` · ${safety.stats.buffers.toLocaleString('en-US')} out-of-band buffers` : ''}
           </p>

@@ -91,7 +91,12 @@ export function TensorTable() {
                 <th>Shape</th>
                 <th>Strides</th>
                 <th className="num" aria-sort={sort === 'size' ? 'descending' : 'none'}>
-                  <button type="button" className="sort-button" onClick={() => setSort(sort === 'size' ? 'file' : 'size')} title={sort === 'size' ? 'Back to file order' : 'Largest first'}>
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => setSort(sort === 'size' ? 'file' : 'size')}
+                    title={sort === 'size' ? 'Back to file order' : 'Largest first'}
+                  >
                     Bytes {sort === 'size' ? '▼' : '↕'}
                   </button>
                 </th>
@@ -103,9 +108,7 @@ export function TensorTable() {
             <tbody>
               {current.data.rows.map((r) => {
                 const p = previews.get(r.index);
-                return (
-                  <TensorRowView key={r.index} row={r} preview={p} onPreview={() => preview(r)} />
-                );
+                return <TensorRowView key={r.index} row={r} preview={p} onPreview={() => preview(r)} />;
               })}
             </tbody>
           </table>

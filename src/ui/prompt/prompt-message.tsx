@@ -45,7 +45,19 @@ export interface MessageLinks {
   showCard(demoIndex: number): void;
 }
 
-export const PromptMessageView = memo(function PromptMessageView({ message, position, tokens, links, highlighted }: { message: PromptMessage; position: number; tokens?: number; links: MessageLinks; highlighted: boolean }) {
+export const PromptMessageView = memo(function PromptMessageView({
+  message,
+  position,
+  tokens,
+  links,
+  highlighted,
+}: {
+  message: PromptMessage;
+  position: number;
+  tokens?: number;
+  links: MessageLinks;
+  highlighted: boolean;
+}) {
   const source = message.source;
   const demo = source.kind === 'demo' ? source : undefined;
   return (

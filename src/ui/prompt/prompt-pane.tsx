@@ -158,7 +158,9 @@ export function PromptPane({ module }: { module: ModuleInfo }) {
               ))}
             </select>
           </label>
-          <output className="token-total" aria-label="Total tokens">{tokens.counts ? `${tokens.counts.total.toLocaleString('en-US')} tokens` : tokens.error ? '' : 'counting…'}</output>
+          <output className="token-total" aria-label="Total tokens">
+            {tokens.counts ? `${tokens.counts.total.toLocaleString('en-US')} tokens` : tokens.error ? '' : 'counting…'}
+          </output>
         </div>
         {tokens.error && <p className="inline-error">{tokens.error}</p>}
         {tokens.counts && <TokenBar counts={tokens.counts} onDemo={links.showCard} />}
@@ -168,7 +170,8 @@ export function PromptPane({ module }: { module: ModuleInfo }) {
         <summary>Will it load?</summary>
         <div className="will-it-load">
           <p className="muted">
-            Paste the signature from your code: a string such as <code>question, context: list[str] -&gt; answer</code> or a <code>class X(dspy.Signature)</code> block. It is read, never run, and compared with the saved fields the way DSPy loads them: by position.
+            Paste the signature from your code: a string such as <code>question, context: list[str] -&gt; answer</code> or a{' '}
+            <code>class X(dspy.Signature)</code> block. It is read, never run, and compared with the saved fields the way DSPy loads them: by position.
           </p>
           <textarea
             className="text-input mono"

@@ -13,7 +13,12 @@ export function TokenBar({ counts, onDemo }: { counts: TokenCounts; onDemo(demoI
       <div className="token-bar" role="img" aria-label={`System ${pct(system)}, demos ${pct(demoTokens)}, request ${pct(request)} of ${counts.total} tokens`}>
         <span className="seg seg-system" style={{ flexGrow: system }} title={`System: ${system} tokens (${pct(system)})`} />
         {counts.demos.map((d, i) => (
-          <span key={d.demoIndex} className={`seg seg-demo${i % 2 ? ' alt' : ''}`} style={{ flexGrow: d.tokens }} title={`Demo ${d.demoIndex + 1}: ${d.tokens} tokens (${pct(d.tokens)})`} />
+          <span
+            key={d.demoIndex}
+            className={`seg seg-demo${i % 2 ? ' alt' : ''}`}
+            style={{ flexGrow: d.tokens }}
+            title={`Demo ${d.demoIndex + 1}: ${d.tokens} tokens (${pct(d.tokens)})`}
+          />
         ))}
         <span className="seg seg-request" style={{ flexGrow: Math.max(0, request) }} title={`Request: ${request} tokens (${pct(request)})`} />
       </div>

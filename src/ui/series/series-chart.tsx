@@ -40,7 +40,10 @@ export function SeriesChart({ checkpoints, metricNames }: { checkpoints: Checkpo
   if (current.length) segments.push(current.join(' '));
   const first = values[0];
   const last = values[values.length - 1];
-  const description = values.length === 0 ? `No checkpoint has ${chosen}.` : `${chosen} from ${formatNumber(first!)} to ${formatNumber(last!)} over ${values.length} checkpoints; lowest ${formatNumber(min)}, highest ${formatNumber(max)}.`;
+  const description =
+    values.length === 0
+      ? `No checkpoint has ${chosen}.`
+      : `${chosen} from ${formatNumber(first!)} to ${formatNumber(last!)} over ${values.length} checkpoints; lowest ${formatNumber(min)}, highest ${formatNumber(max)}.`;
 
   return (
     <div className="series-chart">
@@ -74,7 +77,13 @@ export function SeriesChart({ checkpoints, metricNames }: { checkpoints: Checkpo
         ))}
         {points.map((p, i) => (
           <g key={p.cp.index}>
-            {p.v !== undefined ? <circle className="dot" cx={x(i)} cy={y(p.v)} r={4} /> : <text className="gap" x={x(i)} y={(H - PAD.bottom + PAD.top) / 2} textAnchor="middle">×</text>}
+            {p.v !== undefined ? (
+              <circle className="dot" cx={x(i)} cy={y(p.v)} r={4} />
+            ) : (
+              <text className="gap" x={x(i)} y={(H - PAD.bottom + PAD.top) / 2} textAnchor="middle">
+                ×
+              </text>
+            )}
             <text className="tick" x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle">
               {p.cp.tag ?? `#${p.cp.index + 1}`}
             </text>

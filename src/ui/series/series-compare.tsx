@@ -111,7 +111,12 @@ export function SeriesCompare({ checkpoints, comparison, onCompare }: Props) {
           )}
           <div className="series-diff" aria-label="Whole program diff">
             <Suspense fallback={<div className="placeholder muted">Loading editor…</div>}>
-              <JsonDiff original={comparison.textA} modified={comparison.textB} originalPath={`inmemory://series/checkpoint-${comparison.a + 1}.json`} modifiedPath={`inmemory://series/checkpoint-${comparison.b + 1}.json`} />
+              <JsonDiff
+                original={comparison.textA}
+                modified={comparison.textB}
+                originalPath={`inmemory://series/checkpoint-${comparison.a + 1}.json`}
+                modifiedPath={`inmemory://series/checkpoint-${comparison.b + 1}.json`}
+              />
             </Suspense>
           </div>
         </>

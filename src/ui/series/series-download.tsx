@@ -9,7 +9,6 @@ import { formatBytes } from '../format-bytes';
 import { Icon } from '../icon';
 import { download as downloadFile } from '../download';
 
-
 export function SeriesDownload() {
   const pack = useSeriesStore((s) => s.pack);
   const timeline = useSeriesStore((s) => s.timeline);

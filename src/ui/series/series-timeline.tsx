@@ -51,61 +51,73 @@ export function SeriesTimeline({ checkpoints, metricNames, openedIndex, onOpen }
             const modules = perModule(cp);
             return (
               <Fragment key={cp.index}>
-              <tr className={broken ? 'broken' : cp.index === openedIndex ? 'opened' : undefined} aria-label={`Checkpoint ${cp.index + 1}${cp.tag ? ` ${cp.tag}` : ''}`}>
-                <td className="mono muted">{cp.order}</td>
-                <td>
-                  <div className="series-name">
-                    {cp.tag !== undefined && <span className="badge accent">{cp.tag}</span>}
-                    <span className="mono">{cp.name}</span>
-                  </div>
-                  <div className="muted series-sub">{[cp.recipe, cp.modified !== undefined ? formatTime(cp.modified) : undefined].filter(Boolean).join(' · ')}</div>
-                </td>
-                <td>
-                  <KindBadge cp={cp} />
-                </td>
-                <td className="num mono">{formatBytes(cp.size)}</td>
-                {metricNames.map((m) => {
-                  const v = metricOf(cp, m);
-                  return (
-                    <td key={m} className="num mono" data-metric={m}>
-                      {v === undefined ? '—' : formatNumber(v)}
-                    </td>
-                  );
-                })}
-                {showModules && (
-                  <td className="series-modules">
-                    {modules.length === 0 ? (
-                      <span className="muted">—</span>
-                    ) : (
-                      modules.map((m) => (
-                        <div key={m.id}>
-                          <span className="mono">{m.id}</span> <span className="muted">{`${m.demos} demo${m.demos === 1 ? '' : 's'}, ${m.instructionLength} chars`}</span>
-                        </div>
-                      ))
-                    )}
-                  </td>
-                )}
-                <td>
-                  <button type="button" className="button small" disabled={broken} onClick={() => onOpen(cp.index)} aria-label={`Open checkpoint ${cp.index + 1}`}>
-                    Open this checkpoint
-                  </button>
-                </td>
-              </tr>
-              {broken && (
-                <tr className="broken series-error-row">
-                  <td />
-                  <td colSpan={columns - 1}>
-                    <div className="series-error" role="note" aria-label={`Break at checkpoint ${cp.index + 1}`}>
-                      <strong>Not loadable.</strong> <span>{cp.error!.message}</span>
-                      {cp.error!.operation && (
-                        <div className="mono series-op">
-                          {`Failing operation #${cp.error!.operation.index + 1}: ${cp.error!.operation.op} ${cp.error!.operation.path || '/'}`}
-                        </div>
-                      )}
+                <tr
+                  className={broken ? 'broken' : cp.index === openedIndex ? 'opened' : undefined}
+                  aria-label={`Checkpoint ${cp.index + 1}${cp.tag ? ` ${cp.tag}` : ''}`}
+                >
+                  <td className="mono muted">{cp.order}</td>
+                  <td>
+                    <div className="series-name">
+                      {cp.tag !== undefined && <span className="badge accent">{cp.tag}</span>}
+                      <span className="mono">{cp.name}</span>
+                    </div>
+                    <div className="muted series-sub">
+                      {[cp.recipe, cp.modified !== undefined ? formatTime(cp.modified) : undefined].filter(Boolean).join(' · ')}
                     </div>
                   </td>
+                  <td>
+                    <KindBadge cp={cp} />
+                  </td>
+                  <td className="num mono">{formatBytes(cp.size)}</td>
+                  {metricNames.map((m) => {
+                    const v = metricOf(cp, m);
+                    return (
+                      <td key={m} className="num mono" data-metric={m}>
+                        {v === undefined ? '—' : formatNumber(v)}
+                      </td>
+                    );
+                  })}
+                  {showModules && (
+                    <td className="series-modules">
+                      {modules.length === 0 ? (
+                        <span className="muted">—</span>
+                      ) : (
+                        modules.map((m) => (
+                          <div key={m.id}>
+                            <span className="mono">{m.id}</span>{' '}
+                            <span className="muted">{`${m.demos} demo${m.demos === 1 ? '' : 's'}, ${m.instructionLength} chars`}</span>
+                          </div>
+                        ))
+                      )}
+                    </td>
+                  )}
+                  <td>
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={broken}
+                      onClick={() => onOpen(cp.index)}
+                      aria-label={`Open checkpoint ${cp.index + 1}`}
+                    >
+                      Open this checkpoint
+                    </button>
+                  </td>
                 </tr>
-              )}
+                {broken && (
+                  <tr className="broken series-error-row">
+                    <td />
+                    <td colSpan={columns - 1}>
+                      <div className="series-error" role="note" aria-label={`Break at checkpoint ${cp.index + 1}`}>
+                        <strong>Not loadable.</strong> <span>{cp.error!.message}</span>
+                        {cp.error!.operation && (
+                          <div className="mono series-op">
+                            {`Failing operation #${cp.error!.operation.index + 1}: ${cp.error!.operation.op} ${cp.error!.operation.path || '/'}`}
+                          </div>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                )}
               </Fragment>
             );
           })}

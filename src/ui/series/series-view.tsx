@@ -62,7 +62,12 @@ export function SeriesView() {
       )}
       <section className="series-card" aria-labelledby="series-timeline-h">
         <h2 id="series-timeline-h">Timeline</h2>
-        <SeriesTimeline checkpoints={cps} metricNames={timeline.metricNames} {...(openedIndex !== undefined ? { openedIndex } : {})} onOpen={(i) => void openCheckpoint(i)} />
+        <SeriesTimeline
+          checkpoints={cps}
+          metricNames={timeline.metricNames}
+          {...(openedIndex !== undefined ? { openedIndex } : {})}
+          onOpen={(i) => void openCheckpoint(i)}
+        />
       </section>
       <div className="series-grid">
         <section className="series-card" aria-labelledby="series-chart-h">
@@ -76,7 +81,12 @@ export function SeriesView() {
       </div>
       <section className="series-card" aria-labelledby="series-compare-h">
         <h2 id="series-compare-h">Compare two checkpoints</h2>
-        <SeriesCompare key={`${timeline.base}:${cps.map((c) => c.name).join('|')}`} checkpoints={cps} {...(comparison ? { comparison } : {})} onCompare={(a, b) => void compare(a, b)} />
+        <SeriesCompare
+          key={`${timeline.base}:${cps.map((c) => c.name).join('|')}`}
+          checkpoints={cps}
+          {...(comparison ? { comparison } : {})}
+          onCompare={(a, b) => void compare(a, b)}
+        />
       </section>
     </div>
   );

@@ -90,9 +90,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <p className="muted">
-        The program is compressed into the link itself, after the <code>#</code>. Browsers never send that part to any server,
-        so the program goes only where you paste the link. Anyone who has the link can read it. Links hold at most{' '}
-        {kb(SHARE_LIMIT_CHARS)} of compressed program, because longer addresses break in some browsers, chats and mail.
+        The program is compressed into the link itself, after the <code>#</code>. Browsers never send that part to any server, so the program goes only where
+        you paste the link. Anyone who has the link can read it. Links hold at most {kb(SHARE_LIMIT_CHARS)} of compressed program, because longer addresses
+        break in some browsers, chats and mail.
       </p>
       {encrypted && (
         <p className="share-warn" role="note">

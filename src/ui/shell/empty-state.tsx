@@ -20,8 +20,7 @@ export function EmptyState({ onFiles, onSample }: { onFiles: (files: File[]) => 
         <DropIcon />
         <h1>Drop a program file anywhere</h1>
         <p className="muted">
-          See its modules, signatures and demos; fix them by hand; migrate and re-export. Files are read in this browser
-          and never leave it.
+          See its modules, signatures and demos; fix them by hand; migrate and re-export. Files are read in this browser and never leave it.
         </p>
         <div className="empty-actions">
           <OpenFileButton onFiles={onFiles} className="button primary" />

@@ -12,7 +12,10 @@ export function ProgressBar({ name, progress, onCancel }: { name: string; progre
         <span>
           {stage} <strong>{name}</strong>
           {progress && progress.total > 0 && (
-            <span className="muted"> · {formatBytes(progress.done)} of {formatBytes(progress.total)}</span>
+            <span className="muted">
+              {' '}
+              · {formatBytes(progress.done)} of {formatBytes(progress.total)}
+            </span>
           )}
         </span>
         <button type="button" className="button small" onClick={onCancel}>
@@ -27,7 +30,10 @@ export function ProgressBar({ name, progress, onCancel }: { name: string; progre
         aria-valuemax={100}
         aria-valuenow={fraction === undefined ? undefined : Math.round(fraction * 100)}
       >
-        <div className={fraction === undefined ? 'progress-fill indeterminate' : 'progress-fill'} style={fraction === undefined ? undefined : { width: `${fraction * 100}%` }} />
+        <div
+          className={fraction === undefined ? 'progress-fill indeterminate' : 'progress-fill'}
+          style={fraction === undefined ? undefined : { width: `${fraction * 100}%` }}
+        />
       </div>
     </div>
   );

@@ -19,7 +19,8 @@ const EDITABLE = new Set(['safetensors', 'gguf']);
 
 function hint(entry: FolderEntry): string {
   if (entry.format === 'safetensors') return 'The __metadata__ map of the header: keys and values are strings.';
-  if (entry.format === 'gguf') return 'GGUF key/values: an edited value keeps its type and is checked against it; new keys are strings. Arrays are shown, not edited.';
+  if (entry.format === 'gguf')
+    return 'GGUF key/values: an edited value keeps its type and is checked against it; new keys are strings. Arrays are shown, not edited.';
   return 'Read from the header; NumPy files have no metadata to edit.';
 }
 
@@ -117,13 +118,25 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
           return (
             <div key={a.id} role="row" className={`weights-meta-row added${error ? ' invalid' : ''}`}>
               <span role="cell" className="weights-meta-key">
-                <input className="text-input mono" aria-label="Name of the new key" placeholder="key" value={a.key} onChange={(e) => set({ key: e.currentTarget.value })} />
+                <input
+                  className="text-input mono"
+                  aria-label="Name of the new key"
+                  placeholder="key"
+                  value={a.key}
+                  onChange={(e) => set({ key: e.currentTarget.value })}
+                />
               </span>
               <span role="cell" className="weights-meta-type mono muted">
                 string
               </span>
               <span role="cell" className="weights-meta-value">
-                <input className="text-input" aria-label="Value of the new key" placeholder="value" value={a.value} onChange={(e) => set({ value: e.currentTarget.value })} />
+                <input
+                  className="text-input"
+                  aria-label="Value of the new key"
+                  placeholder="value"
+                  value={a.value}
+                  onChange={(e) => set({ value: e.currentTarget.value })}
+                />
               </span>
               <span role="cell" className="weights-meta-action">
                 <button type="button" className="button small ghost" onClick={() => update({ added: draft.added.filter((x) => x.id !== a.id) })}>
@@ -158,7 +171,11 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
           </button>
         </div>
       )}
-      {saveProblem && <p className="inline-error" role="alert">{saveProblem}</p>}
+      {saveProblem && (
+        <p className="inline-error" role="alert">
+          {saveProblem}
+        </p>
+      )}
       {saved && (
         <p className="weights-exported" role="status">
           {saved}
@@ -168,7 +185,23 @@ function FileMetadata({ entry }: { entry: FolderEntry }) {
   );
 }
 
-function ExistingRow({ row, editable, value, removed, error, onValue, onRemove }: { row: MetadataRow; editable: boolean; value: string; removed: boolean; error: ErrorInfo | undefined; onValue: (v: string) => void; onRemove: (remove: boolean) => void }) {
+function ExistingRow({
+  row,
+  editable,
+  value,
+  removed,
+  error,
+  onValue,
+  onRemove,
+}: {
+  row: MetadataRow;
+  editable: boolean;
+  value: string;
+  removed: boolean;
+  error: ErrorInfo | undefined;
+  onValue: (v: string) => void;
+  onRemove: (remove: boolean) => void;
+}) {
   const changed = !removed && value !== row.text;
   const long = value.length > 80 || value.includes('\n');
   const label = `Value of ${row.key}`;

@@ -16,7 +16,9 @@ export function SummaryCard({ summary }: { summary: FolderSummary }) {
         <Stat label="Tensor bytes" value={formatBytes(totals.bytes)} title={`${totals.bytes.toLocaleString('en-US')} bytes`} testId="weights-bytes" />
         {summary.dtype && <Stat label="dtype" value={summary.dtype} />}
         {summary.architecture && <Stat label="Architecture" value={summary.architecture} />}
-        {summary.embeddings && <Stat label="Embeddings" value={`${summary.embeddings.count.toLocaleString('en-US')} × ${summary.embeddings.dimension.toLocaleString('en-US')}`} />}
+        {summary.embeddings && (
+          <Stat label="Embeddings" value={`${summary.embeddings.count.toLocaleString('en-US')} × ${summary.embeddings.dimension.toLocaleString('en-US')}`} />
+        )}
       </dl>
       {totals.byDtype.length > 0 && (
         <div className="weights-dtypes">

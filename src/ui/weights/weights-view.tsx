@@ -26,7 +26,9 @@ export function WeightsView() {
     return (
       <div className="weights-view">
         <p className="placeholder muted" role="status">
-          {status === 'loading' ? `Reading the headers of ${loadingNames.length.toLocaleString('en-US')} file${loadingNames.length === 1 ? '' : 's'}…` : 'Nothing is open.'}
+          {status === 'loading'
+            ? `Reading the headers of ${loadingNames.length.toLocaleString('en-US')} file${loadingNames.length === 1 ? '' : 's'}…`
+            : 'Nothing is open.'}
         </p>
       </div>
     );

@@ -25,7 +25,21 @@ function asText(value: unknown): { text: string; json: boolean } {
   return { text: displayJson(value), json: true };
 }
 
-function FieldValue({ name, value, onCommit, editable, startEditing, onClose }: { name: string; value: unknown; onCommit(change: { text: string } | { json: string }): Promise<string | undefined>; editable: boolean; startEditing?: boolean; onClose?(): void }) {
+function FieldValue({
+  name,
+  value,
+  onCommit,
+  editable,
+  startEditing,
+  onClose,
+}: {
+  name: string;
+  value: unknown;
+  onCommit(change: { text: string } | { json: string }): Promise<string | undefined>;
+  editable: boolean;
+  startEditing?: boolean;
+  onClose?(): void;
+}) {
   const { text, json } = asText(value);
   const [editing, setEditingState] = useState(startEditing === true);
   const setEditing = (on: boolean) => {
@@ -71,7 +85,11 @@ function FieldValue({ name, value, onCommit, editable, startEditing, onClose }: 
           onBlur={commit}
           onKeyDown={onKeyDown}
         />
-        {problem && <div className="inline-error" role="alert">{problem}</div>}
+        {problem && (
+          <div className="inline-error" role="alert">
+            {problem}
+          </div>
+        )}
       </div>
     );
   }
@@ -103,7 +121,19 @@ function FieldValue({ name, value, onCommit, editable, startEditing, onClose }: 
 }
 
 /** A typed value shows as what it is until the user asks to edit its JSON (or text). */
-function DemoFieldValue({ name, value, typed, editable, onCommit }: { name: string; value: unknown; typed: TypedValue | undefined; editable: boolean; onCommit(change: { text: string } | { json: string }): Promise<string | undefined> }) {
+function DemoFieldValue({
+  name,
+  value,
+  typed,
+  editable,
+  onCommit,
+}: {
+  name: string;
+  value: unknown;
+  typed: TypedValue | undefined;
+  editable: boolean;
+  onCommit(change: { text: string } | { json: string }): Promise<string | undefined>;
+}) {
   const [raw, setRaw] = useState(false);
   if (!typed || (raw && typed.kind !== 'image')) {
     return <FieldValue name={name} value={value} editable={editable} onCommit={onCommit} startEditing={raw} onClose={() => setRaw(false)} />;
@@ -111,7 +141,21 @@ function DemoFieldValue({ name, value, typed, editable, onCommit }: { name: stri
   return <TypedValueView name={name} typed={typed} value={value} editable={editable} onCommit={onCommit} onEdit={() => setRaw(true)} />;
 }
 
-export function DemoCard({ demo, position, total, checked, actions, editable }: { demo: Demo; position: number; total: number; checked: boolean; actions: DemoActions; editable: boolean }) {
+export function DemoCard({
+  demo,
+  position,
+  total,
+  checked,
+  actions,
+  editable,
+}: {
+  demo: Demo;
+  position: number;
+  total: number;
+  checked: boolean;
+  actions: DemoActions;
+  editable: boolean;
+}) {
   const [dropTarget, setDropTarget] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (!editable) return;
@@ -168,13 +212,24 @@ export function DemoCard({ demo, position, total, checked, actions, editable }: 
         >
           ⋮⋮
         </span>
-        {editable && <input type="checkbox" aria-label={`Select demo ${demo.index + 1}`} checked={checked} onChange={(e) => actions.toggle(demo.index, e.currentTarget.checked)} />}
+        {editable && (
+          <input
+            type="checkbox"
+            aria-label={`Select demo ${demo.index + 1}`}
+            checked={checked}
+            onChange={(e) => actions.toggle(demo.index, e.currentTarget.checked)}
+          />
+        )}
         <span className="demo-number">#{demo.index + 1}</span>
         {position !== demo.index && <span className="muted">({position + 1} shown)</span>}
         {demo.augmented ? (
-          <span className="badge accent" title="Bootstrapped by the optimizer: a trace of the program's own run">augmented</span>
+          <span className="badge accent" title="Bootstrapped by the optimizer: a trace of the program's own run">
+            augmented
+          </span>
         ) : (
-          <span className="badge subtle" title="Taken from the training set as it was">labeled</span>
+          <span className="badge subtle" title="Taken from the training set as it was">
+            labeled
+          </span>
         )}
         {flags.map(([k, v]) => (
           <span key={k} className="badge subtle mono demo-meta" title={`${k}: ${String(v)} (metadata DSPy's loaders add; not a field of the signature)`}>
@@ -183,10 +238,22 @@ export function DemoCard({ demo, position, total, checked, actions, editable }: 
         ))}
         {editable && (
           <span className="demo-actions">
-            <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} up`} disabled={demo.index === 0} onClick={() => actions.move(demo.index, demo.index - 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move demo ${demo.index + 1} up`}
+              disabled={demo.index === 0}
+              onClick={() => actions.move(demo.index, demo.index - 1)}
+            >
               <Icon name="up" />
             </button>
-            <button type="button" className="icon-button" aria-label={`Move demo ${demo.index + 1} down`} disabled={demo.index >= total - 1} onClick={() => actions.move(demo.index, demo.index + 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move demo ${demo.index + 1} down`}
+              disabled={demo.index >= total - 1}
+              onClick={() => actions.move(demo.index, demo.index + 1)}
+            >
               <Icon name="down" />
             </button>
             <button type="button" className="icon-button" aria-label={`Duplicate demo ${demo.index + 1}`} onClick={() => actions.duplicate(demo.index)}>
@@ -203,7 +270,13 @@ export function DemoCard({ demo, position, total, checked, actions, editable }: 
           <div key={name} className="demo-field">
             <dt className="mono">{name}</dt>
             <dd>
-              <DemoFieldValue name={name} value={value} typed={demo.typed?.[name]} editable={editable} onCommit={(v) => actions.editField(demo.index, name, v)} />
+              <DemoFieldValue
+                name={name}
+                value={value}
+                typed={demo.typed?.[name]}
+                editable={editable}
+                onCommit={(v) => actions.editField(demo.index, name, v)}
+              />
             </dd>
           </div>
         ))}

@@ -175,7 +175,10 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
       ) : null}
       <div className="demos-toolbar">
         <h3>
-          Demos <span className="muted">{indexes ? `${count.toLocaleString('en-US')} of ${module.demoCount.toLocaleString('en-US')}` : module.demoCount.toLocaleString('en-US')}</span>
+          Demos{' '}
+          <span className="muted">
+            {indexes ? `${count.toLocaleString('en-US')} of ${module.demoCount.toLocaleString('en-US')}` : module.demoCount.toLocaleString('en-US')}
+          </span>
         </h3>
         <input
           className="search"
@@ -213,7 +216,14 @@ export function DemoList({ module, scrollRef }: { module: ModuleInfo; scrollRef:
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - scrollMargin}px)` }}
               >
                 {demo ? (
-                  <DemoCard demo={demo} position={item.index} total={module.demoCount} checked={checked.has(demo.index)} actions={actions} editable={editable} />
+                  <DemoCard
+                    demo={demo}
+                    position={item.index}
+                    total={module.demoCount}
+                    checked={checked.has(demo.index)}
+                    actions={actions}
+                    editable={editable}
+                  />
                 ) : (
                   <div className="demo-card loading" aria-hidden="true" />
                 )}

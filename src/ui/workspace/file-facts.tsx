@@ -30,11 +30,12 @@ export function FileFacts() {
           )}
           {c.error && <div className="fact-detail">{c.error.message}</div>}
           {/* A pickled companion's warnings are its safety report, shown in full above. */}
-          {!c.safety && c.warnings.map((w) => (
-            <div key={w} className="fact-detail">
-              {w}
-            </div>
-          ))}
+          {!c.safety &&
+            c.warnings.map((w) => (
+              <div key={w} className="fact-detail">
+                {w}
+              </div>
+            ))}
         </div>
       ))}
       {ignored.length > 0 && (

@@ -111,13 +111,19 @@ export function JsonPane({ moduleId }: { moduleId: string }) {
           (file === undefined ? (
             <div className="placeholder muted">Loading…</div>
           ) : 'tooLarge' in file ? (
-            <div className="placeholder muted">The whole file is {file.tooLarge.toLocaleString('en-US')} characters: too large for one view. Use the module view.</div>
+            <div className="placeholder muted">
+              The whole file is {file.tooLarge.toLocaleString('en-US')} characters: too large for one view. Use the module view.
+            </div>
           ) : (
             <JsonView text={file.text} path={`file/${name}`} />
           ))}
       </Suspense>
       {tab === 'prompt' &&
-        (predictor ? <PromptPane key={moduleId} module={predictor} /> : <div className="placeholder muted">No prompt: this module is not a predictor with a signature.</div>)}
+        (predictor ? (
+          <PromptPane key={moduleId} module={predictor} />
+        ) : (
+          <div className="placeholder muted">No prompt: this module is not a predictor with a signature.</div>
+        ))}
     </aside>
   );
 }

@@ -26,7 +26,9 @@ export function ModulePanel({ module }: { module: ModuleInfo }) {
         {module.code && (
           <details open className="section module-code">
             <summary>Python source ({module.code.pointer.split('/').pop()}) · read-only · DSPy runs it on load</summary>
-            <pre className="mono" aria-label="Python source, read-only">{module.code.text}</pre>
+            <pre className="mono" aria-label="Python source, read-only">
+              {module.code.text}
+            </pre>
           </details>
         )}
         {/* PyTorch modules, dspy.Flex and DSPy modules saved as {} hold no signature in the file. */}

@@ -120,10 +120,22 @@ export function ModuleTree({ program }: { program: Program }) {
       return;
     }
     switch (event.key) {
-      case 'ArrowDown': handled(); focusRow(rows[Math.min(rows.length - 1, index + 1)]?.key); break;
-      case 'ArrowUp': handled(); focusRow(rows[Math.max(0, index - 1)]?.key); break;
-      case 'Home': handled(); focusRow(rows[0]?.key); break;
-      case 'End': handled(); focusRow(rows.at(-1)?.key); break;
+      case 'ArrowDown':
+        handled();
+        focusRow(rows[Math.min(rows.length - 1, index + 1)]?.key);
+        break;
+      case 'ArrowUp':
+        handled();
+        focusRow(rows[Math.max(0, index - 1)]?.key);
+        break;
+      case 'Home':
+        handled();
+        focusRow(rows[0]?.key);
+        break;
+      case 'End':
+        handled();
+        focusRow(rows.at(-1)?.key);
+        break;
       case 'ArrowRight':
         handled();
         if (row.expandable && !row.expanded) toggle(row.key, true);

@@ -106,7 +106,14 @@ export function Panes({ program, selected }: { program: Program; selected: Modul
     <div className={`panes-frame ${mode}`}>
       {compact && (
         <div className="pane-switcher">
-          <button ref={toggleRef} type="button" className="button small" aria-expanded={drawerOpen} aria-controls="module-drawer" onClick={() => (drawerOpen ? closeDrawer() : setDrawerOpen(true))}>
+          <button
+            ref={toggleRef}
+            type="button"
+            className="button small"
+            aria-expanded={drawerOpen}
+            aria-controls="module-drawer"
+            onClick={() => (drawerOpen ? closeDrawer() : setDrawerOpen(true))}
+          >
             <span className="menu-glyph" aria-hidden="true" />
             Modules
           </button>
@@ -127,11 +134,23 @@ export function Panes({ program, selected }: { program: Program; selected: Modul
         <div id="module-drawer" className="tree-slot" ref={drawerRef} hidden={compact && !drawerOpen} onKeyDown={onDrawerKey}>
           <ModuleTree program={program} />
         </div>
-        {mode === 'wide' && <Splitter label="Resize module tree" value={{ now: treeWidth, ...TREE_WIDTH }} onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)} />}
+        {mode === 'wide' && (
+          <Splitter
+            label="Resize module tree"
+            value={{ now: treeWidth, ...TREE_WIDTH }}
+            onDrag={(dx) => setTreeWidth(useSettingsStore.getState().treeWidth + dx)}
+          />
+        )}
         <div className="pane-slot" {...slot('module')}>
           {selected ? <ModulePanel module={selected} /> : <div className="placeholder muted">Select a module.</div>}
         </div>
-        {!narrow && <Splitter label="Resize JSON view" value={{ now: jsonWidth, ...JSON_WIDTH }} onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)} />}
+        {!narrow && (
+          <Splitter
+            label="Resize JSON view"
+            value={{ now: jsonWidth, ...JSON_WIDTH }}
+            onDrag={(dx) => setJsonWidth(useSettingsStore.getState().jsonWidth - dx)}
+          />
+        )}
         <div className="pane-slot" {...slot('json')}>
           {selected ? <JsonPane moduleId={selected.id} /> : <div className="placeholder muted">Select a module to see its JSON.</div>}
         </div>

@@ -48,10 +48,15 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
           {program.versionSource === 'inferred' ? ' (inferred)' : ''}
         </span>
       )}
-      {program.eraLabel && <span className="badge subtle" data-testid="era">{program.eraLabel}</span>}
+      {program.eraLabel && (
+        <span className="badge subtle" data-testid="era">
+          {program.eraLabel}
+        </span>
+      )}
       <RecipeBadges recipe={summary.recipe} />
       <span className="muted">
-        {formatBytes(summary.inputBytes)}{summary.decodedBytes !== summary.inputBytes ? ` → ${formatBytes(summary.decodedBytes)}` : ''}
+        {formatBytes(summary.inputBytes)}
+        {summary.decodedBytes !== summary.inputBytes ? ` → ${formatBytes(summary.decodedBytes)}` : ''}
       </span>
       {program.secrets.length > 0 && (
         <span className="badge warn" title="Keys that look like secrets (api_key, token…) are saved in this file">
@@ -67,10 +72,22 @@ export function ProgramBar({ program, summary }: { program: Program; summary: Do
             {changeCount(past.length, future.length)}
           </span>
         ) : null}
-        <button type="button" className="button small" onClick={() => void undo()} disabled={!editable || past.length === 0} title={past.at(-1) ? `Undo: ${past.at(-1)!.edit.label} (Ctrl+Z)` : 'Nothing to undo'}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => void undo()}
+          disabled={!editable || past.length === 0}
+          title={past.at(-1) ? `Undo: ${past.at(-1)!.edit.label} (Ctrl+Z)` : 'Nothing to undo'}
+        >
           Undo
         </button>
-        <button type="button" className="button small" onClick={() => void redo()} disabled={!editable || future.length === 0} title={future[0] ? `Redo: ${future[0].edit.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => void redo()}
+          disabled={!editable || future.length === 0}
+          title={future[0] ? `Redo: ${future[0].edit.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        >
           Redo
         </button>
         <HistoryButton />

@@ -49,7 +49,11 @@ export function SignatureEditor({ module }: { module: ModuleInfo }) {
                 <td className="mono">
                   <span
                     className={field.nameInferred ? 'field-name inferred' : 'field-name'}
-                    title={field.nameInferred ? `${field.name}: inferred (the file does not store field names; this one comes from its prefix, description or the demos)` : field.name}
+                    title={
+                      field.nameInferred
+                        ? `${field.name}: inferred (the file does not store field names; this one comes from its prefix, description or the demos)`
+                        : field.name
+                    }
                   >
                     {field.name}
                   </span>

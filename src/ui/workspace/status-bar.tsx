@@ -10,7 +10,9 @@ export function StatusBar() {
       {summary && (
         <span className="status-timing" data-testid="open-timing">
           opened in {summary.openMs.toLocaleString('en-US')} ms
-          {summary.stages.length > 0 && <span className="muted"> ({summary.stages.map(([stage, ms]) => `${stage} ${ms.toLocaleString('en-US')}`).join(' · ')})</span>}
+          {summary.stages.length > 0 && (
+            <span className="muted"> ({summary.stages.map(([stage, ms]) => `${stage} ${ms.toLocaleString('en-US')}`).join(' · ')})</span>
+          )}
         </span>
       )}
     </footer>

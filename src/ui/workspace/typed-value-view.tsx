@@ -44,7 +44,14 @@ function ImageView({ name, image, value, editable, onCommit }: { name: string; i
     if (editable) void replace(e.dataTransfer.files[0]);
   };
   const shown = image.url.startsWith('data:image/');
-  const facts = [image.mediaType, image.bytes !== undefined ? formatBytes(image.bytes) : undefined, size, image.form === 'custom-type' ? 'dspy.Image (custom type)' : 'dspy.Image {url}'].filter(Boolean).join(' · ');
+  const facts = [
+    image.mediaType,
+    image.bytes !== undefined ? formatBytes(image.bytes) : undefined,
+    size,
+    image.form === 'custom-type' ? 'dspy.Image (custom type)' : 'dspy.Image {url}',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <figure
       className={`typed-image${over ? ' drop-target' : ''}`}
@@ -64,7 +71,9 @@ function ImageView({ name, image, value, editable, onCommit }: { name: string; i
           onLoad={(e) => setSize(`${e.currentTarget.naturalWidth}×${e.currentTarget.naturalHeight}`)}
         />
       ) : (
-        <span className="mono muted" title="Remote images are not fetched: nothing leaves the page">{image.url}</span>
+        <span className="mono muted" title="Remote images are not fetched: nothing leaves the page">
+          {image.url}
+        </span>
       )}
       <figcaption>
         <span className="muted">{facts}</span>
@@ -74,7 +83,11 @@ function ImageView({ name, image, value, editable, onCommit }: { name: string; i
             <input type="file" accept="image/*" aria-label={`Replace ${name} image`} hidden onChange={(e) => void replace(e.currentTarget.files?.[0])} />
           </label>
         )}
-        {problem && <span className="inline-error" role="alert">{problem}</span>}
+        {problem && (
+          <span className="inline-error" role="alert">
+            {problem}
+          </span>
+        )}
       </figcaption>
     </figure>
   );
@@ -85,14 +98,20 @@ function Steps({ steps }: { steps: TrajectoryStep[] }) {
     <ol className="typed-list">
       {steps.map((s) => (
         <li key={s.index}>
-          {s.thought !== undefined && <div><span className="badge subtle">thought</span> {s.thought}</div>}
+          {s.thought !== undefined && (
+            <div>
+              <span className="badge subtle">thought</span> {s.thought}
+            </div>
+          )}
           {s.toolName !== undefined && (
             <div className="mono">
               <span className="badge subtle">tool</span> {s.toolName}({s.toolArgs !== undefined ? displayJson(s.toolArgs) : ''})
             </div>
           )}
           {s.observation !== undefined && (
-            <div><span className="badge subtle">observation</span> {typeof s.observation === 'string' ? s.observation : displayJson(s.observation)}</div>
+            <div>
+              <span className="badge subtle">observation</span> {typeof s.observation === 'string' ? s.observation : displayJson(s.observation)}
+            </div>
           )}
         </li>
       ))}
@@ -101,7 +120,21 @@ function Steps({ steps }: { steps: TrajectoryStep[] }) {
 }
 
 /** The structured view of a typed value; `onEdit` opens the field's JSON (or text) editor. */
-export function TypedValueView({ name, typed, value, editable, onCommit, onEdit }: { name: string; typed: TypedValue; value: unknown; editable: boolean; onCommit: Commit; onEdit(): void }) {
+export function TypedValueView({
+  name,
+  typed,
+  value,
+  editable,
+  onCommit,
+  onEdit,
+}: {
+  name: string;
+  typed: TypedValue;
+  value: unknown;
+  editable: boolean;
+  onCommit: Commit;
+  onEdit(): void;
+}) {
   if (typed.kind === 'image') return <ImageView name={name} image={typed} value={value} editable={editable} onCommit={onCommit} />;
   let body;
   let label: string;

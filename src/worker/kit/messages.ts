@@ -21,6 +21,4 @@ export interface RequestMessage {
 }
 
 export type ResponseMessage =
-  | { id: number; kind: 'progress'; progress: Progress }
-  | { id: number; kind: 'result'; result: unknown }
-  | { id: number; kind: 'error'; error: ErrorInfo };
+  { id: number; kind: 'progress'; progress: Progress } | { id: number; kind: 'result'; result: unknown } | { id: number; kind: 'error'; error: ErrorInfo };

@@ -5,7 +5,6 @@ import { errorOf } from '../../../test-support/errors';
 const A = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 const B = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-
 describe('parseSidecar', () => {
   it('reads sha256sum text and binary lines', () => {
     expect(parseSidecar(`${A}  program.json\n`)).toEqual({ digest: A, fileName: 'program.json' });

@@ -106,7 +106,11 @@ export function parseSidecar(text: string, fileName?: string): { digest: string;
     throw new FormatError({ code: 'invalid', layer: LAYER, message: `The checksum file has no line for ${fileName}; it lists ${listed}` });
   }
   if (digests.size > 1) {
-    throw new FormatError({ code: 'invalid', layer: LAYER, message: `The checksum file has ${byBase.length} different digests for ${fileName} (lines ${byBase.map((e) => e.line).join(', ')})` });
+    throw new FormatError({
+      code: 'invalid',
+      layer: LAYER,
+      message: `The checksum file has ${byBase.length} different digests for ${fileName} (lines ${byBase.map((e) => e.line).join(', ')})`,
+    });
   }
   return pick(byBase[0]!);
 }

@@ -17,9 +17,7 @@ export async function verifyChecksum(bytes: Uint8Array, sidecarText: string, fil
   const expected = entry.digest;
   const ok = actual === expected;
   const subject = fileName ?? entry.fileName ?? 'the file';
-  const message = ok
-    ? `SHA-256 matches for ${subject}: ${actual}`
-    : `SHA-256 mismatch for ${subject}: expected ${expected} but the file has ${actual}`;
+  const message = ok ? `SHA-256 matches for ${subject}: ${actual}` : `SHA-256 mismatch for ${subject}: expected ${expected} but the file has ${actual}`;
   const result: VerifyResult = { ok, expected, actual, message };
   if (entry.fileName !== undefined) result.sidecarFileName = entry.fileName;
   return result;

@@ -91,9 +91,7 @@ describe('raw-key AES-256-GCM', () => {
   it('a flipped bit in the IV, ciphertext or tag gives wrong-key and no output', async () => {
     for (const layout of RAW_LAYOUTS) {
       const sealed = await encryptRaw(plain, key, layout);
-      const regions = layout === 'iv-ct-tag'
-        ? { iv: 3, ciphertext: 12 + 5, tag: sealed.length - 2 }
-        : { iv: 3, tag: 12 + 4, ciphertext: 28 + 5 };
+      const regions = layout === 'iv-ct-tag' ? { iv: 3, ciphertext: 12 + 5, tag: sealed.length - 2 } : { iv: 3, tag: 12 + 4, ciphertext: 28 + 5 };
       for (const [region, at] of Object.entries(regions)) {
         const bad = sealed.slice();
         bad[at]! ^= 0x01;

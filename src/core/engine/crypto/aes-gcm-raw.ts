@@ -59,13 +59,7 @@ export function randomIv(): Uint8Array {
 }
 
 /** Decrypt and authenticate; WebCrypto returns nothing at all when the tag fails, so no partial output. */
-export async function gcmDecrypt(
-  key: CryptoKey,
-  iv: Uint8Array,
-  ctAndTag: Uint8Array,
-  additionalData?: Uint8Array,
-  layer = LAYER,
-): Promise<Uint8Array> {
+export async function gcmDecrypt(key: CryptoKey, iv: Uint8Array, ctAndTag: Uint8Array, additionalData?: Uint8Array, layer = LAYER): Promise<Uint8Array> {
   const params: AesGcmParams = { name: 'AES-GCM', iv: asBufferSource(iv), tagLength: TAG_BYTES * 8 };
   if (additionalData) params.additionalData = asBufferSource(additionalData);
   try {
@@ -79,22 +73,13 @@ export async function gcmDecrypt(
 }
 
 /** Ciphertext with the 16-byte tag appended, as WebCrypto writes it. */
-export async function gcmEncrypt(
-  key: CryptoKey,
-  iv: Uint8Array,
-  plain: Uint8Array,
-  additionalData?: Uint8Array,
-): Promise<Uint8Array> {
+export async function gcmEncrypt(key: CryptoKey, iv: Uint8Array, plain: Uint8Array, additionalData?: Uint8Array): Promise<Uint8Array> {
   const params: AesGcmParams = { name: 'AES-GCM', iv: asBufferSource(iv), tagLength: TAG_BYTES * 8 };
   if (additionalData) params.additionalData = asBufferSource(additionalData);
   return new Uint8Array(await subtle().encrypt(params, key, asBufferSource(plain)));
 }
 
-export async function decryptRaw(
-  bytes: Uint8Array,
-  key: CryptoKey | Uint8Array,
-  layout: RawLayout = DEFAULT_RAW_LAYOUT,
-): Promise<Uint8Array> {
+export async function decryptRaw(bytes: Uint8Array, key: CryptoKey | Uint8Array, layout: RawLayout = DEFAULT_RAW_LAYOUT): Promise<Uint8Array> {
   const min = IV_BYTES + TAG_BYTES;
   if (bytes.length < min) {
     throw new FormatError({

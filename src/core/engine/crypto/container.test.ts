@@ -94,7 +94,7 @@ describe('passphrase container', () => {
       ['salt', 20, 0x10, 'wrong-key'],
       ['iv', 35, 0x01, 'wrong-key'],
       // Clearing a set bit of the length makes it claim fewer bytes; setting a clear one, more.
-      ['length (says longer)', 49, (~plain.length & 0xff) & -(~plain.length & 0xff), 'truncated'],
+      ['length (says longer)', 49, ~plain.length & 0xff & -(~plain.length & 0xff), 'truncated'],
       ['length (says shorter)', 49, plain.length & -plain.length, 'corrupt'],
       ['ciphertext', HEADER_BYTES + 3, 0x01, 'wrong-key'],
       ['tag', sealed.length - 1, 0x80, 'wrong-key'],

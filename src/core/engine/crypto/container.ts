@@ -193,14 +193,14 @@ async function deriveKey(secret: PassphraseSecret, salt: Uint8Array, iterations:
   );
 }
 
-export async function encryptWithPassphrase(
-  plain: Uint8Array,
-  passphrase: PassphraseSecret,
-  opts: EncryptPassphraseOptions = {},
-): Promise<Uint8Array> {
+export async function encryptWithPassphrase(plain: Uint8Array, passphrase: PassphraseSecret, opts: EncryptPassphraseOptions = {}): Promise<Uint8Array> {
   const iterations = opts.weakIterationsForTests ?? opts.iterations ?? DEFAULT_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > DEFAULT_MAX_ITERATIONS) {
-    throw new FormatError({ code: 'invalid', layer: LAYER, message: `Iterations must be a whole number from 1 to ${formatCount(DEFAULT_MAX_ITERATIONS)} (what a reader of this app accepts); got ${iterations}` });
+    throw new FormatError({
+      code: 'invalid',
+      layer: LAYER,
+      message: `Iterations must be a whole number from 1 to ${formatCount(DEFAULT_MAX_ITERATIONS)} (what a reader of this app accepts); got ${iterations}`,
+    });
   }
   if (opts.weakIterationsForTests === undefined && iterations < DEFAULT_ITERATIONS) {
     throw new FormatError({
@@ -228,11 +228,7 @@ export async function encryptWithPassphrase(
   return concatBytes(header, await gcmEncrypt(key, iv, plain, header));
 }
 
-export async function decryptWithPassphrase(
-  bytes: Uint8Array,
-  passphrase: PassphraseSecret,
-  opts: DecryptPassphraseOptions = {},
-): Promise<Uint8Array> {
+export async function decryptWithPassphrase(bytes: Uint8Array, passphrase: PassphraseSecret, opts: DecryptPassphraseOptions = {}): Promise<Uint8Array> {
   const header = readContainerHeader(bytes, opts);
   const key = await deriveKey(passphrase, bytes.subarray(OFFSET.salt, OFFSET.salt + SALT_BYTES), header.iterations);
   return gcmDecrypt(key, bytes.subarray(OFFSET.iv, OFFSET.iv + IV_BYTES), bytes.subarray(HEADER_BYTES), bytes.subarray(0, HEADER_BYTES), LAYER);

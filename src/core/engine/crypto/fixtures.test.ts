@@ -31,7 +31,16 @@ describe('crypto fixtures', () => {
     const made = manifest.files.map((f) => f.file);
     // program.json.ruby.enc was written by Ruby's OpenSSL (AES-256-GCM, iv + ciphertext + tag) and is kept
     // by the generator where Ruby is missing: it is the file no code of ours wrote.
-    expect(made).toEqual(expect.arrayContaining(['program.json.enc', 'program.json.gz.enc', 'program.json.iv-tag-ct.enc', 'program.json.psenc', 'program.json.gz.psenc', 'program.json.ruby.enc']));
+    expect(made).toEqual(
+      expect.arrayContaining([
+        'program.json.enc',
+        'program.json.gz.enc',
+        'program.json.iv-tag-ct.enc',
+        'program.json.psenc',
+        'program.json.gz.psenc',
+        'program.json.ruby.enc',
+      ]),
+    );
   });
 
   for (const entry of manifest.files) {

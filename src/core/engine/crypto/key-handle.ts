@@ -19,15 +19,10 @@ import { parseKey } from './parse-key.ts';
 export type SecretKind = 'raw-key' | 'passphrase';
 
 /** Where a secret came from: names only, never content. */
-export type KeySource =
-  | { from: 'file'; name: string }
-  | { from: 'env'; name: string }
-  | { from: 'typed' };
+export type KeySource = { from: 'file'; name: string } | { from: 'env'; name: string } | { from: 'typed' };
 
 /** How a file was sealed; plain data, safe to store beside the encrypted original. */
-export type EncryptionRecipe =
-  | { scheme: 'raw'; layout: RawLayout }
-  | { scheme: 'container'; kdf: 'pbkdf2-sha256'; iterations: number };
+export type EncryptionRecipe = { scheme: 'raw'; layout: RawLayout } | { scheme: 'container'; kdf: 'pbkdf2-sha256'; iterations: number };
 
 /** The storable face of a handle. */
 export interface KeyReference {
@@ -117,10 +112,7 @@ export class KeyHandle {
    * Decrypt a raw-key file (trying both layouts unless one is given) or a container (passphrase).
    * Returns the recipe so the document can be sealed again the same way.
    */
-  async open(
-    bytes: Uint8Array,
-    opts: { layout?: RawLayout } & DecryptPassphraseOptions = {},
-  ): Promise<{ plain: Uint8Array; recipe: EncryptionRecipe }> {
+  async open(bytes: Uint8Array, opts: { layout?: RawLayout } & DecryptPassphraseOptions = {}): Promise<{ plain: Uint8Array; recipe: EncryptionRecipe }> {
     const key = this.#require();
     if (this.kind === 'passphrase') {
       const header = readContainerHeader(bytes, opts);

@@ -6,7 +6,6 @@ import { errorOf } from '../../../test-support/errors';
 const key = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 255);
 const hex = Buffer.from(key).toString('hex');
 
-
 describe('parseKey', () => {
   it('reads 64 hex characters in either case, with surrounding whitespace', () => {
     expect(parseKey(hex)).toEqual(key);

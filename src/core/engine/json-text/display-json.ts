@@ -11,7 +11,8 @@ export function displayJson(value: unknown, indent: number | '' = 2): string {
     return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), indent || undefined) ?? 'null';
   } catch (e) {
     // Too long for one string, or too deep for the stack: a limit of this view, not a bug.
-    if (e instanceof RangeError) throw new FormatError({ code: 'limit', layer: 'text', message: `The value is too large or too deep to show as text (${e.message}).` }, { cause: e });
+    if (e instanceof RangeError)
+      throw new FormatError({ code: 'limit', layer: 'text', message: `The value is too large or too deep to show as text (${e.message}).` }, { cause: e });
     throw e;
   }
 }

@@ -49,12 +49,18 @@ describe('patchJsonText', () => {
     check(doc, [{ op: 'remove', path: '/a/demos/0' }]);
     check(doc, [{ op: 'remove', path: '/a/demos/1' }]);
     check(doc, [{ op: 'remove', path: '/url' }]);
-    const out = check(doc, [{ op: 'remove', path: '/a/demos/0' }, { op: 'remove', path: '/a/demos/0' }]);
+    const out = check(doc, [
+      { op: 'remove', path: '/a/demos/0' },
+      { op: 'remove', path: '/a/demos/0' },
+    ]);
     expect(out).toContain('"demos": []');
   });
 
   it('moves and copies value text as written (lexemes kept), re-indented', () => {
-    const out = check(doc, [{ op: 'copy', from: '/a/temperature', path: '/c/t' }, { op: 'move', from: '/a/demos', path: '/b/0' }]);
+    const out = check(doc, [
+      { op: 'copy', from: '/a/temperature', path: '/c/t' },
+      { op: 'move', from: '/a/demos', path: '/b/0' },
+    ]);
     expect(out).toContain('"t": 1.0');
     expect(out).toContain('"b": [\n    [\n      {"q": "x"},\n      {"q": "y"}\n    ]\n  ]');
   });
@@ -93,7 +99,12 @@ describe('patchJsonText', () => {
         const keys = Object.keys(value);
         const key = keys[seed % Math.max(keys.length, 1)];
         const ops: JsonPatchOperation[] = [{ op: 'add', path: '/new~1key', value: { n: seed } }];
-        if (key !== undefined) ops.push(seed % 2 ? { op: 'remove', path: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1') } : { op: 'replace', path: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'), value: [seed] });
+        if (key !== undefined)
+          ops.push(
+            seed % 2
+              ? { op: 'remove', path: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1') }
+              : { op: 'replace', path: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'), value: [seed] },
+          );
         check(text, ops);
       }),
       { numRuns: 200 },

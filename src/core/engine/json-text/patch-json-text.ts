@@ -74,13 +74,7 @@ function removeSplice(text: string, segments: string[], op: Operation, style: Js
   return { start: member.keyStart, end: next.keyStart, text: '' };
 }
 
-function addSplice(
-  text: string,
-  segments: string[],
-  op: Operation,
-  style: JsonStyle,
-  render: (base: string) => string,
-): Splice {
+function addSplice(text: string, segments: string[], op: Operation, style: JsonStyle, render: (base: string) => string): Splice {
   if (segments.length === 0) {
     const root = requireSpan(text, [], op);
     return { start: root.start, end: root.end, text: render('') };
@@ -135,7 +129,10 @@ function applyOne(text: string, op: Operation, style: JsonStyle): string {
     case 'remove':
       return apply(text, removeSplice(text, segments, op, style));
     case 'add':
-      return apply(text, addSplice(text, segments, op, style, (base) => valueText(op.value, style, base)));
+      return apply(
+        text,
+        addSplice(text, segments, op, style, (base) => valueText(op.value, style, base)),
+      );
     case 'copy':
     case 'move': {
       if (op.from === undefined) throw patchError(op, `A ${op.op} needs "from".`);
@@ -145,7 +142,10 @@ function applyOne(text: string, op: Operation, style: JsonStyle): string {
       const raw = text.slice(span.start, span.end);
       const fromBase = memberBase(text, span.start);
       const after = op.op === 'move' ? apply(text, removeSplice(text, fromSegments, { ...op, path: op.from }, style)) : text;
-      return apply(after, addSplice(after, segments, op, style, (base) => moveIndent(raw, fromBase, base)));
+      return apply(
+        after,
+        addSplice(after, segments, op, style, (base) => moveIndent(raw, fromBase, base)),
+      );
     }
     case 'test': {
       const span = requireSpan(text, segments, op);

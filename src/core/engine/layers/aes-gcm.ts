@@ -40,7 +40,8 @@ export const aesGcmRawLayer: BytesLayer = {
           code: 'needs-key',
           layer: RAW_LAYER_ID,
           offset: 0,
-          message: 'This is not a passphrase container; it may be a raw-key AES-GCM file: enter the 32-byte key (64 hex or 44 base64 characters) instead of a passphrase',
+          message:
+            'This is not a passphrase container; it may be a raw-key AES-GCM file: enter the 32-byte key (64 hex or 44 base64 characters) instead of a passphrase',
         });
       }
       // Not fatal: the engine goes on and ends with its own "may be encrypted" message.
@@ -57,4 +58,3 @@ export const aesGcmRawLayer: BytesLayer = {
     return encryptRaw(bytes, key, layoutOf(options) ?? DEFAULT_RAW_LAYOUT);
   },
 };
-

@@ -17,7 +17,7 @@ export function levelOf(options: StepOptions): DeflateLevel {
 export function looksLikeText(bytes: Uint8Array, limit = 512): boolean {
   const n = Math.min(bytes.length, limit);
   let printable = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const b = bytes[i] as number;
     const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     if (extra > 0) {

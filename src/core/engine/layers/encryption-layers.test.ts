@@ -67,12 +67,25 @@ describe('encryption layers in the pipeline', () => {
   it('encodes through a recipe: compress, then encrypt, and decodes back', async () => {
     const r = registry();
     const rawOut = await encodeDocument(
-      { value: program, recipe: [{ layer: 'aes-gcm', options: { layout: 'iv-tag-ct' } }, { layer: 'gzip', options: { mtime: 0 } }, { layer: 'json', options: {} }] },
+      {
+        value: program,
+        recipe: [
+          { layer: 'aes-gcm', options: { layout: 'iv-tag-ct' } },
+          { layer: 'gzip', options: { mtime: 0 } },
+          { layer: 'json', options: {} },
+        ],
+      },
       { registry: r, credentials: { key } },
     );
     expect(JSON.parse(gunzipSync(await decryptRaw(rawOut, key, 'iv-tag-ct')).toString())).toEqual(program);
     const sealed = await encodeDocument(
-      { value: program, recipe: [{ layer: 'psenc', options: { iterations: 1000 } }, { layer: 'json', options: {} }] },
+      {
+        value: program,
+        recipe: [
+          { layer: 'psenc', options: { iterations: 1000 } },
+          { layer: 'json', options: {} },
+        ],
+      },
       { registry: r, credentials: { passphrase } },
     );
     expect(readContainerHeader(sealed).iterations).toBe(600_000);

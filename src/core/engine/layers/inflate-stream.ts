@@ -87,8 +87,7 @@ async function inflateWithFflate(c: Counter, bytes: Uint8Array): Promise<number>
     if (chunk.length > 0) lastOutputAt = consumed;
     if (final) finished = true;
   };
-  const stream =
-    c.format === 'gzip' ? new Gunzip(onData) : c.format === 'deflate' ? new Unzlib(onData) : new Inflate(onData);
+  const stream = c.format === 'gzip' ? new Gunzip(onData) : c.format === 'deflate' ? new Unzlib(onData) : new Inflate(onData);
   if (stream instanceof Gunzip) stream.onmember = () => (members += 1);
   for (let at = 0; at < bytes.length || at === 0; at += CHUNK) {
     throwIfAborted(c.ctx.signal, c.layer);
@@ -161,12 +160,7 @@ export interface InflateResult {
   members: number;
 }
 
-export async function inflateBytes(
-  format: FlateFormat,
-  layer: string,
-  bytes: Uint8Array,
-  ctx: LayerContext,
-): Promise<InflateResult> {
+export async function inflateBytes(format: FlateFormat, layer: string, bytes: Uint8Array, ctx: LayerContext): Promise<InflateResult> {
   const expected = format === 'gzip' ? gzipExpectedSize(bytes, ctx.limits) : undefined;
   const fresh = (): Counter => ({ layer, format, ctx, total: bytes.length, outBytes: 0, sink: new InflateSink(expected) });
   if (nativeAvailable(ctx)) {

@@ -14,7 +14,15 @@ import { recipeFor, type CompressionId } from './recipe.ts';
 import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 
 const ctx: LayerContext = { limits: withLimits({ maxOutputBytes: 4 * 1024 * 1024 }) };
-const samples = ['envelope.json', 'program.json.gz', 'gzip-named.json', 'envelope.msgpack', 'envelope.msgpack.gz', 'envelope.json.deflate', 'envelope-ruby.yaml'].map((n) => readRepoFile(`fixtures/formats/${n}`));
+const samples = [
+  'envelope.json',
+  'program.json.gz',
+  'gzip-named.json',
+  'envelope.msgpack',
+  'envelope.msgpack.gz',
+  'envelope.json.deflate',
+  'envelope-ruby.yaml',
+].map((n) => readRepoFile(`fixtures/formats/${n}`));
 
 async function endsWell(p: Promise<unknown>): Promise<void> {
   try {
@@ -35,7 +43,12 @@ const mutated = fc
 
 describe('decoders under random and mutated bytes', () => {
   it('decodeBytes: value or FormatError', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 600 }), mutated), (bytes) => endsWell(decodeBytes(bytes, { limits: { maxOutputBytes: 4 * 1024 * 1024 } }))), { numRuns: 400 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 600 }), mutated), (bytes) =>
+        endsWell(decodeBytes(bytes, { limits: { maxOutputBytes: 4 * 1024 * 1024 } })),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   for (const layer of BUILTIN_LAYERS) {
@@ -64,7 +77,11 @@ const jsonLike = fc.letrec((tie) => ({
     tie('obj'),
   ),
   arr: fc.array(tie('value'), { maxLength: 5 }),
-  obj: fc.dictionary(fc.string({ maxLength: 8 }).filter((k) => !/^(0|[1-9][0-9]*)$/.test(k)), tie('value'), { maxKeys: 5 }),
+  obj: fc.dictionary(
+    fc.string({ maxLength: 8 }).filter((k) => !/^(0|[1-9][0-9]*)$/.test(k)),
+    tie('value'),
+    { maxKeys: 5 },
+  ),
 }));
 
 describe('round trips', () => {
@@ -78,7 +95,12 @@ describe('round trips', () => {
             expect(layer && isSyntaxLayer(layer)).toBe(true);
             // Decode with the exact recipe's layers, so weakly-sniffed raw deflate is tested too.
             let inner = bytes;
-            if (compression !== 'none') inner = (await (BUILTIN_LAYERS.find((l) => l.id === compression) as { decode: (b: Uint8Array, c: LayerContext) => Promise<{ bytes: Uint8Array }> }).decode(bytes, ctx)).bytes;
+            if (compression !== 'none')
+              inner = (
+                await (
+                  BUILTIN_LAYERS.find((l) => l.id === compression) as { decode: (b: Uint8Array, c: LayerContext) => Promise<{ bytes: Uint8Array }> }
+                ).decode(bytes, ctx)
+              ).bytes;
             const back = await (layer as { decode: (b: Uint8Array, c: LayerContext) => Promise<{ value: unknown }> }).decode(inner, ctx);
             expect(back.value).toEqual(value);
           }),

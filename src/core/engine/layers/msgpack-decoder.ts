@@ -53,7 +53,10 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
   };
   const need = (n: number): void => {
     if (pos + n > bytes.length) {
-      fail('truncated', `MessagePack data is truncated at byte ${formatCount(bytes.length)}: ${formatCount(n)} more bytes were expected at byte ${formatCount(pos)}.`);
+      fail(
+        'truncated',
+        `MessagePack data is truncated at byte ${formatCount(bytes.length)}: ${formatCount(n)} more bytes were expected at byte ${formatCount(pos)}.`,
+      );
     }
   };
   const u8 = (): number => {
@@ -114,7 +117,11 @@ export function decodeMsgpack(bytes: Uint8Array, limits: Limits): { value: unkno
   const count = (n: number, what: string, bytesEach: number): number => {
     if (n > limits.maxKeys) fail('limit', `A ${what} of ${formatCount(n)} entries is over the limit of ${formatCount(limits.maxKeys)}.`);
     // Every entry takes at least one byte: a bigger count is a lie, not an allocation to make.
-    if (n * bytesEach > bytes.length - pos) fail('truncated', `MessagePack data is truncated at byte ${formatCount(bytes.length)}: a ${what} at byte ${formatCount(pos)} claims ${formatCount(n)} entries but only ${formatCount(bytes.length - pos)} bytes remain.`);
+    if (n * bytesEach > bytes.length - pos)
+      fail(
+        'truncated',
+        `MessagePack data is truncated at byte ${formatCount(bytes.length)}: a ${what} at byte ${formatCount(pos)} claims ${formatCount(n)} entries but only ${formatCount(bytes.length - pos)} bytes remain.`,
+      );
     return n;
   };
 

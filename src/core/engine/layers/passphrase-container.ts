@@ -5,8 +5,14 @@
  */
 import { FormatError, formatCount } from '../errors.ts';
 import type { BytesLayer, StepOptions } from './layer.ts';
-import { CONTAINER_LAYER_ID, DEFAULT_ITERATIONS, decryptWithPassphrase, encryptWithPassphrase, readContainerHeader, sniffContainer } from '../crypto/container.ts';
-
+import {
+  CONTAINER_LAYER_ID,
+  DEFAULT_ITERATIONS,
+  decryptWithPassphrase,
+  encryptWithPassphrase,
+  readContainerHeader,
+  sniffContainer,
+} from '../crypto/container.ts';
 
 function iterationsOf(options: StepOptions): number {
   const n = options.iterations;

@@ -149,7 +149,10 @@ describe('pickles nested where a loader unpickles them', () => {
   it('an .npz grades each object-dtype member, naming the one that runs code', async () => {
     const r = await reportOf('npz-object-payload.npz');
     expect(r.verdict).toBe('dangerous');
-    expect(r.members?.map((m) => [m.name, m.verdict])).toEqual([['weights.npy (dtype |O, a pickle)', 'safe'], ['labels.npy (dtype |O, a pickle)', 'dangerous']]);
+    expect(r.members?.map((m) => [m.name, m.verdict])).toEqual([
+      ['weights.npy (dtype |O, a pickle)', 'safe'],
+      ['labels.npy (dtype |O, a pickle)', 'dangerous'],
+    ]);
     expect(dangerousCall(r, 'npz-member')?.member).toBe('labels.npy (dtype |O, a pickle)');
   });
   it('a loader given a file name cannot be followed: that member is unknown, never safe', async () => {
@@ -201,7 +204,9 @@ describe('a pickle that breaks after its calls', () => {
     const evil = verdictFixture('legacy-payload-in-1-magic.pt');
     // Magic (with payload), then 1002 instead of 1001: torch raises after running both.
     const magicEnd = evil.indexOf(0x2e, evil.indexOf(0x8a)) + 1;
-    const doc = await decodeBytes(new Uint8Array([...evil.subarray(0, magicEnd), 0x80, 0x02, 0x4d, 0xea, 0x03, 0x2e, ...legacy.subarray(0, 8)]), { name: 'x.pt' });
+    const doc = await decodeBytes(new Uint8Array([...evil.subarray(0, magicEnd), 0x80, 0x02, 0x4d, 0xea, 0x03, 0x2e, ...legacy.subarray(0, 8)]), {
+      name: 'x.pt',
+    });
     const r = doc.recipe[0]?.options.safety as unknown as SafetyReport;
     expect(r.verdict).toBe('dangerous');
     expect(r.members?.map((m) => m.name)).toEqual(['stacked pickle 1 of 5 (magic number)', 'stacked pickle 2 of 5 (protocol version)']);

@@ -29,7 +29,9 @@ describe('pickleLayer', () => {
     const r = await pickleLayer.decode(fixture('torch-checkpoint-epoch2.pt'), ctx);
     const v = r.value as { epoch: number; model_state_dict: Record<string, unknown> };
     expect(v.epoch).toBe(2);
-    expect(v.model_state_dict['decoder.bias']).toEqual({ $tensor: { dtype: 'bfloat16', shape: [2], stride: [1], storageOffset: 0, device: 'cuda:0', storageKey: '4' } });
+    expect(v.model_state_dict['decoder.bias']).toEqual({
+      $tensor: { dtype: 'bfloat16', shape: [2], stride: [1], storageOffset: 0, device: 'cuda:0', storageKey: '4' },
+    });
     expect(r.options).toMatchObject({ container: 'torch-zip', prefix: 'checkpoint_epoch2', version: '3', tensors: 12 });
   });
   it('refuses to write pickles with a typed error', async () => {

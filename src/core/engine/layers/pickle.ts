@@ -38,8 +38,23 @@ export function sniffPickle(bytes: Uint8Array): number {
 export function safetySummary(report: SafetyReport): StepOptions {
   return {
     verdict: report.verdict,
-    globals: report.globals.map(({ module, name, grade, reason, count, member }) => ({ module, name, grade, reason, count, ...(member !== undefined ? { member } : {}) })),
-    calls: report.calls.map(({ offset, opcode, target, grade, reason, text, member }) => ({ offset, opcode, target, grade, reason, text, ...(member !== undefined ? { member } : {}) })),
+    globals: report.globals.map(({ module, name, grade, reason, count, member }) => ({
+      module,
+      name,
+      grade,
+      reason,
+      count,
+      ...(member !== undefined ? { member } : {}),
+    })),
+    calls: report.calls.map(({ offset, opcode, target, grade, reason, text, member }) => ({
+      offset,
+      opcode,
+      target,
+      grade,
+      reason,
+      text,
+      ...(member !== undefined ? { member } : {}),
+    })),
     safeCalls: report.safeCalls,
     signals: report.signals,
     stats: report.stats,
@@ -50,11 +65,17 @@ export function safetySummary(report: SafetyReport): StepOptions {
 
 function safetyWarnings(report: SafetyReport): string[] {
   if (report.verdict === 'safe') return [];
-  const calls = report.calls.filter((c) => c.grade === 'dangerous').slice(0, 3).map((c) => (c.member ? `${c.text} (in ${c.member})` : c.text));
+  const calls = report.calls
+    .filter((c) => c.grade === 'dangerous')
+    .slice(0, 3)
+    .map((c) => (c.member ? `${c.text} (in ${c.member})` : c.text));
   if (report.verdict === 'dangerous') {
     return [`Loading this pickle in Python would run code${calls.length ? `: ${calls.join('; ')}` : ''}. Nothing was run here.`];
   }
-  const classes = report.globals.filter((g) => g.grade === 'unknown').slice(0, 5).map((g) => `${g.module}.${g.name}`);
+  const classes = report.globals
+    .filter((g) => g.grade === 'unknown')
+    .slice(0, 5)
+    .map((g) => `${g.module}.${g.name}`);
   if (classes.length === 0) {
     const why = report.signals.slice(0, 2).join('; ');
     return [`This app cannot tell everything loading this file in Python would do${why ? ` (${why})` : ''}. Nothing was run here.`];
@@ -101,7 +122,8 @@ function decodeNpz(bytes: Uint8Array, limits: LayerContext['limits']): ValueResu
     }
     members.push(...nestedMembers(trace, name, { limits }));
   }
-  if (members.length === 0) throw new FormatError({ code: 'unknown-format', layer: 'pickle', message: 'This .npz holds only numeric arrays: no pickle inside.' });
+  if (members.length === 0)
+    throw new FormatError({ code: 'unknown-format', layer: 'pickle', message: 'This .npz holds only numeric arrays: no pickle inside.' });
   const safety = combineMembers(members);
   return { value: value as ValueResult['value'], options: { container: 'npz-object', safety: safetySummary(safety) }, warnings: safetyWarnings(safety) };
 }
@@ -171,7 +193,10 @@ export const pickleLayer: SyntaxLayer = {
     }
     const first = 'pickle 1 at byte 0';
     const nested = nestedMembers(result.trace, first, { limits });
-    const trailing = result.end < bytes.length && sniffPickleStream(bytes.subarray(result.end)) > 0 ? gradeStacked(bytes, '', false, { limits, start: result.end, firstIndex: 2 }) : undefined;
+    const trailing =
+      result.end < bytes.length && sniffPickleStream(bytes.subarray(result.end)) > 0
+        ? gradeStacked(bytes, '', false, { limits, start: result.end, firstIndex: 2 })
+        : undefined;
     const members = [{ name: first, report: safetyFromTrace(result.trace), loaded: true }, ...nested, ...(trailing?.members ?? [])];
     const safety = members.length > 1 ? combineMembers(members) : safetyFromTrace(result.trace);
     refuseOverExpansion(result.trace, safety);
@@ -181,13 +206,19 @@ export const pickleLayer: SyntaxLayer = {
       options: { container: 'pickle', protocol: result.protocol, safety: safetySummary(safety) },
       warnings: [
         ...safetyWarnings(safety),
-        ...(trailing ? [`${trailing.members.length} more pickle(s) follow the first one's STOP; a loader that reads on would unpickle them, so they are graded too.`] : []),
+        ...(trailing
+          ? [`${trailing.members.length} more pickle(s) follow the first one's STOP; a loader that reads on would unpickle them, so they are graded too.`]
+          : []),
         ...(unread > 0 && trailing?.end !== undefined ? [`${unread} bytes follow the last pickle's STOP and were not read.`] : []),
         ...(unread > 0 && !trailing ? [`${unread} bytes follow the pickle's STOP and were not read.`] : []),
       ],
     };
   },
   async encode(): Promise<Uint8Array> {
-    throw new FormatError({ code: 'unsupported', layer: 'pickle', message: 'Writing pickles is not supported: export as JSON instead (DSPy recommends JSON state).' });
+    throw new FormatError({
+      code: 'unsupported',
+      layer: 'pickle',
+      message: 'Writing pickles is not supported: export as JSON instead (DSPy recommends JSON state).',
+    });
   },
 };

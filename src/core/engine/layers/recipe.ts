@@ -61,7 +61,8 @@ export function withChanges(recipe: Recipe, change: { syntax?: SyntaxId; compres
   if (change.compression !== undefined) {
     const kept = steps.filter((s) => s.layer !== 'gzip' && s.layer !== 'zlib' && s.layer !== 'deflate-raw');
     const existing = steps.find((s) => s.layer === change.compression);
-    steps = change.compression === 'none' ? kept : [...kept, existing ?? { layer: change.compression, options: change.compression === 'gzip' ? { mtime: 0 } : {} }];
+    steps =
+      change.compression === 'none' ? kept : [...kept, existing ?? { layer: change.compression, options: change.compression === 'gzip' ? { mtime: 0 } : {} }];
   }
   if (change.level !== undefined) {
     for (const s of steps) if (s.layer === 'gzip' || s.layer === 'zlib' || s.layer === 'deflate-raw') s.options.level = change.level;

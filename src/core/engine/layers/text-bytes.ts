@@ -25,7 +25,15 @@ export function decodeUtf8(bytes: Uint8Array, layer: string): string {
     const bad = firstInvalidUtf8(bytes);
     // Valid bytes that still fail are more text than one JavaScript string can hold.
     if (bad >= bytes.length) {
-      throw new FormatError({ code: 'limit', layer, offset: bytes.length, message: `${layer} text of ${bytes.length.toLocaleString('en-US')} bytes is longer than one string can hold here.` }, { cause: e });
+      throw new FormatError(
+        {
+          code: 'limit',
+          layer,
+          offset: bytes.length,
+          message: `${layer} text of ${bytes.length.toLocaleString('en-US')} bytes is longer than one string can hold here.`,
+        },
+        { cause: e },
+      );
     }
     throw new FormatError({ code: 'syntax', layer, offset: bad, message: `${layer} text is not valid UTF-8 at byte ${bad.toLocaleString('en-US')}.` });
   }

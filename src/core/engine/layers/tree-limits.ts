@@ -29,7 +29,8 @@ export function checkTreeLimits(value: unknown, limits: Limits, layer: string, c
   };
   const visit = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (checkStrings && v.length > limits.maxStringLength) fail(`A string longer than the limit of ${formatCount(limits.maxStringLength)} characters`, pathOf());
+      if (checkStrings && v.length > limits.maxStringLength)
+        fail(`A string longer than the limit of ${formatCount(limits.maxStringLength)} characters`, pathOf());
       return;
     }
     if (v === null || typeof v !== 'object' || v instanceof Uint8Array) return;

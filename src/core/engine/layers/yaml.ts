@@ -98,7 +98,12 @@ export const yamlLayer: SyntaxLayer = {
       // The parser recurses per nesting level: a stack overflow is a depth limit, not a syntax error.
       if (/call stack/i.test(first.message)) {
         const offset = utf8Offset(body, first.pos[0]) + (hasBom(bytes) ? 3 : 0);
-        throw new FormatError({ code: 'limit', layer: 'yaml', offset, message: `YAML nests too deeply to parse (the parser ran out of stack at ${where}, byte ${offset.toLocaleString('en-US')}; the depth limit is ${ctx.limits.maxDepth}).` });
+        throw new FormatError({
+          code: 'limit',
+          layer: 'yaml',
+          offset,
+          message: `YAML nests too deeply to parse (the parser ran out of stack at ${where}, byte ${offset.toLocaleString('en-US')}; the depth limit is ${ctx.limits.maxDepth}).`,
+        });
       }
       throw new FormatError({ code: 'syntax', layer: 'yaml', offset: first.pos[0], message: `YAML syntax error at ${where}: ${first.message.split('\n')[0]}` });
     }
@@ -144,4 +149,3 @@ export const yamlLayer: SyntaxLayer = {
     return encoder.encode(bom + text);
   },
 };
-

@@ -55,7 +55,8 @@ export function readNpyHeader(source: ByteSource, base = 0): NpyHeader {
   const lengthSize = major === 1 ? 2 : 4;
   if (pre.length < 8 + lengthSize) throw fail('truncated', 'The file ends inside the header length', base + 8);
   const headerLength = major === 1 ? dv.getUint16(8, true) : dv.getUint32(8, true);
-  if (headerLength > MAX_NPY_HEADER) throw fail('limit', `The header declares ${formatCount(headerLength)} bytes; the limit is ${formatCount(MAX_NPY_HEADER)}`, base + 8);
+  if (headerLength > MAX_NPY_HEADER)
+    throw fail('limit', `The header declares ${formatCount(headerLength)} bytes; the limit is ${formatCount(MAX_NPY_HEADER)}`, base + 8);
   const start = base + 8 + lengthSize;
   const raw = source.read(start, headerLength);
   if (raw.length < headerLength) throw fail('truncated', `The header declares ${formatCount(headerLength)} bytes but the file ends first`, start);
@@ -83,7 +84,11 @@ export function readNpyHeader(source: ByteSource, base = 0): NpyHeader {
   const dataOffset = start + headerLength;
   const dataBytes = dtype.kind === 'O' ? Math.max(0, source.size - dataOffset) : count * dtype.itemSize;
   if (dtype.kind !== 'O' && dataOffset + dataBytes > source.size && base === 0) {
-    throw fail('truncated', `The shape and dtype need ${formatCount(dataBytes)} bytes of data but the file has ${formatCount(Math.max(0, source.size - dataOffset))}`, dataOffset);
+    throw fail(
+      'truncated',
+      `The shape and dtype need ${formatCount(dataBytes)} bytes of data but the file has ${formatCount(Math.max(0, source.size - dataOffset))}`,
+      dataOffset,
+    );
   }
   return { format: 'npy', version: `${major}.${minor}`, dtype, fortranOrder: fortran, shape: shape as number[], count, dataOffset, dataBytes };
 }
@@ -100,7 +105,13 @@ function readDescr(descr: PyLiteral | undefined, offset: number): NpyDtype {
   if (Array.isArray(descr)) {
     // A structured dtype with an object field is pickled whole, like an object array.
     const holdsObjects = JSON.stringify(descr).match(/"[|<>=]?O"/) !== null;
-    return { descr: 'structured', kind: holdsObjects ? 'O' : 'V', itemSize: 0, littleEndian: true, name: `structured (${descr.length} fields${holdsObjects ? ', with objects' : ''})` };
+    return {
+      descr: 'structured',
+      kind: holdsObjects ? 'O' : 'V',
+      itemSize: 0,
+      littleEndian: true,
+      name: `structured (${descr.length} fields${holdsObjects ? ', with objects' : ''})`,
+    };
   }
   if (typeof descr !== 'string') throw fail('corrupt', "The header's descr is not a dtype string", offset);
   const m = /^([<>|=]?)([a-zA-Z])(\d*)(?:\[[^\]]*\])?$/.exec(descr);

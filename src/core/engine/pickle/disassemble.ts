@@ -59,7 +59,8 @@ export function disassemble(bytes: Uint8Array, options: DisOptions = {}): DisPag
       rows.push({ offset: op.offset, code: op.info.code, name, arg: argText(op.arg), depth });
     }
     if (name === 'MARK') depth++;
-    else if (['APPENDS', 'LIST', 'TUPLE', 'DICT', 'SETITEMS', 'ADDITEMS', 'FROZENSET', 'POP_MARK', 'INST', 'OBJ'].includes(name)) depth = Math.max(0, depth - 1);
+    else if (['APPENDS', 'LIST', 'TUPLE', 'DICT', 'SETITEMS', 'ADDITEMS', 'FROZENSET', 'POP_MARK', 'INST', 'OBJ'].includes(name))
+      depth = Math.max(0, depth - 1);
     if (name === 'STOP') {
       // A stacked file (legacy torch) holds another pickle after STOP; page on into it only on request.
       if (op.offset >= start) return { rows, nextOffset: reader.pos < bytes.length ? reader.pos : null };

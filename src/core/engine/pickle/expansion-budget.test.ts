@@ -7,7 +7,6 @@ import { overExpansionError, readPickle } from './reader.ts';
 import { intRepr, pyRepr } from './repr.ts';
 import { pickleToValue } from './to-value.ts';
 
-
 describe('the pickle expansion budget counts bytes, not values', () => {
   afterEach(() => vi.restoreAllMocks());
 

@@ -24,17 +24,17 @@ const textDecoder = new TextDecoder('utf-8');
 function utf8(bytes: Uint8Array): string {
   if (bytes.length <= 64) {
     let ascii = true;
-    for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) { ascii = false; break; }
+    for (let i = 0; i < bytes.length; i++)
+      if ((bytes[i] as number) >= 0x80) {
+        ascii = false;
+        break;
+      }
     if (ascii) return String.fromCharCode(...bytes);
   }
   return textDecoder.decode(bytes);
 }
 
-export function pickleError(
-  code: 'truncated' | 'corrupt' | 'limit' | 'unsupported',
-  message: string,
-  offset: number,
-): FormatError {
+export function pickleError(code: 'truncated' | 'corrupt' | 'limit' | 'unsupported', message: string, offset: number): FormatError {
   return new FormatError({ code, layer: LAYER, message: `${message} (byte ${formatCount(offset)})`, offset });
 }
 
@@ -83,14 +83,29 @@ function unescapeString(text: string, offset: number): string {
     }
     const e = body[++i];
     switch (e) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'a': out += '\x07'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'v': out += '\v'; break;
-      case '\n': break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'a':
+        out += '\x07';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '\n':
+        break;
       case 'x': {
         const h = body.slice(i + 1, i + 3);
         if (!/^[0-9a-fA-F]{2}$/.test(h)) throw pickleError('corrupt', 'bad \\x escape in STRING', offset);

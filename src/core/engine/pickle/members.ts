@@ -74,14 +74,44 @@ export function combineMembers(members: PickleMember[], extraSignals: string[] =
 
 /** Callables that unpickle the bytes they are given, and where in their arguments those bytes are. */
 const UNPICKLERS = new Set([
-  'pickle.loads', 'pickle.load', 'pickle._loads', 'pickle._load', 'pickle.Unpickler', 'pickle._Unpickler',
-  '_pickle.loads', '_pickle.load', '_pickle.Unpickler', 'dill.loads', 'dill.load', 'dill._dill.loads', 'cloudpickle.loads', 'cloudpickle.load',
-  'joblib.load', 'torch.load', 'torch.serialization.load', 'torch.storage._load_from_bytes', 'numpy.load', 'numpy.loads',
-  'numpy.lib.npyio.load', 'numpy.core.numeric.loads', 'pandas.read_pickle', 'shelve.open',
+  'pickle.loads',
+  'pickle.load',
+  'pickle._loads',
+  'pickle._load',
+  'pickle.Unpickler',
+  'pickle._Unpickler',
+  '_pickle.loads',
+  '_pickle.load',
+  '_pickle.Unpickler',
+  'dill.loads',
+  'dill.load',
+  'dill._dill.loads',
+  'cloudpickle.loads',
+  'cloudpickle.load',
+  'joblib.load',
+  'torch.load',
+  'torch.serialization.load',
+  'torch.storage._load_from_bytes',
+  'numpy.load',
+  'numpy.loads',
+  'numpy.lib.npyio.load',
+  'numpy.core.numeric.loads',
+  'pandas.read_pickle',
+  'shelve.open',
 ]);
 
 /** Loaders that take the pickle's bytes themselves; the others take a file (a str there is a path). */
-const BYTES_LOADERS = new Set(['pickle.loads', 'pickle._loads', '_pickle.loads', 'dill.loads', 'dill._dill.loads', 'cloudpickle.loads', 'torch.storage._load_from_bytes', 'numpy.loads', 'numpy.core.numeric.loads']);
+const BYTES_LOADERS = new Set([
+  'pickle.loads',
+  'pickle._loads',
+  '_pickle.loads',
+  'dill.loads',
+  'dill._dill.loads',
+  'cloudpickle.loads',
+  'torch.storage._load_from_bytes',
+  'numpy.loads',
+  'numpy.core.numeric.loads',
+]);
 
 function latin1(s: string): Uint8Array | undefined {
   const out = new Uint8Array(s.length);
@@ -169,12 +199,22 @@ export interface GradeOptions {
 }
 
 /** Grades one pickle read from `bytes`, and after it every pickle its calls would unpickle. */
-export function gradePickle(bytes: Uint8Array, name: string, loaded: boolean, options: GradeOptions = {}): { members: PickleMember[]; end: number | undefined } {
+export function gradePickle(
+  bytes: Uint8Array,
+  name: string,
+  loaded: boolean,
+  options: GradeOptions = {},
+): { members: PickleMember[]; end: number | undefined } {
   const trace = newTrace();
   let error: ErrorInfo | undefined;
   let end: number | undefined;
   try {
-    end = readPickle(bytes, { limits: options.limits ?? DEFAULT_LIMITS, trace, ...(options.start !== undefined ? { start: options.start } : {}), ...(options.persistentLoad ? { persistentLoad: options.persistentLoad } : {}) }).end;
+    end = readPickle(bytes, {
+      limits: options.limits ?? DEFAULT_LIMITS,
+      trace,
+      ...(options.start !== undefined ? { start: options.start } : {}),
+      ...(options.persistentLoad ? { persistentLoad: options.persistentLoad } : {}),
+    }).end;
   } catch (e) {
     error = toErrorInfo(e, 'pickle');
   }
@@ -226,7 +266,13 @@ export function nestedMembers(trace: PickleTrace, parent: string, options: Grade
     if (npy) start = npy.start;
     if (!bytes) {
       // What it loads is a file name or a value computed at load time: it cannot be graded here.
-      out.push({ name: where, loaded: false, report: unreadable(`${target} loads ${typeof arg === 'string' ? `the file ${JSON.stringify(arg.slice(0, 200))}` : 'bytes computed while loading'}, which this app cannot read`) });
+      out.push({
+        name: where,
+        loaded: false,
+        report: unreadable(
+          `${target} loads ${typeof arg === 'string' ? `the file ${JSON.stringify(arg.slice(0, 200))}` : 'bytes computed while loading'}, which this app cannot read`,
+        ),
+      });
       continue;
     }
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {

@@ -32,13 +32,20 @@ function cpythonJson(v: PyValue): unknown {
   }
   if (isKnown(v)) {
     switch (v.type) {
-      case 'complex': return { $complex: [v.real, v.imag] };
-      case 'decimal': return { $decimal: v.text };
-      case 'datetime': return { $datetime: v.iso };
-      case 'date': return { $date: v.iso };
-      case 'time': return { $time: v.iso };
-      case 'timedelta': return { $timedelta: [v.days, v.seconds, v.microseconds] };
-      default: return { $unexpected: v.type };
+      case 'complex':
+        return { $complex: [v.real, v.imag] };
+      case 'decimal':
+        return { $decimal: v.text };
+      case 'datetime':
+        return { $datetime: v.iso };
+      case 'date':
+        return { $date: v.iso };
+      case 'time':
+        return { $time: v.iso };
+      case 'timedelta':
+        return { $timedelta: [v.days, v.seconds, v.microseconds] };
+      default:
+        return { $unexpected: v.type };
     }
   }
   if (v instanceof PyGlobal) return { $global: v.qualified };

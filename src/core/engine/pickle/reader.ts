@@ -8,17 +8,7 @@ import { FormatError, formatCount } from '../errors.ts';
 import { OpReader, pickleError, type Op } from './genops.ts';
 import { buildKnown, normaliseModule, reduceKnown } from './known.ts';
 import { HIGHEST_PROTOCOL } from './opcodes.ts';
-import {
-  PyBuffer,
-  PyByteArray,
-  PyDict,
-  PyGlobal,
-  PyObject,
-  PyPersistent,
-  PySet,
-  PyTuple,
-  type PyValue,
-} from './values.ts';
+import { PyBuffer, PyByteArray, PyDict, PyGlobal, PyObject, PyPersistent, PySet, PyTuple, type PyValue } from './values.ts';
 
 export interface GlobalUse {
   module: string;
@@ -125,8 +115,7 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
   let frameEnd = -1;
   let op: Op = { info: { code: 0, name: 'start', arg: 'none', proto: 0 }, arg: null, offset: options.start ?? 0, end: 0 };
 
-  const fail = (code: 'corrupt' | 'limit' | 'unsupported', message: string) =>
-    pickleError(code, `${op.info.name}: ${message}`, op.offset);
+  const fail = (code: 'corrupt' | 'limit' | 'unsupported', message: string) => pickleError(code, `${op.info.name}: ${message}`, op.offset);
 
   /*
    * What each container expands to once shared references are written out (as the value tree, the
@@ -200,13 +189,7 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
     return new PyGlobal(normaliseModule(module), name);
   };
 
-  const call = (
-    opcode: CallSite['opcode'],
-    kind: 'call' | 'new',
-    callable: PyValue,
-    args: PyValue[],
-    kwargs: PyDict | null,
-  ): PyValue => {
+  const call = (opcode: CallSite['opcode'], kind: 'call' | 'new', callable: PyValue, args: PyValue[], kwargs: PyDict | null): PyValue => {
     const known = kwargs && kwargs.size > 0 ? undefined : reduceKnown(callable, args);
     const result = known !== undefined ? known : new PyObject(kind, callable, args, kwargs, op.offset);
     if (result !== null && typeof result === 'object') addExpanded(result, args);
@@ -257,7 +240,9 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
     op = reader.next();
     if (++trace.opcodes > limits.maxOpcodes) throw fail('limit', 'the pickle runs more opcodes than the limit');
     if (op.offset < frameEnd && op.end > frameEnd && trace.ambiguities.length < 20) {
-      trace.ambiguities.push(`${op.info.name} at byte ${op.offset} runs past the end of its FRAME (byte ${frameEnd}): Python may read what follows differently`);
+      trace.ambiguities.push(
+        `${op.info.name} at byte ${op.offset} runs past the end of its FRAME (byte ${frameEnd}): Python may read what follows differently`,
+      );
     }
     const arg = op.arg;
     switch (op.info.name) {
@@ -270,7 +255,8 @@ export function readPickle(bytes: Uint8Array, options: ReadPickleOptions = {}): 
       }
       case 'FRAME':
         if ((arg as number) > bytes.length - reader.pos) throw pickleError('truncated', 'FRAME: the frame runs past the end of the pickle', op.offset);
-        if (op.offset < frameEnd && trace.ambiguities.length < 20) trace.ambiguities.push(`FRAME at byte ${op.offset} opens inside the frame that ends at byte ${frameEnd}`);
+        if (op.offset < frameEnd && trace.ambiguities.length < 20)
+          trace.ambiguities.push(`FRAME at byte ${op.offset} opens inside the frame that ends at byte ${frameEnd}`);
         frameEnd = op.end + (arg as number);
         break;
       case 'STOP': {

@@ -92,7 +92,8 @@ export function pyRepr(value: PyValue, maxLength = 300): string {
     try {
       if (Array.isArray(v)) return list(v, depth, '[', ']');
       if (v instanceof PyTuple) return list(v.items, depth, '(', ')');
-      if (v instanceof PySet) return v.items.length ? list(v.items, depth, v.frozen ? 'frozenset({' : '{', v.frozen ? '})' : '}') : v.frozen ? 'frozenset()' : 'set()';
+      if (v instanceof PySet)
+        return v.items.length ? list(v.items, depth, v.frozen ? 'frozenset({' : '{', v.frozen ? '})' : '}') : v.frozen ? 'frozenset()' : 'set()';
       if (v instanceof PyDict) {
         const parts: string[] = [];
         for (const [k, x] of v.entries) {
@@ -112,11 +113,16 @@ export function pyRepr(value: PyValue, maxLength = 300): string {
       }
       if (isKnown(v)) {
         switch (v.type) {
-          case 'torch-tensor': return `tensor(shape=[${v.shape.join(', ')}])`;
-          case 'torch-storage': return `${v.storageClass}(key=${quote(v.key)}, ${quote(v.location)})`;
-          case 'complex': return `(${v.real}${v.imag < 0 ? '-' : '+'}${Math.abs(v.imag)}j)`;
-          case 'decimal': return `Decimal(${quote(v.text)})`;
-          default: return `<${v.type}>`;
+          case 'torch-tensor':
+            return `tensor(shape=[${v.shape.join(', ')}])`;
+          case 'torch-storage':
+            return `${v.storageClass}(key=${quote(v.key)}, ${quote(v.location)})`;
+          case 'complex':
+            return `(${v.real}${v.imag < 0 ? '-' : '+'}${Math.abs(v.imag)}j)`;
+          case 'decimal':
+            return `Decimal(${quote(v.text)})`;
+          default:
+            return `<${v.type}>`;
         }
       }
       return '?';

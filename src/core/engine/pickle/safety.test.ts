@@ -61,8 +61,16 @@ describe('disassemble', () => {
   it('lists opcodes like pickletools.dis', () => {
     const page = disassemble(fixture('malicious-os-system-p2.pkl'));
     expect(page.rows.map((r) => [r.offset, r.name, r.arg])).toEqual([
-      [0, 'PROTO', '2'], [2, 'GLOBAL', 'posix system'], [16, 'BINPUT', '0'], [18, 'BINUNICODE', '"echo pwned"'],
-      [33, 'BINPUT', '1'], [35, 'TUPLE1', ''], [36, 'BINPUT', '2'], [38, 'REDUCE', ''], [39, 'BINPUT', '3'], [41, 'STOP', ''],
+      [0, 'PROTO', '2'],
+      [2, 'GLOBAL', 'posix system'],
+      [16, 'BINPUT', '0'],
+      [18, 'BINUNICODE', '"echo pwned"'],
+      [33, 'BINPUT', '1'],
+      [35, 'TUPLE1', ''],
+      [36, 'BINPUT', '2'],
+      [38, 'REDUCE', ''],
+      [39, 'BINPUT', '3'],
+      [41, 'STOP', ''],
     ]);
     expect(page.nextOffset).toBeNull();
   });

@@ -13,40 +13,169 @@ import { PyGlobal, PyObject, type PyValue } from './values.ts';
 export type Grade = 'safe' | 'unknown' | 'dangerous';
 
 const SAFE = new Set([
-  ...['set', 'frozenset', 'bytearray', 'bytes', 'complex', 'list', 'dict', 'tuple', 'int', 'float', 'str', 'bool', 'slice', 'range', 'object'].map((n) => 'builtins.' + n),
-  'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter', 'collections.deque',
-  'copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__', '_codecs.encode',
-  'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'decimal.Decimal', 'fractions.Fraction',
-  'numpy.core.multiarray._reconstruct', 'numpy._core.multiarray._reconstruct', 'numpy.core.multiarray.scalar', 'numpy._core.multiarray.scalar', 'numpy.ndarray', 'numpy.dtype',
-  ...['_rebuild_tensor', '_rebuild_tensor_v2', '_rebuild_tensor_v3', '_rebuild_parameter', '_rebuild_parameter_with_state', '_rebuild_qtensor', '_rebuild_sparse_tensor', '_rebuild_meta_tensor_no_storage', '_rebuild_device_tensor_from_numpy', '_rebuild_device_tensor_from_cpu_tensor', '_rebuild_nested_tensor'].map((n) => 'torch._utils.' + n),
-  'torch.Size', 'torch.device', 'torch.Tensor', 'torch.nn.parameter.Parameter', 'torch.serialization._get_layout', 'torch._tensor._rebuild_from_type_v2', 'torch.storage.UntypedStorage', 'torch.storage.TypedStorage',
+  ...['set', 'frozenset', 'bytearray', 'bytes', 'complex', 'list', 'dict', 'tuple', 'int', 'float', 'str', 'bool', 'slice', 'range', 'object'].map(
+    (n) => 'builtins.' + n,
+  ),
+  'collections.OrderedDict',
+  'collections.defaultdict',
+  'collections.Counter',
+  'collections.deque',
+  'copyreg._reconstructor',
+  'copyreg.__newobj__',
+  'copyreg.__newobj_ex__',
+  '_codecs.encode',
+  'datetime.datetime',
+  'datetime.date',
+  'datetime.time',
+  'datetime.timedelta',
+  'datetime.timezone',
+  'decimal.Decimal',
+  'fractions.Fraction',
+  'numpy.core.multiarray._reconstruct',
+  'numpy._core.multiarray._reconstruct',
+  'numpy.core.multiarray.scalar',
+  'numpy._core.multiarray.scalar',
+  'numpy.ndarray',
+  'numpy.dtype',
+  ...[
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_device_tensor_from_numpy',
+    '_rebuild_device_tensor_from_cpu_tensor',
+    '_rebuild_nested_tensor',
+  ].map((n) => 'torch._utils.' + n),
+  'torch.Size',
+  'torch.device',
+  'torch.Tensor',
+  'torch.nn.parameter.Parameter',
+  'torch.serialization._get_layout',
+  'torch._tensor._rebuild_from_type_v2',
+  'torch.storage.UntypedStorage',
+  'torch.storage.TypedStorage',
   'dspy.primitives.example.Example',
 ]);
 
-const TORCH_DTYPES = /^torch\.(float|double|half|bfloat16|float16|float32|float64|int|int8|int16|int32|int64|uint8|long|short|bool|complex64|complex128|cfloat|cdouble)$/;
+const TORCH_DTYPES =
+  /^torch\.(float|double|half|bfloat16|float16|float32|float64|int|int8|int16|int32|int64|uint8|long|short|bool|complex64|complex128|cfloat|cdouble)$/;
 
 const DANGEROUS_MODULES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  ...Object.fromEntries(['os', 'posix', 'nt', 'subprocess', 'pty', 'commands', 'multiprocessing', '_posixsubprocess', 'pexpect', 'pipes'].map((m) => [m, 'runs commands or touches the system'])),
-  ...Object.fromEntries(['sys', 'signal', 'threading', '_thread', 'atexit', 'gc', 'site', 'platform', 'ctypes', '_ctypes', 'mmap'].map((m) => [m, 'reaches into the interpreter or memory'])),
-  ...Object.fromEntries(['code', 'codeop', 'runpy', 'marshal', 'types', 'doctest', 'compileall', 'py_compile', '_interpreters', '_xxsubinterpreters', 'pydoc', 'timeit', 'trace', 'cProfile', 'profile', 'pdb', 'bdb'].map((m) => [m, 'compiles or runs code'])),
-  ...Object.fromEntries(['importlib', '_frozen_importlib', '_frozen_importlib_external', '_imp', 'imp', 'pkgutil', 'zipimport', 'unittest', 'inspect', 'operator', '_operator', 'functools'].map((m) => [m, 'imports modules or reaches attributes indirectly'])),
-  ...Object.fromEntries(['socket', 'ssl', 'http', 'httplib', 'urllib', 'urllib2', 'requests', 'aiohttp', 'asyncio', 'webbrowser', 'smtplib', 'imaplib', 'ftplib', 'poplib', 'telnetlib', 'nntplib', 'socketserver', 'xmlrpc', 'select', 'selectors'].map((m) => [m, 'opens network connections'])),
+  ...Object.fromEntries(
+    ['os', 'posix', 'nt', 'subprocess', 'pty', 'commands', 'multiprocessing', '_posixsubprocess', 'pexpect', 'pipes'].map((m) => [
+      m,
+      'runs commands or touches the system',
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['sys', 'signal', 'threading', '_thread', 'atexit', 'gc', 'site', 'platform', 'ctypes', '_ctypes', 'mmap'].map((m) => [
+      m,
+      'reaches into the interpreter or memory',
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'code',
+      'codeop',
+      'runpy',
+      'marshal',
+      'types',
+      'doctest',
+      'compileall',
+      'py_compile',
+      '_interpreters',
+      '_xxsubinterpreters',
+      'pydoc',
+      'timeit',
+      'trace',
+      'cProfile',
+      'profile',
+      'pdb',
+      'bdb',
+    ].map((m) => [m, 'compiles or runs code']),
+  ),
+  ...Object.fromEntries(
+    [
+      'importlib',
+      '_frozen_importlib',
+      '_frozen_importlib_external',
+      '_imp',
+      'imp',
+      'pkgutil',
+      'zipimport',
+      'unittest',
+      'inspect',
+      'operator',
+      '_operator',
+      'functools',
+    ].map((m) => [m, 'imports modules or reaches attributes indirectly']),
+  ),
+  ...Object.fromEntries(
+    [
+      'socket',
+      'ssl',
+      'http',
+      'httplib',
+      'urllib',
+      'urllib2',
+      'requests',
+      'aiohttp',
+      'asyncio',
+      'webbrowser',
+      'smtplib',
+      'imaplib',
+      'ftplib',
+      'poplib',
+      'telnetlib',
+      'nntplib',
+      'socketserver',
+      'xmlrpc',
+      'select',
+      'selectors',
+    ].map((m) => [m, 'opens network connections']),
+  ),
   ...Object.fromEntries(['pickle', '_pickle', 'dill', 'joblib', 'shelve'].map((m) => [m, 'loads a nested pickle'])),
   cloudpickle: 'rebuilds functions and classes from pickled code objects',
-  ...Object.fromEntries(['shutil', 'tempfile', 'filecmp', 'distutils', 'fileinput', 'glob', 'linecache', 'tarfile', 'zipfile', 'sqlite3', 'io', '_io', 'logging', 'syslog'].map((m) => [m, 'reads or writes files'])),
+  ...Object.fromEntries(
+    ['shutil', 'tempfile', 'filecmp', 'distutils', 'fileinput', 'glob', 'linecache', 'tarfile', 'zipfile', 'sqlite3', 'io', '_io', 'logging', 'syslog'].map(
+      (m) => [m, 'reads or writes files'],
+    ),
+  ),
   ...Object.fromEntries(['venv', 'ensurepip', 'pip', 'idlelib', 'lib2to3'].map((m) => [m, 'installs packages or runs tools'])),
   ...Object.fromEntries(['fickling', 'picklescan', 'modelscan', 'modelaudit'].map((m) => [m, 'tampers with pickle scanners'])),
   // Standard-library helpers that run a shell command or a program inside (scanner advisories).
-  ...Object.fromEntries(['_osx_support', '_aix_support', '_pyrepl', 'test', 'idlelib', 'lib2to3', 'ensurepip', 'zipapp', 'pydoc_data'].map((m) => [m, 'runs commands or code through a standard-library helper'])),
+  ...Object.fromEntries(
+    ['_osx_support', '_aix_support', '_pyrepl', 'test', 'idlelib', 'lib2to3', 'ensurepip', 'zipapp', 'pydoc_data'].map((m) => [
+      m,
+      'runs commands or code through a standard-library helper',
+    ]),
+  ),
 });
 
 const DANGEROUS_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  'torch.hub': 'downloads and runs code', 'torch._dynamo': 'compiles code', 'torch._inductor': 'compiles code', 'torch.jit': 'compiles code',
-  'torch.compile': 'compiles code', 'torch.load': 'loads a nested pickle', 'torch.serialization.load': 'loads a nested pickle',
-  'torch.storage._load_from_bytes': 'loads a nested pickle', 'torch.utils._config_module': 'runs configuration code',
-  'numpy.f2py': 'compiles code', 'numpy.distutils': 'runs build tools', 'numpy.testing._private.utils.runstring': 'runs code', 'numpy.load': 'loads a nested pickle',
-  'uuid._get_command_stdout': 'runs a command', 'torch.utils.collect_env': 'runs commands', 'torch.utils.bottleneck': 'runs code under a profiler',
-  'torch.fx.experimental.symbolic_shapes': 'evaluates code', 'torch.utils.data.datapipes.utils.decoder': 'loads a nested pickle', 'torch.package': 'imports pickled modules',
+  'torch.hub': 'downloads and runs code',
+  'torch._dynamo': 'compiles code',
+  'torch._inductor': 'compiles code',
+  'torch.jit': 'compiles code',
+  'torch.compile': 'compiles code',
+  'torch.load': 'loads a nested pickle',
+  'torch.serialization.load': 'loads a nested pickle',
+  'torch.storage._load_from_bytes': 'loads a nested pickle',
+  'torch.utils._config_module': 'runs configuration code',
+  'numpy.f2py': 'compiles code',
+  'numpy.distutils': 'runs build tools',
+  'numpy.testing._private.utils.runstring': 'runs code',
+  'numpy.load': 'loads a nested pickle',
+  'uuid._get_command_stdout': 'runs a command',
+  'torch.utils.collect_env': 'runs commands',
+  'torch.utils.bottleneck': 'runs code under a profiler',
+  'torch.fx.experimental.symbolic_shapes': 'evaluates code',
+  'torch.utils.data.datapipes.utils.decoder': 'loads a nested pickle',
+  'torch.package': 'imports pickled modules',
   'logging.config': 'listens for and runs configuration',
 });
 
@@ -55,9 +184,33 @@ const DANGEROUS_NAMES: Record<string, string> = Object.assign(Object.create(null
  * reach builtins, globals or any class: with these, any module leads to eval.
  */
 const WALK_ATTRS = new Set([
-  '__builtins__', '__globals__', '__dict__', '__class__', '__subclasses__', '__getattribute__', '__getattr__', '__base__',
-  '__bases__', '__mro__', '__init__', '__new__', '__reduce__', '__reduce_ex__', '__self__', '__func__', '__code__',
-  '__closure__', '__loader__', '__spec__', '__import__', '__call__', '__module__', '__objclass__', '__wrapped__', '__setattr__', '__delattr__',
+  '__builtins__',
+  '__globals__',
+  '__dict__',
+  '__class__',
+  '__subclasses__',
+  '__getattribute__',
+  '__getattr__',
+  '__base__',
+  '__bases__',
+  '__mro__',
+  '__init__',
+  '__new__',
+  '__reduce__',
+  '__reduce_ex__',
+  '__self__',
+  '__func__',
+  '__code__',
+  '__closure__',
+  '__loader__',
+  '__spec__',
+  '__import__',
+  '__call__',
+  '__module__',
+  '__objclass__',
+  '__wrapped__',
+  '__setattr__',
+  '__delattr__',
 ]);
 
 /** The attribute walk in a global's name that makes it dangerous whatever its module, if any. */
@@ -96,7 +249,10 @@ function gradeName(rawModule: string, name: string): GlobalGrade {
   if (walk) return { grade: 'dangerous', reason: `walks through ${walk}, which reaches builtins, globals or any class` };
   if (SAFE.has(q) || /^torch\.\w+Storage$/.test(q) || TORCH_DTYPES.test(q)) return { grade: 'safe', reason: 'known data type' };
   if (module === 'builtins') {
-    return { grade: 'dangerous', reason: ['eval', 'exec', 'compile'].includes(name) ? 'evaluates code' : name === 'open' ? 'opens files' : 'a builtin that can reach code or the system' };
+    return {
+      grade: 'dangerous',
+      reason: ['eval', 'exec', 'compile'].includes(name) ? 'evaluates code' : name === 'open' ? 'opens files' : 'a builtin that can reach code or the system',
+    };
   }
   const parts = q.split('.');
   for (let i = parts.length; i >= 1; i--) {
@@ -167,7 +323,16 @@ export interface SafetyReport {
   /** Calls of known data constructors, counted per target. */
   safeCalls: Array<{ target: string; count: number }>;
   signals: string[];
-  stats: { opcodes: number; protocol: number | null; memoPuts: number; memoGets: number; maxStack: number; maxMarks: number; persistentIds: number; buffers: number };
+  stats: {
+    opcodes: number;
+    protocol: number | null;
+    memoPuts: number;
+    memoGets: number;
+    maxStack: number;
+    maxMarks: number;
+    persistentIds: number;
+    buffers: number;
+  };
   /** Set when the read stopped early; the findings above are what was seen until then. */
   error?: ErrorInfo;
   /** Every pickle graded, when the file holds more than one: the verdict above is the worst of these. */
@@ -219,13 +384,22 @@ export function safetyFromTrace(trace: PickleTrace, error?: ErrorInfo): SafetyRe
       c.opcode === 'BUILD'
         ? `${target}.__setstate__(${pyRepr(c.args[0] ?? null, 200)})`
         : pyRepr(new PyObject('call', c.callable, c.args, c.kwargs, c.offset), 400);
-    calls.push({ offset: c.offset, opcode: c.opcode, target, grade: c.opcode === 'BUILD' ? 'unknown' : g.grade, reason: c.opcode === 'BUILD' ? 'sets state; a class may run code while doing so' : g.reason, text, args: c.args });
+    calls.push({
+      offset: c.offset,
+      opcode: c.opcode,
+      target,
+      grade: c.opcode === 'BUILD' ? 'unknown' : g.grade,
+      reason: c.opcode === 'BUILD' ? 'sets state; a class may run code while doing so' : g.reason,
+      text,
+      args: c.args,
+    });
   }
   const signals: string[] = [];
   if (trace.protocols.length > 1) signals.push(`PROTO appears ${trace.protocols.length} times`);
   if (trace.leftOnStack > 0) signals.push(`STOP leaves ${trace.leftOnStack} value(s) under the result: something was computed and thrown away`);
   if (trace.memoPuts === 0 && trace.memoGets > 0) signals.push('memo entries are read but never stored');
-  else if (trace.memoPuts > 0 && trace.memoGets / trace.memoPuts > 10) signals.push(`the memo is read ${(trace.memoGets / trace.memoPuts).toFixed(1)} times per entry stored (expansion attack?)`);
+  else if (trace.memoPuts > 0 && trace.memoGets / trace.memoPuts > 10)
+    signals.push(`the memo is read ${(trace.memoGets / trace.memoPuts).toFixed(1)} times per entry stored (expansion attack?)`);
   signals.push(...trace.warnings);
   signals.push(...trace.ambiguities);
   let verdict: Grade = trace.ambiguities.length > 0 ? 'unknown' : 'safe';

@@ -23,7 +23,14 @@ const docs = readFileSync(new URL('../../../../docs/pickles.md', import.meta.url
 const published = new Map<string, string>();
 for (const line of docs.split('\n')) {
   const m = /^\| `([^`]+)` \|.*\| ([^|]+) \|$/.exec(line);
-  if (m) published.set(m[1] as string, (m[2] as string).trim().replace(/^\*\*(\w+)\*\*/, '$1').replace(/:.*$/, ''));
+  if (m)
+    published.set(
+      m[1] as string,
+      (m[2] as string)
+        .trim()
+        .replace(/^\*\*(\w+)\*\*/, '$1')
+        .replace(/:.*$/, ''),
+    );
 }
 
 async function appSays(file: string): Promise<string> {

@@ -18,7 +18,9 @@ describe('pickleToValue', () => {
     expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
     expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: true });
     expect((value as { polluted?: unknown }).polluted).toBeUndefined();
-    expect(JSON.stringify(value)).toBe(JSON.stringify(JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":1},"toString":"x","hasOwnProperty":0}')));
+    expect(JSON.stringify(value)).toBe(
+      JSON.stringify(JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":1},"toString":"x","hasOwnProperty":0}')),
+    );
   });
   it('tags values JSON cannot hold', () => {
     const v = pickleToValue(readPickle(fixture('values-keys-p4.pkl')).value) as { $dict: unknown[] };
@@ -56,7 +58,9 @@ describe('pickleToValue', () => {
 
 describe('property: any bytes end in a value or a FormatError', () => {
   const limits = withLimits({ maxOpcodes: 20_000, maxKeys: 20_000, maxMemo: 2_000, maxOutputBytes: 1 << 20, maxDepth: 64 });
-  const seeds = fixtureNames().filter((n) => n.endsWith('.pkl') && !n.startsWith('hostile-deep')).map((n) => fixture(n));
+  const seeds = fixtureNames()
+    .filter((n) => n.endsWith('.pkl') && !n.startsWith('hostile-deep'))
+    .map((n) => fixture(n));
   const check = (bytes: Uint8Array) => {
     try {
       const r = readPickle(bytes, { limits });
@@ -66,10 +70,16 @@ describe('property: any bytes end in a value or a FormatError', () => {
     }
   };
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(b)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(b)),
+      { numRuns: 2000 },
+    );
   });
   it('random bytes after a protocol header', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 6 }), fc.uint8Array({ maxLength: 300 }), (p, b) => check(new Uint8Array([0x80, p, ...b]))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.uint8Array({ maxLength: 300 }), (p, b) => check(new Uint8Array([0x80, p, ...b]))),
+      { numRuns: 2000 },
+    );
   });
   it('mutated fixtures', () => {
     fc.assert(

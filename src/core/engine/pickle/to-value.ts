@@ -148,8 +148,7 @@ export function pickleToValue(root: PyValue, options: ToValueOptions = {}): Json
     }
   };
 
-  const num = (n: number): JsonValue =>
-    Number.isFinite(n) ? n : { $float: Number.isNaN(n) ? 'nan' : n > 0 ? 'inf' : '-inf' };
+  const num = (n: number): JsonValue => (Number.isFinite(n) ? n : { $float: Number.isNaN(n) ? 'nan' : n > 0 ? 'inf' : '-inf' });
 
   /** Where the walk is, so a limit names the place it was passed. */
   const trail: (string | number)[] = [];

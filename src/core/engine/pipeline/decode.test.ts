@@ -113,14 +113,17 @@ describe('decodeBytes on the format fixtures', () => {
 
   it('reads YAML written mostly in two-byte UTF-8 (Cyrillic, Latin-1 supplement) as YAML by its bytes alone', async () => {
     const cyrillic = 'инструкции: Ответь кратко и по существу, пожалуйста\nвопрос: Какая столица Франции?\n';
-    expect((await decodeBytes(enc.encode(cyrillic))).value).toEqual({ инструкции: 'Ответь кратко и по существу, пожалуйста', вопрос: 'Какая столица Франции?' });
+    expect((await decodeBytes(enc.encode(cyrillic))).value).toEqual({
+      инструкции: 'Ответь кратко и по существу, пожалуйста',
+      вопрос: 'Какая столица Франции?',
+    });
     const controls = '---\n"_\u0096\u0096\u0096\u0096\u0096\u0096": 1\n';
     expect((await decodeBytes(enc.encode(controls))).syntax).toBe('yaml');
   });
 
   it('accepts a zlib header only with a valid check, and "x^" text is not zlib', async () => {
     const z = zlibSync(enc.encode('{"k": 1}'));
-    expect(((z[0] as number) << 8 | (z[1] as number)) % 31).toBe(0);
+    expect((((z[0] as number) << 8) | (z[1] as number)) % 31).toBe(0);
     expect((await decodeBytes(z)).recipe[0]?.layer).toBe('zlib');
     const broken = z.slice();
     broken[1] = (broken[1] as number) ^ 1;
@@ -141,7 +144,23 @@ describe('decodeBytes on the format fixtures', () => {
   it('keeps __proto__ and constructor as own data keys in JSON, YAML and MessagePack', async () => {
     const json = await decodeBytes(enc.encode('{"__proto__": {"polluted": 1}, "constructor": {"x": 1}}'));
     const yaml = await decodeBytes(enc.encode('__proto__:\n  polluted: 1\nconstructor:\n  x: 1\n'));
-    const mp = await decodeBytes(new Uint8Array([0x82, 0xa9, ...enc.encode('__proto__'), 0x81, 0xa8, ...enc.encode('polluted'), 0x01, 0xab, ...enc.encode('constructor'), 0x81, 0xa1, 0x78, 0x01]));
+    const mp = await decodeBytes(
+      new Uint8Array([
+        0x82,
+        0xa9,
+        ...enc.encode('__proto__'),
+        0x81,
+        0xa8,
+        ...enc.encode('polluted'),
+        0x01,
+        0xab,
+        ...enc.encode('constructor'),
+        0x81,
+        0xa1,
+        0x78,
+        0x01,
+      ]),
+    );
     for (const doc of [json, yaml, mp]) {
       const v = doc.value as Record<string, unknown>;
       expect(Object.keys(v)).toEqual(['__proto__', 'constructor']);

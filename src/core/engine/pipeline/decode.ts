@@ -62,7 +62,12 @@ function hexHead(bytes: Uint8Array): string {
 function unknownFormat(bytes: Uint8Array, outer: Recipe): FormatError {
   const inside = outer.length > 0 ? ` inside ${outer.map((s) => s.layer).join(' → ')}` : '';
   if (looksEncrypted(bytes)) {
-    return new FormatError({ code: 'maybe-encrypted', layer: 'detect', offset: 0, message: `No known format matches these ${bytes.length.toLocaleString('en-US')} bytes${inside}, and they look random. This may be encrypted: enter a key.` });
+    return new FormatError({
+      code: 'maybe-encrypted',
+      layer: 'detect',
+      offset: 0,
+      message: `No known format matches these ${bytes.length.toLocaleString('en-US')} bytes${inside}, and they look random. This may be encrypted: enter a key.`,
+    });
   }
   const what = bytes.length === 0 ? 'The data is empty' : `No known format matches the data${inside} (it starts with ${hexHead(bytes)})`;
   return new FormatError({ code: 'unknown-format', layer: 'detect', offset: 0, message: `${what}.` });
@@ -82,13 +87,7 @@ function keepAsBytes(doc: DecodedDocument, bytes: Uint8Array, layer: string): vo
   Object.defineProperty(doc, 'text', { get: () => decodeUtf8(bytes, layer), enumerable: true, configurable: true });
 }
 
-async function decodeFrom(
-  bytes: Uint8Array,
-  name: string | undefined,
-  outer: Recipe,
-  ctx: LayerContext,
-  registry: LayerRegistry,
-): Promise<DecodedDocument> {
+async function decodeFrom(bytes: Uint8Array, name: string | undefined, outer: Recipe, ctx: LayerContext, registry: LayerRegistry): Promise<DecodedDocument> {
   throwIfAborted(ctx.signal, 'detect');
   if (outer.length >= MAX_LAYERS) {
     throw new FormatError({ code: 'limit', layer: 'detect', message: `More than ${MAX_LAYERS} nested layers (${outer.map((s) => s.layer).join(' → ')}).` });
@@ -149,6 +148,9 @@ export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}
     if (e instanceof RangeError) {
       throw new FormatError({ code: 'limit', layer: 'detect', message: `The data is too large or too deep to decode here: ${e.message}` }, { cause: e });
     }
-    throw new FormatError({ code: 'internal', layer: 'detect', message: `Unexpected error while decoding: ${(e as Error)?.message ?? String(e)}` }, { cause: e });
+    throw new FormatError(
+      { code: 'internal', layer: 'detect', message: `Unexpected error while decoding: ${(e as Error)?.message ?? String(e)}` },
+      { cause: e },
+    );
   }
 }

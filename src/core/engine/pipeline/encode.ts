@@ -42,7 +42,8 @@ export async function encodeDocument(input: EncodeInput, options: EncodeOptions 
     return layer;
   };
   const syntax = layerOf(last.layer);
-  if (!isSyntaxLayer(syntax)) throw new FormatError({ code: 'invalid', layer: syntax.id, message: `The last step of a recipe must be a syntax, not ${syntax.id}.` });
+  if (!isSyntaxLayer(syntax))
+    throw new FormatError({ code: 'invalid', layer: syntax.id, message: `The last step of a recipe must be a syntax, not ${syntax.id}.` });
   try {
     const sameSyntaxSource = input.source;
     let bytes = await syntax.encode(sameSyntaxSource ? { value: input.value, source: sameSyntaxSource } : { value: input.value }, last.options, ctx);
@@ -50,12 +51,16 @@ export async function encodeDocument(input: EncodeInput, options: EncodeOptions 
       throwIfAborted(ctx.signal, 'encode');
       const step = steps[i] as Recipe[number];
       const layer = layerOf(step.layer);
-      if (isSyntaxLayer(layer)) throw new FormatError({ code: 'invalid', layer: layer.id, message: `A syntax (${layer.id}) can only be the last step of a recipe.` });
+      if (isSyntaxLayer(layer))
+        throw new FormatError({ code: 'invalid', layer: layer.id, message: `A syntax (${layer.id}) can only be the last step of a recipe.` });
       bytes = await layer.encode(bytes, step.options, ctx);
     }
     return bytes;
   } catch (e) {
     if (isFormatError(e)) throw e;
-    throw new FormatError({ code: 'internal', layer: 'encode', message: `Unexpected error while encoding: ${(e as Error)?.message ?? String(e)}` }, { cause: e });
+    throw new FormatError(
+      { code: 'internal', layer: 'encode', message: `Unexpected error while encoding: ${(e as Error)?.message ?? String(e)}` },
+      { cause: e },
+    );
   }
 }

@@ -25,7 +25,11 @@ describe("decodeBytes({ keepText: 'bytes' })", () => {
     const same = await encodeDocument({ value: doc.value, recipe: doc.recipe, source: { text: doc.text! } });
     const again = await decodeBytes(same);
     expect(again.text).toBe(text);
-    const edited = await encodeDocument({ value: doc.value, recipe: doc.recipe, source: { text: doc.text!, ops: [{ op: 'replace', path: '/answer', value: 'no' }] } });
+    const edited = await encodeDocument({
+      value: doc.value,
+      recipe: doc.recipe,
+      source: { text: doc.text!, ops: [{ op: 'replace', path: '/answer', value: 'no' }] },
+    });
     expect((await decodeBytes(edited)).text).toBe('\ufeff{\n  "answer": "no",\n  "n": 1.0\n}\n');
   });
 

@@ -4,12 +4,11 @@ import { MAX_OUTPUT_CAP, MIN_OUTPUT_BUDGET, limitsForInput, outputBudget } from 
 import { gzipDilutedBomb, gzipText } from '../../../test-support/hostile-inputs.ts';
 import { decodeBytes } from './decode.ts';
 
-
 describe('the output budget of a file', () => {
   it('grows with the file between a floor and a cap sized for a tab', () => {
     expect(outputBudget(1000)).toBe(MIN_OUTPUT_BUDGET);
     expect(outputBudget(2_100_000)).toBe(2_100_000 * 64);
-    expect(outputBudget(2_100_000)).toBeLessThan(1.9 * 1024 ** 3 / 10);
+    expect(outputBudget(2_100_000)).toBeLessThan((1.9 * 1024 ** 3) / 10);
     expect(outputBudget(50_000_000)).toBe(MAX_OUTPUT_CAP);
     expect(limitsForInput(10, { maxOutputBytes: 5 }).maxOutputBytes).toBe(5);
   });

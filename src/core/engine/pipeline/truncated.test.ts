@@ -4,7 +4,6 @@ import { encodeMsgpack } from '../layers/msgpack-encoder.ts';
 import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 import { decodeBytes } from './decode.ts';
 
-
 describe('a file cut short says where it ends', () => {
   it('a truncated protocol-2 pickle is "truncated" with its byte offset, not "unknown format"', async () => {
     const whole = readRepoFile('fixtures/pickle/malicious-os-system-p2.pkl');

@@ -10,14 +10,34 @@ import { openTorchFile, type TensorInfo } from './torch-file.ts';
 interface Expected {
   layout: string;
   prefix?: string;
-  tensors: Array<{ path: string; dtype: string; shape: number[]; stride: number[]; storageOffset: number; device: string; storageKey: string; parameter: boolean; first: unknown[]; min: number | null; max: number | null; mean: number | null }>;
+  tensors: Array<{
+    path: string;
+    dtype: string;
+    shape: number[];
+    stride: number[];
+    storageOffset: number;
+    device: string;
+    storageKey: string;
+    parameter: boolean;
+    first: unknown[];
+    min: number | null;
+    max: number | null;
+    mean: number | null;
+  }>;
 }
 
 /** Records every byte range read, so a test can prove storages were not touched. */
 function countingSource(bytes: Uint8Array): ByteSource & { reads: Array<[number, number]> } {
   const inner = bytesSource(bytes);
   const reads: Array<[number, number]> = [];
-  return { size: inner.size, reads, read: (o, n) => { reads.push([o, o + n]); return inner.read(o, n); } };
+  return {
+    size: inner.size,
+    reads,
+    read: (o, n) => {
+      reads.push([o, o + n]);
+      return inner.read(o, n);
+    },
+  };
 }
 
 const files = ['torch-state-dict.pt', 'torch-checkpoint-epoch1.pt', 'torch-checkpoint-epoch2.pt', 'torch-module.pt', 'torch-legacy.pt'];
@@ -31,8 +51,29 @@ describe('openTorchFile', () => {
       expect(file.layout).toBe(expected.layout);
       if (expected.prefix) expect(file.prefix).toBe(expected.prefix);
       expect(file.safety.verdict).toBe(name === 'torch-module.pt' ? 'unknown' : 'safe');
-      expect(file.tensors.map((t) => ({ path: t.path, dtype: t.dtype, shape: t.shape, stride: t.stride, storageOffset: t.storageOffset, device: t.device, storageKey: t.storageKey, parameter: t.parameter })))
-        .toEqual(expected.tensors.map((t) => ({ path: t.path, dtype: t.dtype, shape: t.shape, stride: t.stride, storageOffset: t.storageOffset, device: t.device, storageKey: t.storageKey, parameter: t.parameter })));
+      expect(
+        file.tensors.map((t) => ({
+          path: t.path,
+          dtype: t.dtype,
+          shape: t.shape,
+          stride: t.stride,
+          storageOffset: t.storageOffset,
+          device: t.device,
+          storageKey: t.storageKey,
+          parameter: t.parameter,
+        })),
+      ).toEqual(
+        expected.tensors.map((t) => ({
+          path: t.path,
+          dtype: t.dtype,
+          shape: t.shape,
+          stride: t.stride,
+          storageOffset: t.storageOffset,
+          device: t.device,
+          storageKey: t.storageKey,
+          parameter: t.parameter,
+        })),
+      );
       // Storage bytes are not read until a preview asks: none for zip, at most the first small
       // read window of a stacked legacy file (whose pickle lengths are not known in advance).
       const readsBefore = [...src.reads];

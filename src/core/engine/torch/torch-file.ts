@@ -158,8 +158,12 @@ function openZip(source: ByteSource, limits: Limits): TorchFile {
   const loadedByTorch = entries.filter((e) => e.name.toLowerCase() === wanted);
   const signals: string[] = [];
   if (torchFolder === undefined) signals.push(`torch.load refuses this archive: its first entry "${firstName}" is not in a folder`);
-  else if (loadedByTorch.length === 0) signals.push(`torch.load looks for ${torchFolder}/data.pkl (the folder of the first entry), which this archive does not have`);
-  if (loadedByTorch.length > 1) signals.push(`the archive lists ${loadedByTorch.length} entries named ${torchFolder}/data.pkl; which one torch loads depends on the zip reader, so each is graded`);
+  else if (loadedByTorch.length === 0)
+    signals.push(`torch.load looks for ${torchFolder}/data.pkl (the folder of the first entry), which this archive does not have`);
+  if (loadedByTorch.length > 1)
+    signals.push(
+      `the archive lists ${loadedByTorch.length} entries named ${torchFolder}/data.pkl; which one torch loads depends on the zip reader, so each is graded`,
+    );
   const dataPkl = loadedByTorch[0] ?? entries.find((e) => /^([^/]+\/)?data\.pkl$/i.test(e.name));
   if (!dataPkl) throw torchError('unknown-format', 'This zip has no <folder>/data.pkl: it is not a PyTorch save file');
   if (!loadedByTorch.includes(dataPkl)) signals.push(`${dataPkl.name} is shown, but torch.load would not unpickle it`);
@@ -247,7 +251,14 @@ class StackedReader {
 const STACKED_ROLES = ['magic number', 'protocol version', 'sys_info', 'the object', 'storage keys'];
 
 /** One stacked pickle read for its grade; a pickle that fails to read is still a member, with its error. */
-function readMember(stacked: StackedReader, start: number, index: number, members: PickleMember[], limits: Limits, persistentLoad?: (pid: PyValue) => PyValue): PickleResult | undefined {
+function readMember(
+  stacked: StackedReader,
+  start: number,
+  index: number,
+  members: PickleMember[],
+  limits: Limits,
+  persistentLoad?: (pid: PyValue) => PyValue,
+): PickleResult | undefined {
   const name = `stacked pickle ${index + 1} of 5 (${STACKED_ROLES[index]})`;
   const trace = newEmptyTrace();
   try {
@@ -320,7 +331,10 @@ function openLegacy(source: ByteSource, limits: Limits, stacked: StackedReader, 
 
 /** A bare pickle as torch.load (legacy path) or pickle.load reads it, and any pickles stacked after it. */
 function openBare(source: ByteSource, limits: Limits, stacked: StackedReader, pickle: PickleResult, storages: Map<string, StorageLocation>): TorchFile {
-  const members: PickleMember[] = [{ name: 'pickle 1 at byte 0', report: safetyFromTrace(pickle.trace), loaded: true }, ...nestedMembers(pickle.trace, 'pickle 1 at byte 0', { limits })];
+  const members: PickleMember[] = [
+    { name: 'pickle 1 at byte 0', report: safetyFromTrace(pickle.trace), loaded: true },
+    ...nestedMembers(pickle.trace, 'pickle 1 at byte 0', { limits }),
+  ];
   let end = pickle.end;
   for (let n = 2; end < source.size && members.length < 64; n++) {
     if (sniffPickleStream(source.read(end, 64 << 10)) === 0) break;

@@ -18,7 +18,12 @@ export interface ZipEntry {
 const LAYER = 'zip';
 
 function zipError(code: 'corrupt' | 'truncated' | 'unsupported' | 'limit', message: string, offset?: number): FormatError {
-  return new FormatError({ code, layer: LAYER, message: offset === undefined ? message : `${message} (byte ${formatCount(offset)})`, ...(offset === undefined ? {} : { offset }) });
+  return new FormatError({
+    code,
+    layer: LAYER,
+    message: offset === undefined ? message : `${message} (byte ${formatCount(offset)})`,
+    ...(offset === undefined ? {} : { offset }),
+  });
 }
 
 function view(b: Uint8Array): DataView {
@@ -93,8 +98,14 @@ export function readZipDirectory(source: ByteSource, limits: Limits): ZipEntry[]
       const len = cv.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) { size = u64(cv, q); q += 8; }
-        if (compressedSize === 0xffffffff) { compressedSize = u64(cv, q); q += 8; }
+        if (size === 0xffffffff) {
+          size = u64(cv, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(cv, q);
+          q += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(cv, q);
       }
       e += 4 + len;

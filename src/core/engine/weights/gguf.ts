@@ -23,8 +23,7 @@ const WIDTH: Record<GgufScalarType, number> = { u8: 1, i8: 1, u16: 2, i16: 2, u3
 export type GgufScalar = number | bigint | boolean | string;
 
 export type GgufValue =
-  | { type: GgufScalarType; value: GgufScalar }
-  | { type: 'array'; itemType: GgufScalarType | 'array'; length: number; items: GgufScalar[]; truncated: boolean };
+  { type: GgufScalarType; value: GgufScalar } | { type: 'array'; itemType: GgufScalarType | 'array'; length: number; items: GgufScalar[]; truncated: boolean };
 
 export interface GgufEntry {
   key: string;
@@ -83,7 +82,12 @@ class Cursor {
     return this.source.size - this.pos;
   }
   bytes(n: number, what: string): Uint8Array {
-    if (n > this.left) throw fail('truncated', `The file ends inside ${what}: ${formatCount(n)} bytes needed at byte ${formatCount(this.pos)}, ${formatCount(this.left)} left`, this.pos);
+    if (n > this.left)
+      throw fail(
+        'truncated',
+        `The file ends inside ${what}: ${formatCount(n)} bytes needed at byte ${formatCount(this.pos)}, ${formatCount(this.left)} left`,
+        this.pos,
+      );
     const rel = this.pos - this.bufStart;
     if (rel < 0 || rel + n > this.buf.length) {
       this.buf = this.source.read(this.pos, Math.max(n, 65_536));
@@ -115,17 +119,28 @@ class Cursor {
     if (type === 'string') return this.string(what);
     const dv = this.view(WIDTH[type], what);
     switch (type) {
-      case 'u8': return dv.getUint8(0);
-      case 'i8': return dv.getInt8(0);
-      case 'u16': return dv.getUint16(0, this.little);
-      case 'i16': return dv.getInt16(0, this.little);
-      case 'u32': return dv.getUint32(0, this.little);
-      case 'i32': return dv.getInt32(0, this.little);
-      case 'f32': return dv.getFloat32(0, this.little);
-      case 'f64': return dv.getFloat64(0, this.little);
-      case 'bool': return dv.getUint8(0) !== 0;
-      case 'u64': return narrow(dv.getBigUint64(0, this.little));
-      case 'i64': return narrow(dv.getBigInt64(0, this.little));
+      case 'u8':
+        return dv.getUint8(0);
+      case 'i8':
+        return dv.getInt8(0);
+      case 'u16':
+        return dv.getUint16(0, this.little);
+      case 'i16':
+        return dv.getInt16(0, this.little);
+      case 'u32':
+        return dv.getUint32(0, this.little);
+      case 'i32':
+        return dv.getInt32(0, this.little);
+      case 'f32':
+        return dv.getFloat32(0, this.little);
+      case 'f64':
+        return dv.getFloat64(0, this.little);
+      case 'bool':
+        return dv.getUint8(0) !== 0;
+      case 'u64':
+        return narrow(dv.getBigUint64(0, this.little));
+      case 'i64':
+        return narrow(dv.getBigInt64(0, this.little));
     }
   }
   skip(n: number, what: string): void {
@@ -154,7 +169,8 @@ function readValue(c: Cursor, type: keyof typeof GGUF_TYPE, key: string, depth =
   // Each item takes at least one byte (eight for a string or a nested array): a count the file
   // cannot hold is refused before any item is read.
   const least = itemType === 'string' || itemType === 'array' ? 8 : WIDTH[itemType];
-  if (length * least > c.left) throw fail('truncated', `${key} declares ${formatCount(length)} items, more than the ${formatCount(c.left)} bytes left can hold`, lengthAt);
+  if (length * least > c.left)
+    throw fail('truncated', `${key} declares ${formatCount(length)} items, more than the ${formatCount(c.left)} bytes left can hold`, lengthAt);
   const items: GgufScalar[] = [];
   for (let i = 0; i < length; i++) {
     if (itemType === 'array') {
@@ -196,7 +212,8 @@ export function readGgufHeader(source: ByteSource): GgufHeader {
   }
   const alignEntry = metadata.find((e) => e.key === 'general.alignment');
   const alignment = alignEntry && alignEntry.value.type !== 'array' ? Number(alignEntry.value.value) : 32;
-  if (!Number.isSafeInteger(alignment) || alignment <= 0 || alignment % 8 !== 0) throw fail('corrupt', `general.alignment is ${alignment}; it must be a positive multiple of 8`, alignEntry?.start);
+  if (!Number.isSafeInteger(alignment) || alignment <= 0 || alignment % 8 !== 0)
+    throw fail('corrupt', `general.alignment is ${alignment}; it must be a positive multiple of 8`, alignEntry?.start);
   const infoStart = c.pos;
   const raw: Array<Omit<GgufTensor, 'offset'> & { relative: number; at: number }> = [];
   for (let i = 0; i < tensorCount; i++) {
@@ -222,7 +239,8 @@ export function readGgufHeader(source: ByteSource): GgufHeader {
   const tensors = raw.map(({ relative, at, ...t }) => {
     if (relative % alignment !== 0) throw fail('corrupt', `Tensor ${t.name}'s offset ${relative} is not a multiple of the alignment ${alignment}`, at);
     const offset = dataStart + relative;
-    if (offset + (t.bytes ?? 0) > source.size) throw fail('truncated', `Tensor ${t.name} ends past the end of the file (at byte ${formatCount(offset + (t.bytes ?? 0))})`, at);
+    if (offset + (t.bytes ?? 0) > source.size)
+      throw fail('truncated', `Tensor ${t.name} ends past the end of the file (at byte ${formatCount(offset + (t.bytes ?? 0))})`, at);
     return { ...t, offset };
   });
   return { format: 'gguf', version, littleEndian: little, alignment, metadata, tensors, tensorInfos, dataStart, fileSize: source.size };
@@ -243,17 +261,39 @@ function encodeScalar(type: GgufScalarType, value: GgufScalar, little: boolean):
   const dv = new DataView(out.buffer);
   const n = typeof value === 'boolean' ? Number(value) : value;
   switch (type) {
-    case 'u8': dv.setUint8(0, Number(n)); break;
-    case 'i8': dv.setInt8(0, Number(n)); break;
-    case 'u16': dv.setUint16(0, Number(n), little); break;
-    case 'i16': dv.setInt16(0, Number(n), little); break;
-    case 'u32': dv.setUint32(0, Number(n), little); break;
-    case 'i32': dv.setInt32(0, Number(n), little); break;
-    case 'f32': dv.setFloat32(0, Number(n), little); break;
-    case 'f64': dv.setFloat64(0, Number(n), little); break;
-    case 'bool': dv.setUint8(0, value === true || value === 'true' || value === 1 ? 1 : 0); break;
-    case 'u64': dv.setBigUint64(0, BigInt(n), little); break;
-    case 'i64': dv.setBigInt64(0, BigInt(n), little); break;
+    case 'u8':
+      dv.setUint8(0, Number(n));
+      break;
+    case 'i8':
+      dv.setInt8(0, Number(n));
+      break;
+    case 'u16':
+      dv.setUint16(0, Number(n), little);
+      break;
+    case 'i16':
+      dv.setInt16(0, Number(n), little);
+      break;
+    case 'u32':
+      dv.setUint32(0, Number(n), little);
+      break;
+    case 'i32':
+      dv.setInt32(0, Number(n), little);
+      break;
+    case 'f32':
+      dv.setFloat32(0, Number(n), little);
+      break;
+    case 'f64':
+      dv.setFloat64(0, Number(n), little);
+      break;
+    case 'bool':
+      dv.setUint8(0, value === true || value === 'true' || value === 1 ? 1 : 0);
+      break;
+    case 'u64':
+      dv.setBigUint64(0, BigInt(n), little);
+      break;
+    case 'i64':
+      dv.setBigInt64(0, BigInt(n), little);
+      break;
   }
   return out;
 }
@@ -339,7 +379,10 @@ export function chatTemplateWarnings(template: string): string[] {
   const patterns: Array<[RegExp, string]> = [
     [/__\w+__/, 'dunder attribute access (such as __class__ or __subclasses__), the usual way out of a Jinja sandbox'],
     [/\b(import|exec|eval|os\.|subprocess|popen|system)\b/, 'names of code execution (import, exec, eval, os, subprocess, system)'],
-    [/\b(cycler|joiner|namespace|lipsum|self|config|request)\b\s*[.[]/, 'attribute access on Jinja globals (cycler, joiner, namespace, lipsum, self, config, request)'],
+    [
+      /\b(cycler|joiner|namespace|lipsum|self|config|request)\b\s*[.[]/,
+      'attribute access on Jinja globals (cycler, joiner, namespace, lipsum, self, config, request)',
+    ],
     [/\|\s*attr\s*\(/, 'the attr filter, which reaches arbitrary attributes'],
   ];
   for (const [re, what] of patterns) if (re.test(template)) found.push(what);

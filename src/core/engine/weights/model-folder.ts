@@ -141,16 +141,30 @@ export function readModelFolderWithHeaders(files: readonly FolderFile[]): { summ
     for (const s of rest.extraShards) notes.push(`${s} is not named in the index.`);
   } else {
     for (const [name, header] of headers) {
-      for (const t of header.tensors) rows.push({ name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.bytes, params: t.params, offset: t.offset, shard: fullName.get(name) ?? name });
+      for (const t of header.tensors)
+        rows.push({ name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.bytes, params: t.params, offset: t.offset, shard: fullName.get(name) ?? name });
     }
   }
   const totals = tensorTotals(rows);
-  const architecture = config ? firstString(config['architectures']) ?? (typeof config['model_type'] === 'string' ? config['model_type'] : undefined) : undefined;
+  const architecture = config
+    ? (firstString(config['architectures']) ?? (typeof config['model_type'] === 'string' ? config['model_type'] : undefined))
+    : undefined;
   const dtype = typeof config?.['torch_dtype'] === 'string' ? (config['torch_dtype'] as string) : totals.byDtype[0]?.dtype;
   const pickles = entries.filter((e) => e.role === 'pickle').map((e) => e.name);
   for (const p of pickles) notes.push(`${p} is a pickle: loading it runs whatever code it names. Its safety report grades what that would be.`);
   const kind: FolderSummary['kind'] = embeddings ? 'embeddings' : config && (index || headers.size > 0) ? 'hf-model' : 'weights';
-  const summary: FolderSummary = { kind, ...(architecture ? { architecture } : {}), ...(dtype ? { dtype } : {}), tensors: rows, totals, ...(embeddings ? { embeddings } : {}), ...(shards ? { shards } : {}), files: entries, pickles, notes };
+  const summary: FolderSummary = {
+    kind,
+    ...(architecture ? { architecture } : {}),
+    ...(dtype ? { dtype } : {}),
+    tensors: rows,
+    totals,
+    ...(embeddings ? { embeddings } : {}),
+    ...(shards ? { shards } : {}),
+    files: entries,
+    pickles,
+    notes,
+  };
   return { summary, parsed };
 }
 

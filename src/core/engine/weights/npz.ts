@@ -61,7 +61,11 @@ export function readNpz(source: ByteSource, limits: Limits): NpzMember[] {
       const header = readNpyHeader(sized);
       member = header.dtype.kind === 'O' || entry.size <= 16_384 ? bytesSource(readZipEntry(source, entry, limits)) : sized;
     } else {
-      throw new FormatError({ code: 'unsupported', layer: 'npz', message: `Member ${entry.name} uses zip method ${entry.method}; only stored and deflated members are read` });
+      throw new FormatError({
+        code: 'unsupported',
+        layer: 'npz',
+        message: `Member ${entry.name} uses zip method ${entry.method}; only stored and deflated members are read`,
+      });
     }
     members.push({ name: entry.name.slice(0, -4), entry, header: readNpyHeader(member), source: member });
   }

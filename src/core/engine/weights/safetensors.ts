@@ -53,7 +53,11 @@ export function readSafetensorsHeader(source: ByteSource): SafetensorsHeader {
   const lengthBytes = source.read(0, 8);
   const declared = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 8).getBigUint64(0, true);
   if (declared > BigInt(MAX_SAFETENSORS_HEADER)) {
-    throw fail('limit', `The header declares ${formatCount(Number(declared))} bytes; safetensors headers are at most ${formatCount(MAX_SAFETENSORS_HEADER)} bytes`, { offset: 0 });
+    throw fail(
+      'limit',
+      `The header declares ${formatCount(Number(declared))} bytes; safetensors headers are at most ${formatCount(MAX_SAFETENSORS_HEADER)} bytes`,
+      { offset: 0 },
+    );
   }
   const headerLength = Number(declared);
   if (8 + headerLength > source.size) {
@@ -89,18 +93,27 @@ export function readSafetensorsHeader(source: ByteSource): SafetensorsHeader {
   for (const t of byOffset) {
     if (t.offset !== expected) {
       const what = t.offset < expected ? 'overlaps the tensor before it' : 'leaves a gap after the tensor before it';
-      throw fail('corrupt', `Tensor "${t.name}" starts at data byte ${formatCount(t.offset - dataStart)} and ${what} (expected ${formatCount(expected - dataStart)})`, { path: formatPointer([t.name, 'data_offsets']) });
+      throw fail(
+        'corrupt',
+        `Tensor "${t.name}" starts at data byte ${formatCount(t.offset - dataStart)} and ${what} (expected ${formatCount(expected - dataStart)})`,
+        { path: formatPointer([t.name, 'data_offsets']) },
+      );
     }
     expected = t.offset + t.bytes;
   }
   if (expected - dataStart !== dataLength) {
-    throw fail(expected - dataStart > dataLength ? 'truncated' : 'corrupt', `The tensors cover ${formatCount(expected - dataStart)} data bytes but the file holds ${formatCount(dataLength)}`, { offset: Math.min(expected, source.size) });
+    throw fail(
+      expected - dataStart > dataLength ? 'truncated' : 'corrupt',
+      `The tensors cover ${formatCount(expected - dataStart)} data bytes but the file holds ${formatCount(dataLength)}`,
+      { offset: Math.min(expected, source.size) },
+    );
   }
   return { format: 'safetensors', headerLength, dataStart, fileSize: source.size, metadata, tensors };
 }
 
 function readMetadata(entry: unknown): Record<string, string> {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw fail('invalid', '__metadata__ must be an object of strings', { path: '/__metadata__' });
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+    throw fail('invalid', '__metadata__ must be an object of strings', { path: '/__metadata__' });
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
     if (typeof v !== 'string') throw fail('invalid', `__metadata__.${k} must be a string, not ${typeof v}`, { path: formatPointer(['__metadata__', k]) });
@@ -113,7 +126,8 @@ function readTensor(name: string, entry: unknown, dataStart: number): WeightsTen
   const path = formatPointer([name]);
   if (typeof entry !== 'object' || entry === null) throw fail('invalid', `Tensor "${name}" is not an object`, { path });
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-  if (typeof dtype !== 'string' || !isWeightsDtype(dtype)) throw fail('invalid', `Tensor "${name}" has an unknown dtype ${JSON.stringify(dtype)}`, { path: `${path}/dtype` });
+  if (typeof dtype !== 'string' || !isWeightsDtype(dtype))
+    throw fail('invalid', `Tensor "${name}" has an unknown dtype ${JSON.stringify(dtype)}`, { path: `${path}/dtype` });
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) {
     throw fail('invalid', `Tensor "${name}" has a shape that is not a list of non-negative integers`, { path: `${path}/shape` });
   }
@@ -127,7 +141,11 @@ function readTensor(name: string, entry: unknown, dataStart: number): WeightsTen
   for (const d of shape as number[]) params *= BigInt(d);
   const bits = params * BigInt(dtypeBits(dtype));
   if (bits % 8n !== 0n || bits / 8n !== BigInt(end - begin)) {
-    throw fail('invalid', `Tensor "${name}": ${dtype} × [${(shape as number[]).join(', ')}] is ${formatBits(bits)} but its data_offsets span ${formatCount(end - begin)} bytes`, { path: `${path}/data_offsets` });
+    throw fail(
+      'invalid',
+      `Tensor "${name}": ${dtype} × [${(shape as number[]).join(', ')}] is ${formatBits(bits)} but its data_offsets span ${formatCount(end - begin)} bytes`,
+      { path: `${path}/data_offsets` },
+    );
   }
   return { name, dtype, shape: shape as number[], offset: dataStart + begin, bytes: end - begin, params: Number(params) };
 }

@@ -41,7 +41,13 @@ export function parseShardIndex(text: string): ShardIndex {
   }
   const weightMap = new Map<string, string>();
   for (const [tensor, shard] of Object.entries(map as Record<string, unknown>)) {
-    if (typeof shard !== 'string') throw new FormatError({ code: 'invalid', layer: 'safetensors index', message: `weight_map.${tensor} is not a file name`, path: formatPointer(['weight_map', tensor]) });
+    if (typeof shard !== 'string')
+      throw new FormatError({
+        code: 'invalid',
+        layer: 'safetensors index',
+        message: `weight_map.${tensor} is not a file name`,
+        path: formatPointer(['weight_map', tensor]),
+      });
     weightMap.set(tensor, shard);
   }
   const metadata = (value as { metadata?: unknown }).metadata;

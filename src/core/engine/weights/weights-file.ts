@@ -77,7 +77,12 @@ export function readWeightsFile(source: ByteSource, limits: Limits = DEFAULT_LIM
     case 'gguf': {
       const header = readGgufHeader(source);
       const tensors = header.tensors.map((t) => ({ name: t.name, dtype: t.type, shape: t.shape, bytes: t.bytes ?? 0, params: t.params, offset: t.offset }));
-      const metadata = header.metadata.map((e) => ({ key: e.key, type: e.value.type === 'array' ? `array of ${e.value.itemType}` : e.value.type, text: ggufText(e.value), editable: e.value.type !== 'array' && e.key !== 'general.alignment' }));
+      const metadata = header.metadata.map((e) => ({
+        key: e.key,
+        type: e.value.type === 'array' ? `array of ${e.value.itemType}` : e.value.type,
+        text: ggufText(e.value),
+        editable: e.value.type !== 'array' && e.key !== 'general.alignment',
+      }));
       const template = header.metadata.find((e) => e.key === 'tokenizer.chat_template');
       const notes: string[] = [];
       if (template && template.value.type === 'string') {
@@ -100,7 +105,10 @@ export function readWeightsFile(source: ByteSource, limits: Limits = DEFAULT_LIM
   }
 }
 
-function npyParts(members: Array<{ name: string; header: NpyHeader; source: ByteSource }>, limits: Limits): Pick<WeightsFile, 'metadata' | 'tensors' | 'totals' | 'notes' | 'pickles'> {
+function npyParts(
+  members: Array<{ name: string; header: NpyHeader; source: ByteSource }>,
+  limits: Limits,
+): Pick<WeightsFile, 'metadata' | 'tensors' | 'totals' | 'notes' | 'pickles'> {
   const tensors: TensorRow[] = [];
   const notes: string[] = [];
   const pickles: EmbeddedPickle[] = [];
@@ -108,11 +116,23 @@ function npyParts(members: Array<{ name: string; header: NpyHeader; source: Byte
     tensors.push({ name, dtype: header.dtype.name, shape: header.shape, bytes: header.dataBytes, params: header.count, offset: header.dataOffset });
     if (header.fortranOrder) notes.push(`${name} is stored in Fortran (column-major) order.`);
     if (header.dtype.kind === 'O') {
-      if (header.dataBytes > limits.maxOutputBytes) throw new FormatError({ code: 'limit', layer: 'npy', message: `The object array ${name} holds a ${header.dataBytes}-byte pickle, over the output limit`, offset: header.dataOffset });
+      if (header.dataBytes > limits.maxOutputBytes)
+        throw new FormatError({
+          code: 'limit',
+          layer: 'npy',
+          message: `The object array ${name} holds a ${header.dataBytes}-byte pickle, over the output limit`,
+          offset: header.dataOffset,
+        });
       pickles.push({ member: name, bytes: source.read(header.dataOffset, header.dataBytes) });
       notes.push(`${name} is an object array: numpy.load(allow_pickle=True) unpickles it. See the safety report.`);
     }
   }
-  const metadata = members.length === 1 && members[0] ? [{ key: 'fortran_order', type: 'bool', text: String(members[0].header.fortranOrder), editable: false }, { key: 'descr', type: 'string', text: members[0].header.dtype.descr, editable: false }] : [];
+  const metadata =
+    members.length === 1 && members[0]
+      ? [
+          { key: 'fortran_order', type: 'bool', text: String(members[0].header.fortranOrder), editable: false },
+          { key: 'descr', type: 'string', text: members[0].header.dtype.descr, editable: false },
+        ]
+      : [];
   return { metadata, tensors, totals: tensorTotals(tensors), notes, pickles };
 }

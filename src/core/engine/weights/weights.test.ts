@@ -79,12 +79,18 @@ describe('safetensors', () => {
   });
 
   it('ends hostile headers in typed errors that name the tensor or the offset', () => {
-    expect(errorOf(() => readSafetensorsHeader(source('hostile-length-past-end.safetensors')))).toMatchObject({ code: 'truncated', layer: 'safetensors', offset: 0 });
+    expect(errorOf(() => readSafetensorsHeader(source('hostile-length-past-end.safetensors')))).toMatchObject({
+      code: 'truncated',
+      layer: 'safetensors',
+      offset: 0,
+    });
     expect(errorOf(() => readSafetensorsHeader(source('hostile-4gb-header.safetensors')))).toMatchObject({ code: 'limit', layer: 'safetensors' });
     const overlap = errorOf(() => readSafetensorsHeader(source('hostile-overlap.safetensors')));
     expect(overlap.message).toMatch(/"b".*overlaps/);
     expect(overlap.path).toBe('/b/data_offsets');
-    expect(errorOf(() => readSafetensorsHeader(source('hostile-shape-overflow.safetensors'))).message).toMatch(/"a": F32 × \[1,099,511,627,776|"a": F32 × \[1099511627776/);
+    expect(errorOf(() => readSafetensorsHeader(source('hostile-shape-overflow.safetensors'))).message).toMatch(
+      /"a": F32 × \[1,099,511,627,776|"a": F32 × \[1099511627776/,
+    );
     expect(errorOf(() => readSafetensorsHeader(source('hostile-size-mismatch.safetensors')))).toMatchObject({ code: 'invalid', path: '/a/data_offsets' });
     expect(errorOf(() => readSafetensorsHeader(source('hostile-bad-dtype.safetensors')))).toMatchObject({ code: 'invalid', path: '/a/dtype' });
   });
@@ -92,9 +98,9 @@ describe('safetensors', () => {
   it('edits __metadata__ with a new padded header and the tensor bytes untouched', () => {
     const bytes = file('model.safetensors');
     const h = readSafetensorsHeader(bytesSource(bytes));
-    const out = spliceBytes(safetensorsWithMetadata(h, { format: 'pt', note: 'edited by hand', 'ünïcode': 'ok' }), bytes);
+    const out = spliceBytes(safetensorsWithMetadata(h, { format: 'pt', note: 'edited by hand', ünïcode: 'ok' }), bytes);
     const again = readSafetensorsHeader(bytesSource(out));
-    expect(again.metadata).toEqual({ format: 'pt', note: 'edited by hand', 'ünïcode': 'ok' });
+    expect(again.metadata).toEqual({ format: 'pt', note: 'edited by hand', ünïcode: 'ok' });
     expect(again.dataStart % 8).toBe(0);
     expect(again.tensors.map((t) => t.name)).toEqual(h.tensors.map((t) => t.name));
     expect(sha(out.subarray(again.dataStart))).toBe(sha(bytes.subarray(h.dataStart)));
@@ -111,7 +117,10 @@ describe('safetensors', () => {
     const head = new Uint8Array(8 + header.length);
     new DataView(head.buffer).setBigUint64(0, BigInt(header.length), true);
     head.set(new TextEncoder().encode(header), 8);
-    const sparse = counting({ size: head.length + big, read: (o, n) => (o < head.length ? head.subarray(o, Math.min(head.length, o + n)) : new Uint8Array(Math.min(n, head.length + big - o))) });
+    const sparse = counting({
+      size: head.length + big,
+      read: (o, n) => (o < head.length ? head.subarray(o, Math.min(head.length, o + n)) : new Uint8Array(Math.min(n, head.length + big - o))),
+    });
     const listed = readSafetensorsHeader(sparse);
     expect(listed.tensors[0]).toMatchObject({ name: 'huge', params: big / 4, bytes: big });
     expect(sparse.readBytes).toBeLessThan(1024);
@@ -126,7 +135,13 @@ describe('sharded safetensors', () => {
   const shard = (n: 1 | 2) => readSafetensorsHeader(source(`sharded/model-0000${n}-of-00002.safetensors`));
 
   it('joins the weight map and the shards into one table with totals', () => {
-    const joined = joinShards(index, new Map([['model-00001-of-00002.safetensors', shard(1)], ['model-00002-of-00002.safetensors', shard(2)]]));
+    const joined = joinShards(
+      index,
+      new Map([
+        ['model-00001-of-00002.safetensors', shard(1)],
+        ['model-00002-of-00002.safetensors', shard(2)],
+      ]),
+    );
     expect(joined.tensors).toHaveLength(7);
     expect(joined).toMatchObject({ missingShards: [], extraShards: [], missingTensors: [], unlistedTensors: [] });
     expect(joined.totalSize).toEqual({ declared: joined.totals.bytes, actual: joined.totals.bytes });
@@ -136,7 +151,13 @@ describe('sharded safetensors', () => {
   });
 
   it('reports a missing shard and a file the index does not name', () => {
-    const joined = joinShards(index, new Map([['model-00001-of-00002.safetensors', shard(1)], ['stray.safetensors', shard(2)]]));
+    const joined = joinShards(
+      index,
+      new Map([
+        ['model-00001-of-00002.safetensors', shard(1)],
+        ['stray.safetensors', shard(2)],
+      ]),
+    );
     expect(joined.missingShards).toEqual(['model-00002-of-00002.safetensors']);
     expect(joined.extraShards).toEqual(['stray.safetensors']);
     expect(joined.unlistedTensors).toHaveLength(4);
@@ -258,7 +279,15 @@ describe('model folders', () => {
   const folder = (dir: string, names: string[]) => names.map((name) => ({ name, source: bytesSource(file(`${dir}/${name}`)) }));
 
   it('opens a Hugging Face folder as one model: architecture, joined shards, totals, its pickle named', () => {
-    const summary = readModelFolder(folder('sharded', ['config.json', 'model.safetensors.index.json', 'model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors', 'training_args.bin']));
+    const summary = readModelFolder(
+      folder('sharded', [
+        'config.json',
+        'model.safetensors.index.json',
+        'model-00001-of-00002.safetensors',
+        'model-00002-of-00002.safetensors',
+        'training_args.bin',
+      ]),
+    );
     expect(summary).toMatchObject({ kind: 'hf-model', architecture: 'TinyForCausalLM', dtype: 'float32', pickles: ['training_args.bin'] });
     expect(summary.totals).toMatchObject({ tensors: 7, params: 73 });
     expect(summary.shards).toMatchObject({ missingShards: [], extraShards: [] });

@@ -30,7 +30,9 @@ function write(v: unknown, out: string[], depth: number): void {
     }
     out.push(']');
   } else if (isObject(v)) {
-    const keys = Object.keys(v).map((k) => [normaliseKey(k), k] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const keys = Object.keys(v)
+      .map((k) => [normaliseKey(k), k] as const)
+      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     out.push('{');
     keys.forEach(([name, key], i) => {
       if (i > 0) out.push(',');

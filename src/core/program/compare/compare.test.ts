@@ -113,7 +113,11 @@ describe('comparePrograms', () => {
   });
 
   it('pairs demos by inputs, then by similarity, and lists the rest as added and removed', () => {
-    const a = [demo('What is the capital of France?', 'Paris'), demo('Who wrote Hamlet?', 'Shakespeare'), demo('A long question about rivers in Europe and their sources', 'x')];
+    const a = [
+      demo('What is the capital of France?', 'Paris'),
+      demo('Who wrote Hamlet?', 'Shakespeare'),
+      demo('A long question about rivers in Europe and their sources', 'x'),
+    ];
     const b = [
       demo('What is the capital of France?', 'Paris, France'),
       demo('A long question about rivers in Europe and their source', 'x'),
@@ -146,7 +150,10 @@ describe('comparePrograms', () => {
     b['qa.predict']!['lm'] = { model: 'openai/gpt-4o-mini', temperature: 0 };
     (b['metadata']!['dependency_versions'] as Record<string, unknown>)['python'] = '3.12';
     const c = comparePrograms(side(a, 'a'), side(b, 'b'));
-    expect(c.predictors[0]!.lm).toEqual([{ key: 'model', b: 'openai/gpt-4o-mini' }, { key: 'temperature', b: 0 }]);
+    expect(c.predictors[0]!.lm).toEqual([
+      { key: 'model', b: 'openai/gpt-4o-mini' },
+      { key: 'temperature', b: 0 },
+    ]);
     expect(c.metadata).toEqual([{ key: 'dependency_versions.python', a: '3.11', b: '3.12' }]);
     expect(JSON.parse(comparisonJson(c))).toEqual(JSON.parse(JSON.stringify(c)));
     expect(comparisonMarkdown(c)).toContain('| dependency_versions.python | `"3.11"` | `"3.12"` |');

@@ -75,7 +75,10 @@ export function pairModules(a: readonly ModuleInfo[], b: readonly ModuleInfo[]):
   // Removed modules go where they stood in A, after the B module that followed them there.
   a.forEach((m, i) => {
     if (takenA.has(m)) return;
-    const prev = a.slice(0, i).reverse().find((x) => takenA.has(x));
+    const prev = a
+      .slice(0, i)
+      .reverse()
+      .find((x) => takenA.has(x));
     const at = prev ? out.findIndex((p) => p.a === prev) + 1 : 0;
     out.splice(at, 0, { a: m });
   });
@@ -232,4 +235,3 @@ export function comparePrograms(A: CompareSide, B: CompareSide, options: Compare
   result.summary = comparisonSummary(result);
   return result;
 }
-

@@ -12,7 +12,7 @@ function escapeHtml(s: string): string {
 /** A value in a table cell: one line, pipes escaped, clipped. */
 export function cell(v: unknown): string {
   if (v === undefined) return '—';
-  const text = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) ?? String(v);
+  const text = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) ?? String(v));
   const clipped = text.length > CELL_CHARS ? text.slice(0, CELL_CHARS - 1) + '…' : text;
   return '`' + clipped.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ') + '`';
 }
@@ -62,22 +62,19 @@ function predictorSection(p: PredictorComparison): string[] {
 export function comparisonMarkdown(c: Comparison): string {
   const side = (name: string, s: Comparison['a']): string =>
     `| ${name} | ${s.label.replace(/\|/g, '\\|')} | ${s.formatLabel}${s.version ? ` ${s.version}` : ''}${s.era ? ` (era ${s.era})` : ''} | ${s.predictors} | ${s.demos.toLocaleString('en-US')} |`;
-  const out = [
-    '## Program comparison',
-    '',
-    '| | File | Format | Predictors | Demos |',
-    '| --- | --- | --- | --- | --- |',
-    side('A', c.a),
-    side('B', c.b),
-    '',
-  ];
+  const out = ['## Program comparison', '', '| | File | Format | Predictors | Demos |', '| --- | --- | --- | --- | --- |', side('A', c.a), side('B', c.b), ''];
   if (c.eraNote) out.push(`> ${c.eraNote}`, '');
   out.push(`**${c.summary}**`, '');
   for (const p of c.predictors) out.push(`- ${p.summary}`);
   out.push('');
   if (c.metadata.length > 0) out.push('### Metadata', '', ...table(c.metadata));
   for (const p of c.predictors) if (p.status === 'changed') out.push(...predictorSection(p));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 export function comparisonJson(c: Comparison): string {

@@ -198,14 +198,16 @@ export function matchDemos(a: DemoSide, b: DemoSide, inputNames: ReadonlySet<str
       changes.push({ change: 'moved', a: i, b: j, matchedBy: by, title: rowsB[j]!.title });
     } else counts.same++;
   });
-  for (const i of leftA) if (pairOfA[i] === -1) {
-    counts.removed++;
-    changes.push({ change: 'removed', a: i, title: rowsA[i]!.title });
-  }
-  for (const j of leftB) if (pairOfB[j] === -1) {
-    counts.added++;
-    changes.push({ change: 'added', b: j, title: rowsB[j]!.title });
-  }
+  for (const i of leftA)
+    if (pairOfA[i] === -1) {
+      counts.removed++;
+      changes.push({ change: 'removed', a: i, title: rowsA[i]!.title });
+    }
+  for (const j of leftB)
+    if (pairOfB[j] === -1) {
+      counts.added++;
+      changes.push({ change: 'added', b: j, title: rowsB[j]!.title });
+    }
   // B's order, removed ones near their old place: the order people read the new file in.
   changes.sort((p, q) => (p.b ?? p.a ?? 0) - (q.b ?? q.a ?? 0) || (p.b === undefined ? -1 : 1));
   tick?.(1);

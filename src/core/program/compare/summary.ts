@@ -37,7 +37,8 @@ export function comparisonSummary(c: Comparison): string {
   const parts = [`${count('changed')} changed`, `${count('same')} unchanged`];
   if (count('added') > 0) parts.push(`${count('added')} added`);
   if (count('removed') > 0) parts.push(`${count('removed')} removed`);
-  const sum = (k: 'added' | 'removed' | 'changed' | 'moved'): number => c.predictors.reduce((n, p) => n + (p.status === 'same' || p.status === 'changed' ? p.demoCounts[k] : 0), 0);
+  const sum = (k: 'added' | 'removed' | 'changed' | 'moved'): number =>
+    c.predictors.reduce((n, p) => n + (p.status === 'same' || p.status === 'changed' ? p.demoCounts[k] : 0), 0);
   const demos = (['added', 'removed', 'changed', 'moved'] as const).filter((k) => sum(k) > 0).map((k) => `${sum(k)} ${k}`);
   const meta = c.metadata.length > 0 ? `; ${plural(c.metadata.length, 'metadata entry', 'metadata entries')} changed` : '';
   return `${plural(total, 'predictor')}: ${parts.join(', ')}${demos.length > 0 ? `; demos: ${demos.join(', ')}` : ''}${meta}.`;

@@ -8,7 +8,10 @@ import { takeEdit } from './take';
 const side = (value: unknown, label: string): CompareSide => ({ value, program: analyzeProgram(value), label });
 
 describe('takeEdit', () => {
-  const base = JSON.parse(new TextDecoder().decode(readRepoFile('fixtures/pickle/dspy-state.json'))) as Record<string, { demos: Array<Record<string, unknown>>; signature: { instructions: string } }>;
+  const base = JSON.parse(new TextDecoder().decode(readRepoFile('fixtures/pickle/dspy-state.json'))) as Record<
+    string,
+    { demos: Array<Record<string, unknown>>; signature: { instructions: string } }
+  >;
   const other = structuredClone(base);
   other['generate.predict']!.signature.instructions = 'Answer tersely.';
   other['generate.predict']!.demos[1]!['answer'] = 'Paris, France';

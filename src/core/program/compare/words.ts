@@ -14,7 +14,16 @@ const MAX_DIFF_CHARS = 200_000;
 export function wordDiff(a: string, b: string): InstructionsChange {
   if (a.length + b.length > MAX_DIFF_CHARS) {
     // Myers' diff is O(N·D): huge rewritten texts are shown as replaced, in bounded time.
-    return { a, b, added: countWords(b), removed: countWords(a), parts: [{ kind: 'removed', text: a }, { kind: 'added', text: b }] };
+    return {
+      a,
+      b,
+      added: countWords(b),
+      removed: countWords(a),
+      parts: [
+        { kind: 'removed', text: a },
+        { kind: 'added', text: b },
+      ],
+    };
   }
   const parts: WordPart[] = [];
   let added = 0;

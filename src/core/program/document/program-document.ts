@@ -153,9 +153,16 @@ export class ProgramDocument {
   migrate(target?: string, options: { tryAnyway?: boolean; answers?: MigrationAnswers } = {}): Migrated {
     const { choices, errors } = readAnswers(options.answers);
     const refused = Object.entries(errors)[0];
-    if (refused) throw new FormatError({ code: 'invalid', layer: 'migration', path: `/${refused[0]}`, message: `The signature given for ${refused[0]} does not parse: ${refused[1]}` });
+    if (refused)
+      throw new FormatError({
+        code: 'invalid',
+        layer: 'migration',
+        path: `/${refused[0]}`,
+        message: `The signature given for ${refused[0]} does not parse: ${refused[1]}`,
+      });
     const made = applyPlan(this.current, this.view, target, { tryAnyway: options.tryAnyway === true, choices });
-    if (made.ops.length === 0) throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
+    if (made.ops.length === 0)
+      throw new FormatError({ code: 'invalid', layer: 'migration', message: 'Nothing to migrate: the file is already in the target layout.' });
     const edit: Migrated = { ops: made.ops, inverse: made.inverse, label: made.label, notes: made.notes };
     rememberResult(edit, this.current, made.value);
     this.adopt(edit);
@@ -345,7 +352,14 @@ export class ProgramDocument {
       case 'field':
         return setFieldProp(value, program, request.moduleId, request.fieldIndex, request.prop, request.text);
       case 'demo-field':
-        return setDemoField(value, program, request.moduleId, request.demoIndex, request.field, request.json !== undefined ? parseEditedJson(request.json) : request.value);
+        return setDemoField(
+          value,
+          program,
+          request.moduleId,
+          request.demoIndex,
+          request.field,
+          request.json !== undefined ? parseEditedJson(request.json) : request.value,
+        );
       case 'add-demo':
         return addDemo(value, program, request.moduleId, request.demo, request.at);
       case 'duplicate-demo':
@@ -368,7 +382,10 @@ export class ProgramDocument {
 }
 
 /** What a module file holds (decoded by its bytes), so the import form can suggest a name. */
-export async function readModuleFileBytes(bytes: Uint8Array, name: string): Promise<{ value: unknown; suggestedName: string; formatLabel: string; moduleIds: string[] }> {
+export async function readModuleFileBytes(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ value: unknown; suggestedName: string; formatLabel: string; moduleIds: string[] }> {
   const decoded = await decodeBytes(bytes, { name });
   const read = readModuleFile(decoded.value);
   return { value: decoded.value, suggestedName: read.suggestedName, formatLabel: read.program.formatLabel, moduleIds: read.program.modules.map((m) => m.id) };

@@ -103,7 +103,14 @@ describe('exportDocument', () => {
       [Uint8Array.of(0xb3, 0x2a, 0xb3, 0x2a, 0x00, 0x00), 'short.yaml.deflate'],
     ] as const) {
       const doc = await decodeBytes(bytes, { name });
-      const source: ExportSource = { value: doc.value, program: analyzeProgram(doc.value, { recipe: doc.recipe, name }), recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name };
+      const source: ExportSource = {
+        value: doc.value,
+        program: analyzeProgram(doc.value, { recipe: doc.recipe, name }),
+        recipe: doc.recipe,
+        appliedOps: [],
+        originalBytes: bytes,
+        name,
+      };
       if (doc.text !== undefined) source.sourceText = doc.text;
       const out = await exportDocument(source);
       expect(out.fileName).toBe(name);
@@ -114,7 +121,15 @@ describe('exportDocument', () => {
   it('refuses, with a typed error, to write a bare value (not a map or list) as MessagePack', async () => {
     const bytes = new TextEncoder().encode('vesrs');
     const doc = await decodeBytes(bytes, { name: 'word.yaml' });
-    const source: ExportSource = { value: doc.value, program: analyzeProgram(doc.value), recipe: doc.recipe, sourceText: doc.text as string, appliedOps: [], originalBytes: bytes, name: 'word.yaml' };
+    const source: ExportSource = {
+      value: doc.value,
+      program: analyzeProgram(doc.value),
+      recipe: doc.recipe,
+      sourceText: doc.text as string,
+      appliedOps: [],
+      originalBytes: bytes,
+      name: 'word.yaml',
+    };
     await expect(exportDocument(source, { syntax: 'msgpack', compression: 'gzip' })).rejects.toMatchObject({ code: 'unsupported', layer: 'export' });
     expect((await exportDocument(source, { syntax: 'json' })).recipe.map((s) => s.layer)).toEqual(['json']);
   });
@@ -125,7 +140,16 @@ describe('exportDocument', () => {
     const doc = await decodeBytes(bytes, { name: 'dup.yaml' });
     const ops = [{ op: 'replace' as const, path: '/program/modules/0/instructions', value: 'new' }];
     const edited = applyWithInverse(doc.value, ops).value;
-    const out = await exportDocument({ value: edited, program: analyzeProgram(edited), recipe: doc.recipe, sourceText: text, appliedOps: ops, originalValue: doc.value, originalBytes: bytes, name: 'dup.yaml' });
+    const out = await exportDocument({
+      value: edited,
+      program: analyzeProgram(edited),
+      recipe: doc.recipe,
+      sourceText: text,
+      appliedOps: ops,
+      originalValue: doc.value,
+      originalBytes: bytes,
+      name: 'dup.yaml',
+    });
     expect((await decodeBytes(out.bytes, { name: 'dup.yaml' })).value).toEqual(edited);
   });
 
@@ -133,7 +157,9 @@ describe('exportDocument', () => {
     // MessagePack bytes (bin) have no JSON form: written as JSON they come back as an array.
     const value = { blob: new Uint8Array([1, 2, 3]) };
     const program = analyzeProgram(value);
-    const err = await exportDocument({ value, program, recipe: [{ layer: 'msgpack', options: {} }], appliedOps: [] }, { syntax: 'json' }).catch((e: unknown) => e);
+    const err = await exportDocument({ value, program, recipe: [{ layer: 'msgpack', options: {} }], appliedOps: [] }, { syntax: 'json' }).catch(
+      (e: unknown) => e,
+    );
     expect(isFormatError(err)).toBe(true);
     expect(err).toMatchObject({ layer: 'export-check', code: 'invalid' });
   });
@@ -188,7 +214,9 @@ describe('exportDocument', () => {
   });
 
   it('every syntax × compression round-trips a real program to the same model', async () => {
-    const sources = await Promise.all(['fixtures/programs/dspy-era-f.json', 'fixtures/programs/envelope-1.1.0.json', 'fixtures/programs/dspy-era-a.json'].map(open));
+    const sources = await Promise.all(
+      ['fixtures/programs/dspy-era-f.json', 'fixtures/programs/envelope-1.1.0.json', 'fixtures/programs/dspy-era-a.json'].map(open),
+    );
     for (const src of sources) {
       for (const syntax of SYNTAXES) {
         for (const compression of COMPRESSIONS) {
@@ -207,16 +235,26 @@ describe('exportDocument', () => {
     const key = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__' && !k.startsWith(':'));
     const leaf = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+      ),
     })).node;
     const root = fc.dictionary(key, tree, { minKeys: 1, maxKeys: 5 });
     // Raw deflate at level 0 is refused up front (see below); every other pair is fair game.
-    const combo = fc.tuple(fc.constantFrom(...SYNTAXES), fc.constantFrom(...COMPRESSIONS), fc.integer({ min: 0, max: 9 })).filter(([, c, l]) => !(c === 'deflate-raw' && l === 0));
+    const combo = fc
+      .tuple(fc.constantFrom(...SYNTAXES), fc.constantFrom(...COMPRESSIONS), fc.integer({ min: 0, max: 9 }))
+      .filter(([, c, l]) => !(c === 'deflate-raw' && l === 0));
     await fc.assert(
       fc.asyncProperty(root, combo, async (value, [syntax, compression, level]) => {
         const program = analyzeProgram(value);
         // exportDocument itself decodes and compares; a mismatch throws.
-        const out = await exportDocument({ value, program, recipe: [{ layer: 'json', options: {} }], appliedOps: [] }, { syntax, compression, level, redactSecrets: false });
+        const out = await exportDocument(
+          { value, program, recipe: [{ layer: 'json', options: {} }], appliedOps: [] },
+          { syntax, compression, level, redactSecrets: false },
+        );
         const doc = await decodeBytes(out.bytes);
         return deepEqual(doc.value, value);
       }),

@@ -34,17 +34,31 @@ function sameRecipe(a: Recipe, b: Recipe): boolean {
 export async function verifyExport(bytes: Uint8Array, expected: unknown, recipe: Recipe, options: ExportOptions = {}, fileName?: string): Promise<void> {
   let decoded;
   try {
-    decoded = await decodeBytes(bytes, { ...(fileName !== undefined ? { name: fileName } : {}), ...(options.encryption ? { credentials: options.encryption.credentials } : {}) });
+    decoded = await decodeBytes(bytes, {
+      ...(fileName !== undefined ? { name: fileName } : {}),
+      ...(options.encryption ? { credentials: options.encryption.credentials } : {}),
+    });
   } catch (e) {
     const why = isFormatError(e) ? `${e.layer}: ${e.message}` : String(e);
-    throw new FormatError({ code: 'internal', layer: 'export-check', message: `The exported file does not open again (${why}); it was not offered.` }, { cause: e });
+    throw new FormatError(
+      { code: 'internal', layer: 'export-check', message: `The exported file does not open again (${why}); it was not offered.` },
+      { cause: e },
+    );
   }
   const layers = decoded.recipe.map((s) => s.layer).join(' → ');
   if (layers !== describeRecipe(recipe)) {
-    throw new FormatError({ code: 'internal', layer: 'export-check', message: `The exported file reads back as ${layers}, not ${describeRecipe(recipe)}; it was not offered.` });
+    throw new FormatError({
+      code: 'internal',
+      layer: 'export-check',
+      message: `The exported file reads back as ${layers}, not ${describeRecipe(recipe)}; it was not offered.`,
+    });
   }
   if (!deepEqual(decoded.value, expected)) {
-    throw new FormatError({ code: 'invalid', layer: 'export-check', message: `The exported ${describeRecipe(recipe)} file does not read back to the same program (a value this syntax cannot hold?); it was not offered.` });
+    throw new FormatError({
+      code: 'invalid',
+      layer: 'export-check',
+      message: `The exported ${describeRecipe(recipe)} file does not read back to the same program (a value this syntax cannot hold?); it was not offered.`,
+    });
   }
 }
 
@@ -54,7 +68,12 @@ export async function exportDocument(source: ExportSource, options: ExportOption
   const rawDeflate = recipe.find((s) => s.layer === 'deflate-raw');
   if (rawDeflate && rawDeflate.options.level === 0) {
     // Level 0 stores the text as is behind a 5-byte block header: no reader can tell it from text.
-    throw new FormatError({ code: 'unsupported', layer: 'export', message: 'Raw deflate at level 0 stores the text uncompressed with no header, so the file could not be recognised when opened again. Pick level 1–9, or zlib.' });
+    throw new FormatError({
+      code: 'unsupported',
+      layer: 'export',
+      message:
+        'Raw deflate at level 0 stores the text uncompressed with no header, so the file could not be recognised when opened again. Pick level 1–9, or zlib.',
+    });
   }
   const now = options.now ?? new Date().toISOString();
 
@@ -63,7 +82,9 @@ export async function exportDocument(source: ExportSource, options: ExportOption
   const redactOps: Operation[] = redact ? redactSecrets(source.value, source.program) : [];
   const redacted = redactOps.length > 0 ? applyWithInverse(source.value, redactOps).value : source.value;
   if (!redact && source.program.secrets.length > 0) {
-    warnings.push(`${source.program.secrets.length} secret${source.program.secrets.length > 1 ? 's are' : ' is'} written in plain text (redaction was turned off).`);
+    warnings.push(
+      `${source.program.secrets.length} secret${source.program.secrets.length > 1 ? 's are' : ' is'} written in plain text (redaction was turned off).`,
+    );
   }
 
   const converted = convertForTarget(redacted, source.program, target, now);
@@ -71,8 +92,7 @@ export async function exportDocument(source: ExportSource, options: ExportOption
   refuseBareMsgpack(recipe, converted.value);
   const converts = converted.value !== redacted;
 
-  const untouched =
-    source.appliedOps.length === 0 || (source.originalValue !== undefined && deepEqual(source.value, source.originalValue));
+  const untouched = source.appliedOps.length === 0 || (source.originalValue !== undefined && deepEqual(source.value, source.originalValue));
   let bytes: Uint8Array;
   let identical = false;
   if (untouched && !converts && redactOps.length === 0 && source.originalBytes && sameRecipe(recipe, source.recipe)) {

@@ -11,7 +11,14 @@ import { exportModule } from './export-module.ts';
 
 async function opened(bytes: Uint8Array, name: string): Promise<ExportSource> {
   const doc = await decodeBytes(bytes, { name });
-  const source: ExportSource = { value: doc.value, program: analyzeProgram(doc.value, { recipe: doc.recipe, name }), recipe: doc.recipe, appliedOps: [], originalBytes: bytes, name };
+  const source: ExportSource = {
+    value: doc.value,
+    program: analyzeProgram(doc.value, { recipe: doc.recipe, name }),
+    recipe: doc.recipe,
+    appliedOps: [],
+    originalBytes: bytes,
+    name,
+  };
   if (doc.text !== undefined) source.sourceText = doc.text;
   return source;
 }
@@ -35,7 +42,10 @@ describe('export file names', () => {
   });
 
   it('names without a recipe to compare with follow the recipe, and paths are dropped', () => {
-    const zlib = [{ layer: 'zlib', options: {} }, { layer: 'json', options: {} }];
+    const zlib = [
+      { layer: 'zlib', options: {} },
+      { layer: 'json', options: {} },
+    ];
     expect(exportFileName('model.json.gz', zlib)).toBe('model.json.zz');
     expect(exportFileName('dir/model.json.gz', zlib, zlib)).toBe('model.json.gz');
     expect(exportFileName(undefined, zlib, zlib)).toBe('program.json.zz');

@@ -31,5 +31,8 @@ export async function exportModule(
   const recipe = recipeForNewText(source.recipe);
   const { shape: _shape, ...rest } = options;
   // The module's id is its file's base name: "generate_answer.predict" + the recipe's suffixes.
-  return exportDocument({ value: file.value, program, recipe, appliedOps: [], name: file.baseName + '.json', madeHere: true }, { ...rest, target: 'same', now });
+  return exportDocument(
+    { value: file.value, program, recipe, appliedOps: [], name: file.baseName + '.json', madeHere: true },
+    { ...rest, target: 'same', now },
+  );
 }

@@ -83,7 +83,10 @@ describe.runIf(present)('export of the real DSPy corpus', () => {
       expect(diff.from).toBeGreaterThanOrEqual(lineOf(text, span.start));
       expect(diff.toA).toBeLessThanOrEqual(lineOf(text, span.end));
       const style = doc.recipe.at(-1)?.options.style as { escapeSlash?: boolean; asciiOnly?: boolean };
-      const changed = outText.split('\n').slice(diff.from, diff.toB + 1).join('\n');
+      const changed = outText
+        .split('\n')
+        .slice(diff.from, diff.toB + 1)
+        .join('\n');
       // The new value is written the way the file's DSPy writer would (ujson "\/" and \u escapes).
       if (style.escapeSlash) expect(changed).toContain('\\/');
       if (style.asciiOnly) expect(changed).toContain('\\u00fc');

@@ -43,7 +43,7 @@ describe('module files', () => {
     expect((value as { exported_at: string }).exported_at).toBe('2025-01-01T00:00:00Z');
   });
 
-  it('redacts a module\'s api_key in the module file too', async () => {
+  it("redacts a module's api_key in the module file too", async () => {
     const src = await load('fixtures/programs/dspy-lm-api-key.json');
     const out = await exportModule(src, 'predict');
     expect(out.redacted).toBe(1);

@@ -51,7 +51,14 @@ export function canonicalJson(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint') return quote(numberKey(Number(v)));
   if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
   const o = v as Record<string, unknown>;
-  return '{' + Object.keys(o).sort(byCodePoint).map((k) => quote(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+  return (
+    '{' +
+    Object.keys(o)
+      .sort(byCodePoint)
+      .map((k) => quote(k) + ':' + canonicalJson(o[k]))
+      .join(',') +
+    '}'
+  );
 }
 
 function digest(v: unknown): string {
@@ -74,11 +81,20 @@ else {
 }
 
 const COMBOS: Array<[ExportSyntax, ExportCompression]> = [
-  ['json', 'none'], ['json', 'gzip'], ['json', 'zlib'], ['json', 'deflate-raw'],
-  ['yaml', 'none'], ['yaml', 'gzip'], ['msgpack', 'none'], ['msgpack', 'zlib'], ['msgpack', 'gzip'],
+  ['json', 'none'],
+  ['json', 'gzip'],
+  ['json', 'zlib'],
+  ['json', 'deflate-raw'],
+  ['yaml', 'none'],
+  ['yaml', 'gzip'],
+  ['msgpack', 'none'],
+  ['msgpack', 'zlib'],
+  ['msgpack', 'gzip'],
 ];
 
-const OWN = readdirSync(join(REPO_ROOT, 'fixtures/programs')).filter((n) => /\.(json|yaml|msgpack)$/.test(n)).sort();
+const OWN = readdirSync(join(REPO_ROOT, 'fixtures/programs'))
+  .filter((n) => /\.(json|yaml|msgpack)$/.test(n))
+  .sort();
 
 describe('exports read by Python', () => {
   const dir = mkdtempSync(join(tmpdir(), 'export-consumer-'));
@@ -97,7 +113,10 @@ describe('exports read by Python', () => {
       // What we meant to write: the value with its secrets redacted (the default).
       const meant = applyWithInverse(doc.value, redactSecrets(doc.value, program)).value;
       for (const [syntax, compression] of COMBOS) {
-        const out = await exportDocument({ value: doc.value, program, recipe: doc.recipe, sourceText: doc.text, appliedOps: [], name }, { syntax, compression });
+        const out = await exportDocument(
+          { value: doc.value, program, recipe: doc.recipe, sourceText: doc.text, appliedOps: [], name },
+          { syntax, compression },
+        );
         const path = join(dir, `${name.replace(/\.[a-z]+$/, '')}--${out.fileName}`);
         if (syntax === 'yaml' && doc.syntax === 'yaml') {
           // YAML to YAML keeps the opened text (edits spliced in): its plain scalars are its author's, not ours to re-quote.
@@ -141,7 +160,12 @@ describe('exports read by Python', () => {
 
     const run = python(readable);
     expect(run.why).toBeUndefined();
-    const got = new Map(run.stdout.trim().split('\n').map((line) => line.split('\t') as [string, string]));
+    const got = new Map(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t') as [string, string]),
+    );
     const mismatches = readable.filter((p) => got.get(p) !== expected.get(p)).map((p) => `${p.replace(dir, '')}: ${got.get(p)}`);
     expect(mismatches).toEqual([]);
     console.info(`[python-consumer] Python ${capabilities.python} read ${readable.length} exports to the same digest.`);

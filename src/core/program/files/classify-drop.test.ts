@@ -10,7 +10,12 @@ describe('classifyDrop', () => {
   });
   it('pairs a file with its checksum sidecar and a small key file', () => {
     const plan = classifyDrop([f('program.json.enc.sha256', 90), f('program.json.enc'), f('team.key', 65)]);
-    expect(plan).toMatchObject({ kind: 'single', main: { name: 'program.json.enc' }, sidecar: { name: 'program.json.enc.sha256' }, keyFile: { name: 'team.key' } });
+    expect(plan).toMatchObject({
+      kind: 'single',
+      main: { name: 'program.json.enc' },
+      sidecar: { name: 'program.json.enc.sha256' },
+      keyFile: { name: 'team.key' },
+    });
   });
   it('recognises a DSPy whole-program folder, in any order and under a folder path', () => {
     const plan = classifyDrop([f('dspy_program/program.pkl', 48_396), f('dspy_program/metadata.json', 103)]);
@@ -33,16 +38,21 @@ describe('classifyDrop', () => {
   });
   it('never loses a file: everything dropped is planned or listed as ignored', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a.json', 'run.v1', 'run.v2.x', 'x.sha256', 'k.key', 'metadata.json', 'program.pkl', 'm_epoch_3.pt', 'm_epoch_1.pt'), { maxLength: 8 }), (names) => {
-        const files = names.map((n, i) => f(n, i + 10));
-        const plan = classifyDrop(files);
-        const used = new Set<object>();
-        if (plan.kind === 'single') [plan.main, plan.sidecar, plan.keyFile, ...plan.ignored].forEach((x) => x && used.add(x));
-        if (plan.kind === 'whole-program') [plan.main, ...plan.companions, plan.sidecar, ...plan.ignored].forEach((x) => x && used.add(x));
-        if (plan.kind === 'series') [...plan.members.map((m) => m.file), ...plan.ignored].forEach((x) => used.add(x));
-        expect(plan.kind === 'empty').toBe(files.length === 0);
-        for (const file of files) expect(used.has(file)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a.json', 'run.v1', 'run.v2.x', 'x.sha256', 'k.key', 'metadata.json', 'program.pkl', 'm_epoch_3.pt', 'm_epoch_1.pt'), {
+          maxLength: 8,
+        }),
+        (names) => {
+          const files = names.map((n, i) => f(n, i + 10));
+          const plan = classifyDrop(files);
+          const used = new Set<object>();
+          if (plan.kind === 'single') [plan.main, plan.sidecar, plan.keyFile, ...plan.ignored].forEach((x) => x && used.add(x));
+          if (plan.kind === 'whole-program') [plan.main, ...plan.companions, plan.sidecar, ...plan.ignored].forEach((x) => x && used.add(x));
+          if (plan.kind === 'series') [...plan.members.map((m) => m.file), ...plan.ignored].forEach((x) => used.add(x));
+          expect(plan.kind === 'empty').toBe(files.length === 0);
+          for (const file of files) expect(used.has(file)).toBe(true);
+        },
+      ),
     );
   });
 });

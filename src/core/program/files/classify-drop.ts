@@ -60,7 +60,13 @@ export function classifyDrop<F extends DroppedFile>(files: readonly F[]): DropPl
   if (metadata && pickle) {
     const ignored = data.filter((f) => f !== metadata && f !== pickle);
     const sidecar = sidecars.find((s) => baseName(s.name).startsWith('program.pkl'));
-    return { kind: 'whole-program', main: metadata, companions: [pickle], ...(sidecar ? { sidecar } : {}), ignored: [...ignored, ...keys, ...sidecars.filter((s) => s !== sidecar)] };
+    return {
+      kind: 'whole-program',
+      main: metadata,
+      companions: [pickle],
+      ...(sidecar ? { sidecar } : {}),
+      ignored: [...ignored, ...keys, ...sidecars.filter((s) => s !== sidecar)],
+    };
   }
 
   // An MLflow model folder: MLmodel says how data/model.pkl (a cloudpickle) is loaded.

@@ -9,7 +9,19 @@ describe('analyzeProgram on a large program', () => {
       Object.defineProperty(demos, i, { get: () => (reads++, { question: 'q', answer: 'a' }), enumerable: true });
     }
     const v = {
-      'gen.predict': { traces: [], train: [], demos, signature: { instructions: 'I', fields: [{ prefix: 'Question:', description: 'q' }, { prefix: 'Answer:', description: 'a' }] }, lm: null },
+      'gen.predict': {
+        traces: [],
+        train: [],
+        demos,
+        signature: {
+          instructions: 'I',
+          fields: [
+            { prefix: 'Question:', description: 'q' },
+            { prefix: 'Answer:', description: 'a' },
+          ],
+        },
+        lm: null,
+      },
       metadata: { dependency_versions: { dspy: '3.0.3' } },
     };
     const p = analyzeProgram(v);

@@ -33,7 +33,13 @@ function analyzePromptkit(value: unknown, version: string | undefined): ProgramF
       path: [name],
       kind: 'predict',
       pointer,
-      signature: { instructions: strOrUndef(p.instructions) ?? '', fields: [{ name: 'input', nameInferred: false, role: 'input' }, { name: 'output', nameInferred: false, role: 'output' }] },
+      signature: {
+        instructions: strOrUndef(p.instructions) ?? '',
+        fields: [
+          { name: 'input', nameInferred: false, role: 'input' },
+          { name: 'output', nameInferred: false, role: 'output' },
+        ],
+      },
       instructionsPointer: joinPointer(pointer, 'instructions'),
       demoCount: examples.length,
       demosPointer: joinPointer(pointer, 'examples'),
@@ -41,7 +47,16 @@ function analyzePromptkit(value: unknown, version: string | undefined): ProgramF
       params: {},
     };
   });
-  const facts: ProgramFacts<PromptkitNames> = { format: 'promptkit', ecosystem: 'promptkit', formatLabel: 'Promptkit file', content: 'program', modules, metadata: {}, secrets: findSecrets(value, modules), notes: [] };
+  const facts: ProgramFacts<PromptkitNames> = {
+    format: 'promptkit',
+    ecosystem: 'promptkit',
+    formatLabel: 'Promptkit file',
+    content: 'program',
+    modules,
+    metadata: {},
+    secrets: findSecrets(value, modules),
+    notes: [],
+  };
   if (version !== undefined) facts.version = version;
   return facts;
 }
@@ -93,7 +108,10 @@ describe('a program kind added as one folder and one line in the registry', () =
   });
 
   it('leaves every registered kind as it was', () => {
-    const dspy = { 'gen.predict': { traces: [], train: [], demos: [], signature: { instructions: 'I', fields: [{ prefix: 'Q:', description: 'q' }] }, lm: null }, metadata: { dependency_versions: { dspy: '3.0.3' } } };
+    const dspy = {
+      'gen.predict': { traces: [], train: [], demos: [], signature: { instructions: 'I', fields: [{ prefix: 'Q:', description: 'q' }] }, lm: null },
+      metadata: { dependency_versions: { dspy: '3.0.3' } },
+    };
     expect(analyzeWith(kinds, dspy).kind).toBe('dspy');
     expect(analyzeWith(kinds, 'just a string').kind).toBe('generic');
   });

@@ -14,7 +14,14 @@ function essence(p: Program) {
   return {
     format: p.format,
     version: p.version,
-    modules: p.modules.map((m) => ({ id: m.id, kind: m.kind, className: m.className, demoCount: m.demoCount, params: { ...m.params }, signature: m.signature && { ...m.signature, pointer: undefined } })),
+    modules: p.modules.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      className: m.className,
+      demoCount: m.demoCount,
+      params: { ...m.params },
+      signature: m.signature && { ...m.signature, pointer: undefined },
+    })),
   };
 }
 
@@ -109,14 +116,20 @@ describe('other ports', () => {
     expect([p.ecosystem, p.version]).toEqual(['dspy-go', '0.0.0-dev']);
     const m = p.modules[0];
     expect([m?.id, m?.demoCount, m?.demoShape, m?.className]).toEqual(['qa', 2, 'inputs-outputs', 'Predict']);
-    expect(m?.signature?.fields.map((f) => [f.name, f.role])).toEqual([['question', 'input'], ['answer', 'output']]);
+    expect(m?.signature?.fields.map((f) => [f.name, f.role])).toEqual([
+      ['question', 'input'],
+      ['answer', 'output'],
+    ]);
     expect(m?.signature?.instructions).toBe('Answer briefly.');
   });
 
   it('DSRs: predictors, instruction_override', () => {
     const p = analyzeProgram(load('dsrs.json'));
     expect(p.ecosystem).toBe('dsrs');
-    expect(p.modules.map((m) => [m.id, m.path, m.demoCount])).toEqual([['answerer', ['answerer'], 1], ['pipeline.rewriter', ['pipeline', 'rewriter'], 0]]);
+    expect(p.modules.map((m) => [m.id, m.path, m.demoCount])).toEqual([
+      ['answerer', ['answerer'], 1],
+      ['pipeline.rewriter', ['pipeline', 'rewriter'], 0],
+    ]);
     expect(p.modules[0]?.signature?.instructions).toBe('Answer concisely.');
   });
 

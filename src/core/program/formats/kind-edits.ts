@@ -20,27 +20,14 @@ function editsOf(program: Program) {
   return readerOf(program)?.edits;
 }
 
-export function setInstructions(
-  value: unknown,
-  program: Program,
-  moduleId: string,
-  text: string,
-  target: 'signature' | 'extended' = 'signature',
-): Edit {
+export function setInstructions(value: unknown, program: Program, moduleId: string, text: string, target: 'signature' | 'extended' = 'signature'): Edit {
   const mod = findModule(program, moduleId);
   const fn = editsOf(program)?.setInstructions;
   if (!fn) unsupported(`${program.formatLabel} has no instructions to edit.`, mod.pointer);
   return finish(value, fn(value, program, mod, text, target), `Edit instructions of ${moduleId}`);
 }
 
-export function setFieldProp(
-  value: unknown,
-  program: Program,
-  moduleId: string,
-  fieldIndex: number,
-  prop: FieldProp,
-  text: string,
-): Edit {
+export function setFieldProp(value: unknown, program: Program, moduleId: string, fieldIndex: number, prop: FieldProp, text: string): Edit {
   const mod = findModule(program, moduleId);
   const fn = editsOf(program)?.setFieldProp;
   if (!fn) unsupported(`${program.formatLabel} has no editable signature fields.`, mod.pointer);

@@ -11,12 +11,28 @@ function tenMegabyteProgram(): unknown {
   const demos = [];
   let size = 0;
   for (let i = 0; size < 10_000_000; i++) {
-    const d = { augmented: true, question: `Question ${i}: ${'what is the capital of a country '.repeat(8)}`, answer: `Answer ${i} ${'lorem ipsum '.repeat(20)}` };
+    const d = {
+      augmented: true,
+      question: `Question ${i}: ${'what is the capital of a country '.repeat(8)}`,
+      answer: `Answer ${i} ${'lorem ipsum '.repeat(20)}`,
+    };
     size += JSON.stringify(d).length + 1;
     demos.push(d);
   }
   return {
-    'generate_answer.predict': { traces: [], train: [], demos, signature: { instructions: 'Answer.', fields: [{ prefix: 'Question:', description: '${question}' }, { prefix: 'Answer:', description: '${answer}' }] }, lm: null },
+    'generate_answer.predict': {
+      traces: [],
+      train: [],
+      demos,
+      signature: {
+        instructions: 'Answer.',
+        fields: [
+          { prefix: 'Question:', description: '${question}' },
+          { prefix: 'Answer:', description: '${answer}' },
+        ],
+      },
+      lm: null,
+    },
     metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
   };
 }
@@ -27,7 +43,16 @@ describe('history entry size', () => {
     const programBytes = JSON.stringify(value).length;
     const program = analyzeProgram(value);
     const edit = setDemoField(value, program, 'generate_answer.predict', 1234, 'answer', 'Paris');
-    const entry = makeEntry({ docId: 'f'.repeat(64), parent: `${'0'.repeat(10)}-tab00000-0000`, kind: 'edit', label: edit.label, ops: edit.ops, tab: 'tab00000', time: Date.now(), counter: 1 });
+    const entry = makeEntry({
+      docId: 'f'.repeat(64),
+      parent: `${'0'.repeat(10)}-tab00000-0000`,
+      kind: 'edit',
+      label: edit.label,
+      ops: edit.ops,
+      tab: 'tab00000',
+      time: Date.now(),
+      counter: 1,
+    });
     const bytes = entryBytes(entry);
     console.log(`[measure] history entry for one demo edit of a ${(programBytes / 1e6).toFixed(1)} MB program: ${bytes} bytes (${edit.ops.length} op)`);
     expect(programBytes).toBeGreaterThanOrEqual(10_000_000);

@@ -9,7 +9,15 @@ import { safeRecipe } from './safe-recipe';
 async function bundle() {
   const original = new TextEncoder().encode('{"a": 1}\n');
   const id = await sha256Hex(original);
-  const document: DocumentRecord = { id, name: 'p.json', size: original.length, recipe: [{ layer: 'json', options: {} }], firstOpened: 1, lastOpened: 2, hasOriginal: true };
+  const document: DocumentRecord = {
+    id,
+    name: 'p.json',
+    size: original.length,
+    recipe: [{ layer: 'json', options: {} }],
+    firstOpened: 1,
+    lastOpened: 2,
+    hasOriginal: true,
+  };
   const open = makeEntry({ docId: id, parent: null, kind: 'open', label: 'Opened', ops: [], tab: 't', time: 1, counter: 0 });
   const edit = makeEntry({
     docId: id,
@@ -40,7 +48,9 @@ describe('history file', () => {
     await expect(parseHistory(JSON.stringify({ ...file, original: 'AAAA' }))).rejects.toThrow(/do not match their SHA-256/);
     await expect(parseHistory(JSON.stringify({ ...file, format: 'other' }))).rejects.toThrow(/not a Program Studio history/);
     await expect(parseHistory(JSON.stringify({ ...file, version: 9 }))).rejects.toThrow(/version 9/);
-    await expect(parseHistory(JSON.stringify({ ...file, entries: [{ ...file.entries[0], docId: 'x' }] }))).rejects.toThrow(/Entry 1 belongs to another document/);
+    await expect(parseHistory(JSON.stringify({ ...file, entries: [{ ...file.entries[0], docId: 'x' }] }))).rejects.toThrow(
+      /Entry 1 belongs to another document/,
+    );
     await expect(parseHistory(text.slice(0, 40))).rejects.toThrow(/not JSON/);
   });
 

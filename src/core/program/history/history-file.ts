@@ -65,7 +65,8 @@ function checkEntry(e: unknown, i: number, docId: string): HistoryEntry {
   if (typeof e.time !== 'number' || !Number.isFinite(e.time)) fail(`${where} has no valid time.`);
   if (typeof e.kind !== 'string' || !KINDS.includes(e.kind as EntryKind)) fail(`${where} has an unknown kind.`);
   if (typeof e.label !== 'string') fail(`${where} has no label.`);
-  if (!Array.isArray(e.ops) || !e.ops.every((op) => isObj(op) && typeof op.op === 'string' && typeof op.path === 'string')) fail(`${where} has invalid operations.`);
+  if (!Array.isArray(e.ops) || !e.ops.every((op) => isObj(op) && typeof op.op === 'string' && typeof op.path === 'string'))
+    fail(`${where} has invalid operations.`);
   if (typeof e.tab !== 'string') fail(`${where} has no tab id.`);
   if (e.name !== undefined && typeof e.name !== 'string') fail(`${where} has an invalid name.`);
   return e as unknown as HistoryEntry;

@@ -35,7 +35,10 @@ export function redactOps(ops: readonly Operation[]): RedactedOps {
     if (found.length === 0) return op;
     redacted += found.length;
     for (const f of found) keys.add(f.key);
-    const value = applyWithInverse(op.value, found.map((f) => ({ op: 'replace', path: f.pointer, value: REDACTED }))).value;
+    const value = applyWithInverse(
+      op.value,
+      found.map((f) => ({ op: 'replace', path: f.pointer, value: REDACTED })),
+    ).value;
     return { ...op, value } as Operation;
   });
   return { ops: out, redacted, keys: [...keys] };

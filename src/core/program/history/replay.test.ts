@@ -48,7 +48,18 @@ function editFor(value: unknown, p: Program, c: Cmd): Edit | undefined {
       case 'demoField':
         return demos && n > 0 ? setDemoField(value, p, m.id, c.a % n, ['question', 'answer'][c.b % 2]!, c.s) : undefined;
       case 'addDemo':
-        return demos ? addDemo(value, p, m.id, [['question', c.s], ['answer', c.s]], c.a % (n + 1)) : undefined;
+        return demos
+          ? addDemo(
+              value,
+              p,
+              m.id,
+              [
+                ['question', c.s],
+                ['answer', c.s],
+              ],
+              c.a % (n + 1),
+            )
+          : undefined;
       case 'duplicate':
         return demos && n > 0 ? duplicateDemo(value, p, m.id, c.a % n) : undefined;
       case 'remove':
@@ -130,7 +141,16 @@ describe('history replay', () => {
   it('two lines from the same version (two tabs) replay independently', () => {
     const original = { a: 1, list: [1, 2, 3] };
     const open = makeEntry({ docId: 'd', parent: null, kind: 'open', label: 'Opened', ops: [], tab: 'x', time: 1, counter: 0 });
-    const tabA = makeEntry({ docId: 'd', parent: open.id, kind: 'edit', label: 'A', ops: [{ op: 'replace', path: '/a', value: 2 }], tab: 'a', time: 2, counter: 0 });
+    const tabA = makeEntry({
+      docId: 'd',
+      parent: open.id,
+      kind: 'edit',
+      label: 'A',
+      ops: [{ op: 'replace', path: '/a', value: 2 }],
+      tab: 'a',
+      time: 2,
+      counter: 0,
+    });
     const tabB = makeEntry({ docId: 'd', parent: open.id, kind: 'edit', label: 'B', ops: [{ op: 'remove', path: '/list/0' }], tab: 'b', time: 3, counter: 0 });
     const map = byId([open, tabA, tabB]);
     expect(replayTo(original, map, tabA.id)).toEqual({ a: 2, list: [1, 2, 3] });

@@ -5,7 +5,16 @@ import { stackCounts, undoStacks } from './undo-stacks';
 let n = 0;
 function entry(kind: EntryKind, label: string = kind): HistoryEntry {
   n += 1;
-  return { id: `e${n}`, docId: 'd', parent: null, time: n, kind, label, ops: kind === 'open' || kind === 'export' ? [] : [{ op: 'replace', path: '/x', value: n }], tab: 't' };
+  return {
+    id: `e${n}`,
+    docId: 'd',
+    parent: null,
+    time: n,
+    kind,
+    label,
+    ops: kind === 'open' || kind === 'export' ? [] : [{ op: 'replace', path: '/x', value: n }],
+    tab: 't',
+  };
 }
 
 const labels = (line: HistoryEntry[]) => {
@@ -15,7 +24,16 @@ const labels = (line: HistoryEntry[]) => {
 
 describe('undo stacks from a history line', () => {
   it('pushes every change, moves the last one to redo on undo and back on redo', () => {
-    const line = [entry('open'), entry('edit', 'a'), entry('migration', 'b'), entry('import', 'c'), entry('undo'), entry('undo'), entry('redo'), entry('export')];
+    const line = [
+      entry('open'),
+      entry('edit', 'a'),
+      entry('migration', 'b'),
+      entry('import', 'c'),
+      entry('undo'),
+      entry('undo'),
+      entry('redo'),
+      entry('export'),
+    ];
     expect(labels(line)).toEqual({ past: ['a', 'b'], future: ['c'] });
     expect(stackCounts(line)).toEqual({ changes: 2, undone: 1 });
   });

@@ -21,7 +21,11 @@ function essence(value: unknown, program: Program): Array<{ demos: unknown; inst
       const state = (value as Record<string, Record<string, unknown>>)[m.id] ?? {};
       const ext = state.extended_signature;
       const sig = state.signature;
-      const instructions = isObject(ext) ? ext.instructions : isObject(sig) ? sig.instructions : state.extended_signature_instructions ?? state.signature_instructions;
+      const instructions = isObject(ext)
+        ? ext.instructions
+        : isObject(sig)
+          ? sig.instructions
+          : (state.extended_signature_instructions ?? state.signature_instructions);
       return { demos: state.demos, instructions };
     });
 }
@@ -66,7 +70,9 @@ describe('DSPy migrations on our own fixtures', () => {
     const root = applied.value as Record<string, Record<string, unknown>>;
     expect(Object.keys(root)).toEqual(['retrieve', 'generate_answer.predict', 'metadata']);
     expect(Object.keys(root['generate_answer.predict'] ?? {})).toEqual(['traces', 'train', 'demos', 'signature', 'lm']);
-    expect(root['generate_answer.predict']?.signature).toMatchObject({ fields: [{ prefix: 'Context:' }, { prefix: 'Question:' }, { prefix: "Reasoning: Let's think step by step in order to" }, { prefix: 'Answer:' }] });
+    expect(root['generate_answer.predict']?.signature).toMatchObject({
+      fields: [{ prefix: 'Context:' }, { prefix: 'Question:' }, { prefix: "Reasoning: Let's think step by step in order to" }, { prefix: 'Answer:' }],
+    });
     expect(root.metadata).toEqual({ dependency_versions: { python: '3.12', dspy: '3.3.1', cloudpickle: '3.1' } });
   });
 
@@ -85,7 +91,9 @@ describe('DSPy migrations on our own fixtures', () => {
     expect(root.self).toBeUndefined();
     expect(root.predict?.signature).toEqual(value.self?.extended_signature);
     expect(root.predict && 'extended_signature' in root.predict).toBe(false);
-    expect(applied.notes.join(' ')).toMatch(/kept the extended signature's instructions \(the ones 2\.5 ran\); the plain one's are not carried: "Answer questions with short factoid answers\."/);
+    expect(applied.notes.join(' ')).toMatch(
+      /kept the extended signature's instructions \(the ones 2\.5 ran\); the plain one's are not carried: "Answer questions with short factoid answers\."/,
+    );
   });
 
   it('a CoT whose plain and extended instructions differ asks which to keep: the extended by default, the plain when chosen', () => {
@@ -94,7 +102,14 @@ describe('DSPy migrations on our own fixtures', () => {
     const extended = value.self?.extended_signature?.instructions;
     const plan = planMigration(value, analyzeProgram(value), '3.x');
     expect(plan.questions).toEqual([
-      expect.objectContaining({ kind: 'instructions', key: 'self', signature: plain, extended, default: 'extended', why: expect.stringMatching(/ran a ChainOfThought with its extended signature/) }),
+      expect.objectContaining({
+        kind: 'instructions',
+        key: 'self',
+        signature: plain,
+        extended,
+        default: 'extended',
+        why: expect.stringMatching(/ran a ChainOfThought with its extended signature/),
+      }),
     ]);
     const applied = applyPlan(value, analyzeProgram(value), '3.x', { choices: { instructions: { self: 'signature' } } });
     const root = applied.value as Record<string, Record<string, Record<string, unknown>>>;
@@ -108,12 +123,24 @@ describe('DSPy migrations on our own fixtures', () => {
 
   it('era B without demos: the fields cannot be recovered, the plan says so and asks; a pasted signature gives them, the saved prefix on the last', () => {
     const value = {
-      classify: { lm: null, traces: [], train: [], demos: [], signature_instructions: 'Classify the ticket by urgency, most urgent first.', signature_prefix: 'Urgency Level:' },
+      classify: {
+        lm: null,
+        traces: [],
+        train: [],
+        demos: [],
+        signature_instructions: 'Classify the ticket by urgency, most urgent first.',
+        signature_prefix: 'Urgency Level:',
+      },
     };
     const program = analyzeProgram(value);
     const plan = planMigration(value, program, '3.x');
     expect(plan.questions).toEqual([
-      expect.objectContaining({ kind: 'fields', key: 'classify', knownPrefix: 'Urgency Level:', message: expect.stringMatching(/cannot be recovered.*DSPy keeps the fields.*of your signature class/) }),
+      expect.objectContaining({
+        kind: 'fields',
+        key: 'classify',
+        knownPrefix: 'Urgency Level:',
+        message: expect.stringMatching(/cannot be recovered.*DSPy keeps the fields.*of your signature class/),
+      }),
     ]);
     // Unanswered, the instructions are kept and the fields left to the class.
     const blind = applyPlan(value, program, '3.x').value as Record<string, Record<string, unknown>>;
@@ -165,7 +192,9 @@ describe('DSPy migrations on our own fixtures', () => {
     expect(plan.steps[0]?.notes.join(' ')).toMatch(/api_key is saved in plain text/);
     const withUnsafe = structuredClone(value) as Record<string, Record<string, Record<string, unknown>>>;
     (withUnsafe.predict as Record<string, Record<string, unknown>>).lm!.api_base = 'http://localhost:8000';
-    const notes = planMigration(withUnsafe, analyzeProgram(withUnsafe), '3.x').steps.flatMap((s) => s.notes).join(' ');
+    const notes = planMigration(withUnsafe, analyzeProgram(withUnsafe), '3.x')
+      .steps.flatMap((s) => s.notes)
+      .join(' ');
     expect(notes).toMatch(/lm\.api_base will be dropped by DSPy 3\.3\.1/);
     expect(checkDspyLoad(withUnsafe, '3.3.1')).toEqual([{ kind: 'warning', message: expect.stringMatching(/api_base/), path: '/predict/lm/api_base' }]);
     expect(checkDspyLoad(withUnsafe, '3.1.3')).toEqual([]);
@@ -186,7 +215,9 @@ describe('DSPy loader check', () => {
   it('names the error each DSPy line raises on an era B file, with its path', () => {
     const value = load('dspy-era-b.json');
     expect(checkDspyLoad(value, '2.5.5')).toEqual([]);
-    expect(checkDspyLoad(value, '2.5.20')).toEqual([{ kind: 'ValueError', message: expect.stringMatching(/use_legacy_loading=True/), path: '/generate_answer' }]);
+    expect(checkDspyLoad(value, '2.5.20')).toEqual([
+      { kind: 'ValueError', message: expect.stringMatching(/use_legacy_loading=True/), path: '/generate_answer' },
+    ]);
     expect(checkDspyLoad(value, '2.5.43')).toEqual([
       { kind: 'KeyError', message: "KeyError: 'metadata'", path: '/metadata' },
       { kind: 'KeyError', message: "KeyError: 'signature'", path: '/generate_answer/signature' },

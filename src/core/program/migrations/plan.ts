@@ -46,11 +46,23 @@ function runChain(value: unknown, program: Program, migrations: readonly Migrati
 export function planMigration(value: unknown, program: Program, targetId?: string, options: PlanOptions = {}): MigrationPlan {
   const migrations = kindOf(program).migrations;
   if (migrations) {
-    const plan = migrations.plan(value, program, targetId, { tryAnyway: options.tryAnyway === true, ...(options.choices ? { choices: options.choices } : {}), runChain });
+    const plan = migrations.plan(value, program, targetId, {
+      tryAnyway: options.tryAnyway === true,
+      ...(options.choices ? { choices: options.choices } : {}),
+      runChain,
+    });
     const questions = plan.steps.flatMap((s) => s.questions ?? []);
     return questions.length > 0 ? { ...plan, questions } : plan;
   }
-  return { family: undefined, from: program.formatLabel, target: undefined, targets: [], steps: [], needed: false, reason: `No migrations are known for ${program.formatLabel}.` };
+  return {
+    family: undefined,
+    from: program.formatLabel,
+    target: undefined,
+    targets: [],
+    steps: [],
+    needed: false,
+    reason: `No migrations are known for ${program.formatLabel}.`,
+  };
 }
 
 function refuse(message: string): never {

@@ -4,10 +4,12 @@ import { deepEqual } from './deep-equal';
 
 describe('deepEqual', () => {
   it('agrees with JSON text equality on JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
-      expect(deepEqual(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
-      expect(deepEqual(a, structuredClone(a))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(deepEqual(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        expect(deepEqual(a, structuredClone(a))).toBe(true);
+      }),
+    );
   });
   it('counts key order, bytes and bigints', () => {
     expect(deepEqual({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);

@@ -67,7 +67,10 @@ function run(value: unknown, p: Program, c: Cmd): { edit: Edit; check: (after: P
     case 'addDemo': {
       if (!withDemos) return undefined;
       const at = c.a % (n + 1);
-      const fields: Array<[string, unknown]> = [['question', c.s], ['answer', c.v]];
+      const fields: Array<[string, unknown]> = [
+        ['question', c.s],
+        ['answer', c.v],
+      ];
       return {
         edit: addDemo(value, p, m.id, fields, at),
         check: (q, v) => {
@@ -155,10 +158,16 @@ describe('edits', () => {
     expect(removeDemos(v, p, 'agent.react', [0]).label).toBe('Remove demo 1 of agent.react');
     const y = YAML.parse(text('envelope-1.1.0.yaml'));
     const py = analyzeProgram(y);
-    expect(setInstructions(y, py, 'answer', 'Cite.').ops).toEqual([{ op: 'replace', path: '/:program/:modules/1/:parameters/:instruction_template', value: 'Cite.' }]);
+    expect(setInstructions(y, py, 'answer', 'Cite.').ops).toEqual([
+      { op: 'replace', path: '/:program/:modules/1/:parameters/:instruction_template', value: 'Cite.' },
+    ]);
     expect(setDemoField(y, py, 'answer', 0, 'answer', 'x').ops[0]?.path).toBe('/:program/:modules/1/:demonstrations/0/:answer');
     expect(setFieldProp(y, py, 'answer', 2, 'type', 'int').ops).toEqual([
-      { op: 'replace', path: '/:program/:modules/1/:signature', value: 'question: string, context: list -> answer: int, rationale: string "why the answer follows"' },
+      {
+        op: 'replace',
+        path: '/:program/:modules/1/:signature',
+        value: 'question: string, context: list -> answer: int, rationale: string "why the answer follows"',
+      },
     ]);
   });
 

@@ -15,13 +15,16 @@ function objectOf(ks: readonly string[]): Record<string, unknown> {
 describe('key order as JSON Patch moves', () => {
   it('reorderOps gives exactly the wanted order and moves only from the first mismatch', () => {
     fc.assert(
-      fc.property(keys.chain((ks) => fc.tuple(fc.constant(ks), fc.shuffledSubarray(ks, { minLength: ks.length }))), ([ks, wanted]) => {
-        const obj = { x: objectOf(ks) };
-        const ops = reorderOps(obj.x, wanted, '/x');
-        const out = applyWithInverse(obj, ops).value as { x: Record<string, unknown> };
-        expect(Object.keys(out.x)).toEqual(wanted);
-        expect(ops.length).toBeLessThanOrEqual(ks.length);
-      }),
+      fc.property(
+        keys.chain((ks) => fc.tuple(fc.constant(ks), fc.shuffledSubarray(ks, { minLength: ks.length }))),
+        ([ks, wanted]) => {
+          const obj = { x: objectOf(ks) };
+          const ops = reorderOps(obj.x, wanted, '/x');
+          const out = applyWithInverse(obj, ops).value as { x: Record<string, unknown> };
+          expect(Object.keys(out.x)).toEqual(wanted);
+          expect(ops.length).toBeLessThanOrEqual(ks.length);
+        },
+      ),
     );
   });
 

@@ -3,15 +3,29 @@ import fc from 'fast-check';
 import { analyzeProgram } from '../formats/analyze';
 import { jsonSizeExceeds, moduleView, restoreLeftOut } from './module-view';
 
-const state = (demos: unknown[]) => ({ traces: [], train: [], demos, signature: { instructions: 'Answer.', fields: [{ prefix: 'Q:', description: 'q' }, { prefix: 'A:', description: 'a' }] }, lm: null });
+const state = (demos: unknown[]) => ({
+  traces: [],
+  train: [],
+  demos,
+  signature: {
+    instructions: 'Answer.',
+    fields: [
+      { prefix: 'Q:', description: 'q' },
+      { prefix: 'A:', description: 'a' },
+    ],
+  },
+  lm: null,
+});
 
 describe('module view', () => {
   it('jsonSizeExceeds agrees with the JSON length, up to its rough counting', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const length = JSON.stringify(v)?.length ?? 0;
-      expect(jsonSizeExceeds(v, length * 4 + 16)).toBe(false);
-      if (length > 64) expect(jsonSizeExceeds(v, Math.floor(length / 8))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const length = JSON.stringify(v)?.length ?? 0;
+        expect(jsonSizeExceeds(v, length * 4 + 16)).toBe(false);
+        if (length > 64) expect(jsonSizeExceeds(v, Math.floor(length / 8))).toBe(true);
+      }),
+    );
   });
 
   it('shows a small module whole', () => {

@@ -17,8 +17,11 @@ export function isSecretKey(rawKey: string): boolean {
     .toLowerCase()
     .replace(/[-\s]+/g, '_');
   if (NOT_SECRET.has(k)) return false;
-  return /^(api_?key|apikey|token|access_token|refresh_token|auth_token|bearer_token|password|passwd|secret|client_secret|authorization|private_key|secret_key)$/.test(k) ||
-    /_(api_?key|key|token|secret|password)$/.test(k);
+  return (
+    /^(api_?key|apikey|token|access_token|refresh_token|auth_token|bearer_token|password|passwd|secret|client_secret|authorization|private_key|secret_key)$/.test(
+      k,
+    ) || /_(api_?key|key|token|secret|password)$/.test(k)
+  );
 }
 
 export function isSecretValue(v: unknown): boolean {

@@ -27,7 +27,13 @@ describe('typed demo values', () => {
     });
     expect(r?.typed?.next_tool_args).toEqual({ kind: 'tool-args', args: {} });
     const [t] = readDemos(value, program, 'tools', 0, 1);
-    expect(t?.typed?.tool_calls).toEqual({ kind: 'tool-calls', calls: [{ name: 'weather', args: { city: 'Paris' } }, { name: 'weather', args: { city: 'Rome' } }] });
+    expect(t?.typed?.tool_calls).toEqual({
+      kind: 'tool-calls',
+      calls: [
+        { name: 'weather', args: { city: 'Paris' } },
+        { name: 'weather', args: { city: 'Rome' } },
+      ],
+    });
     expect(r?.typed?.question).toBeUndefined();
   });
 

@@ -123,7 +123,11 @@ export function classifyTypedValue(value: unknown, field?: string): TypedValue |
   }
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
-  if (keys.length === 1 && typeof value.url === 'string' && (value.url.startsWith('data:image/') || field === 'image' || /\.(png|jpe?g|gif|webp|bmp|svg)(\?|$)/i.test(value.url))) {
+  if (
+    keys.length === 1 &&
+    typeof value.url === 'string' &&
+    (value.url.startsWith('data:image/') || field === 'image' || /\.(png|jpe?g|gif|webp|bmp|svg)(\?|$)/i.test(value.url))
+  ) {
     return image('url-object', value.url);
   }
   if (keys.length === 1 && Array.isArray(value.messages) && value.messages.every(isObject)) {
@@ -133,7 +137,15 @@ export function classifyTypedValue(value: unknown, field?: string): TypedValue |
     return { kind: 'tool-calls', calls: (value.tool_calls as Array<Record<string, unknown>>).map((c) => ({ name: String(c.name), args: c.args ?? {} })) };
   }
   if (keys.length > 0 && keys.every((k) => STEP_KEY.test(k))) {
-    return { kind: 'trajectory', steps: stepsOf(keys.map((k) => { const m = STEP_KEY.exec(k); return [m?.[1] ?? '', value[k], Number(m?.[2])]; })) };
+    return {
+      kind: 'trajectory',
+      steps: stepsOf(
+        keys.map((k) => {
+          const m = STEP_KEY.exec(k);
+          return [m?.[1] ?? '', value[k], Number(m?.[2])];
+        }),
+      ),
+    };
   }
   if (field === 'next_tool_args' || field === 'tool_args') return { kind: 'tool-args', args: value };
   return undefined;

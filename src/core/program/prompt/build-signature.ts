@@ -20,7 +20,11 @@ export interface BuiltSignature {
 
 /** DSPy's `_default_instructions`. */
 export function defaultInstructions(fields: readonly { name: string; role: string }[]): string {
-  const names = (role: string) => fields.filter((f) => f.role === role).map((f) => `\`${f.name}\``).join(', ');
+  const names = (role: string) =>
+    fields
+      .filter((f) => f.role === role)
+      .map((f) => `\`${f.name}\``)
+      .join(', ');
   return `Given the fields ${names('input')}, produce the fields ${names('output')}.`;
 }
 
@@ -47,7 +51,10 @@ export function buildSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, ove
   const notes: string[] = [];
   const override = (i: number) => typeOf(overrides[i]);
   for (const [i, text] of Object.entries(overrides)) {
-    if (text.trim() !== '' && typeOf(text) === undefined) notes.push(`The type "${text}" of field ${Number(i) + 1} is not an annotation this page can read; the field is shown as ${declared ? 'declared' : 'str'}.`);
+    if (text.trim() !== '' && typeOf(text) === undefined)
+      notes.push(
+        `The type "${text}" of field ${Number(i) + 1} is not an annotation this page can read; the field is shown as ${declared ? 'declared' : 'str'}.`,
+      );
   }
   let fields: PromptField[];
   if (declared) {
@@ -65,7 +72,10 @@ export function buildSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, ove
         typeSource: view ? 'view' : 'signature',
       };
     });
-    if (declared.fields.length !== saved.length) notes.push(`The signature has ${declared.fields.length} fields and the file ${saved.length}: DSPy applies the saved descriptions to the first ${Math.min(declared.fields.length, saved.length)} by position.`);
+    if (declared.fields.length !== saved.length)
+      notes.push(
+        `The signature has ${declared.fields.length} fields and the file ${saved.length}: DSPy applies the saved descriptions to the first ${Math.min(declared.fields.length, saved.length)} by position.`,
+      );
   } else {
     const r = roles(saved);
     fields = saved.map((f, i) => {
@@ -82,7 +92,8 @@ export function buildSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, ove
       };
     });
     const inferred = fields.filter((f) => f.nameInferred).map((f) => f.name);
-    if (inferred.length > 0) notes.push(`Field names are not saved by DSPy; inferred here: ${inferred.join(', ')}. Paste the signature under "Will it load?" to use the exact ones.`);
+    if (inferred.length > 0)
+      notes.push(`Field names are not saved by DSPy; inferred here: ${inferred.join(', ')}. Paste the signature under "Will it load?" to use the exact ones.`);
     const roleGuess = fields.filter((f) => f.roleInferred).map((f) => f.name);
     if (roleGuess.length > 0) notes.push(`Input or output taken from position for: ${roleGuess.join(', ')}.`);
   }

@@ -79,8 +79,13 @@ describe('view settings', () => {
   it('a per-field type changes the prompt; an unreadable one is named in the notes and left out', async () => {
     const { value, program } = await sample();
     const typed = renderModulePrompt(value, program, { moduleId: 'generate_answer.predict', types: { 0: 'list[str]', 3: 'Literal["yes", "no"]' } });
-    expect(typed.fields.map((f) => `${f.name}:${f.type}:${f.typeSource}`)).toEqual(['context:list[str]:view', 'question:str:default', 'reasoning:str:default', "answer:Literal['yes', 'no']:view"]);
-    expect(typed.messages[0]?.content).toContain("{answer}        # note: the value you produce must exactly match (no extra characters) one of: yes; no");
+    expect(typed.fields.map((f) => `${f.name}:${f.type}:${f.typeSource}`)).toEqual([
+      'context:list[str]:view',
+      'question:str:default',
+      'reasoning:str:default',
+      "answer:Literal['yes', 'no']:view",
+    ]);
+    expect(typed.messages[0]?.content).toContain('{answer}        # note: the value you produce must exactly match (no extra characters) one of: yes; no');
     const bad = renderModulePrompt(value, program, { moduleId: 'generate_answer.predict', types: { 0: 'list[str' } });
     expect(bad.fields[0]?.type).toBe('str');
     expect(bad.notes.join('\n')).toContain('The type "list[str" of field 1 is not an annotation this page can read');

@@ -50,8 +50,17 @@ export function checkSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, dec
   if (savedReasoning >= 0 && !hasReasoning(fields) && fields.length === saved.length - 1) {
     const at = fields.findIndex((f) => f.role === 'output');
     const anchor = fields[at >= 0 ? at : fields.length - 1] as DeclaredField;
-    fields = [...fields.slice(0, at >= 0 ? at : fields.length), { ...REASONING_FIELD, line: anchor.line, column: anchor.column }, ...fields.slice(at >= 0 ? at : fields.length)];
-    items.push({ severity: 'info', code: 'chain-of-thought', message: 'The saved predictor has a `reasoning` field your signature does not declare.', dspy: 'dspy.ChainOfThought adds `reasoning` as the first output field; it is compared here with that field added.' });
+    fields = [
+      ...fields.slice(0, at >= 0 ? at : fields.length),
+      { ...REASONING_FIELD, line: anchor.line, column: anchor.column },
+      ...fields.slice(at >= 0 ? at : fields.length),
+    ];
+    items.push({
+      severity: 'info',
+      code: 'chain-of-thought',
+      message: 'The saved predictor has a `reasoning` field your signature does not declare.',
+      dspy: 'dspy.ChainOfThought adds `reasoning` as the first output field; it is compared here with that field added.',
+    });
   }
   const n = Math.min(fields.length, saved.length);
   if (fields.length !== saved.length) {
@@ -123,6 +132,10 @@ export function checkSignature(module: Pick<ModuleInfo, 'signature' | 'id'>, dec
       dspy: 'DSPy keeps them in the demos but leaves them out of the prompt; a demo missing a declared field is shown as incomplete.',
     });
   }
-  const verdict = items.some((i) => i.code === 'order' || (i.code === 'name' && i.severity === 'error') || i.code === 'role') ? 'wrong' : items.some((i) => i.severity !== 'info') ? 'differs' : 'match';
+  const verdict = items.some((i) => i.code === 'order' || (i.code === 'name' && i.severity === 'error') || i.code === 'role')
+    ? 'wrong'
+    : items.some((i) => i.severity !== 'info')
+      ? 'differs'
+      : 'match';
   return { verdict, items, fields };
 }

@@ -43,7 +43,10 @@ export function formatPrompt(messages: readonly PromptMessage[], format: PromptT
 
 /** Every predictor's prompt as one Markdown report. */
 export function promptReport(programName: string, prompts: ReadonlyArray<{ moduleId: string; follows: string; messages: readonly PromptMessage[] }>): string {
-  const parts = [`# Prompts of ${programName}`, `${prompts.length} predictor${prompts.length === 1 ? '' : 's'}, rendered as ${prompts[0]?.follows ?? 'DSPy'} builds them.`];
+  const parts = [
+    `# Prompts of ${programName}`,
+    `${prompts.length} predictor${prompts.length === 1 ? '' : 's'}, rendered as ${prompts[0]?.follows ?? 'DSPy'} builds them.`,
+  ];
   for (const p of prompts) parts.push(promptMarkdown(p.messages, `\`${p.moduleId}\``, 3).trimEnd());
   return parts.join('\n\n') + '\n';
 }

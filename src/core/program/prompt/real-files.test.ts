@@ -32,7 +32,10 @@ describe.runIf(present)('prompts of the real DSPy files', () => {
           summary[`${m.id} ${adapter}`] = {
             fields: view.fields.map((f) => `${f.role}:${f.name}${f.inferred ? '?' : ''}`).join(' '),
             messages: view.messages.map((x) => x.role[0]).join(''),
-            sha256: createHash('sha256').update(JSON.stringify(openAiMessages(view.messages))).digest('hex').slice(0, 16),
+            sha256: createHash('sha256')
+              .update(JSON.stringify(openAiMessages(view.messages)))
+              .digest('hex')
+              .slice(0, 16),
           };
         }
       }

@@ -53,12 +53,13 @@ export function promptModules(program: Program): ModuleInfo[] {
 }
 
 function versionNote(program: Program): string | undefined {
-  if (program.ecosystem !== 'dspy') return `This is a ${program.formatLabel}, not a DSPy file: the prompt shows what DSPy ${DSPY_PROMPT_VERSION} would send for the same signature and demos.`;
+  if (program.ecosystem !== 'dspy')
+    return `This is a ${program.formatLabel}, not a DSPy file: the prompt shows what DSPy ${DSPY_PROMPT_VERSION} would send for the same signature and demos.`;
   const v = /^(\d+)\.(\d+)/.exec(program.version ?? '');
   const major = v ? Number(v[1]) : undefined;
   if (major !== undefined && major >= 3) return undefined;
   if (program.era === 'F' && major === undefined) return undefined;
-  const saved = program.version ? `DSPy ${program.version}` : program.eraLabel ?? 'an older DSPy';
+  const saved = program.version ? `DSPy ${program.version}` : (program.eraLabel ?? 'an older DSPy');
   return `Saved by ${saved}: rendered as DSPy ${DSPY_PROMPT_VERSION} builds the prompt. The DSPy of its time may have built it differently (2.4 and earlier used a "Follow the following format." template with field prefixes).`;
 }
 
@@ -122,12 +123,22 @@ export function renderModulePrompt(value: unknown, program: Program, request: Pr
     ...(spelling ? { spelling } : {}),
     onUnknownSchema: (f) => unknownSchemas.push(f.name),
   });
-  if (unknownSchemas.length > 0) notes.push(`The JSON schema of ${[...new Set(unknownSchemas)].map((n) => `\`${n}\``).join(', ')} depends on a class in your code; a placeholder stands in for it.`);
+  if (unknownSchemas.length > 0)
+    notes.push(
+      `The JSON schema of ${[...new Set(unknownSchemas)].map((n) => `\`${n}\``).join(', ')} depends on a class in your code; a placeholder stands in for it.`,
+    );
   return {
     moduleId: module.id,
     adapter,
     messages,
-    fields: built.signature.fields.map((f) => ({ name: f.name, role: f.role, type: typeText(f.type), inferred: f.nameInferred, typeSource: f.typeSource, description: f.description })),
+    fields: built.signature.fields.map((f) => ({
+      name: f.name,
+      role: f.role,
+      type: typeText(f.type),
+      inferred: f.nameInferred,
+      typeSource: f.typeSource,
+      description: f.description,
+    })),
     notes,
     follows: `DSPy ${DSPY_PROMPT_VERSION} ${adapter === 'json' ? 'JSONAdapter' : 'ChatAdapter'}`,
     ...(check ? { check } : {}),

@@ -17,7 +17,11 @@ function sig(instructions: string | undefined, rows: FieldRow[]): PromptSignatur
     roleInferred: false,
     typeSource: 'signature',
   }));
-  const names = (r: string) => fields.filter((f) => f.role === r).map((f) => `\`${f.name}\``).join(', ');
+  const names = (r: string) =>
+    fields
+      .filter((f) => f.role === r)
+      .map((f) => `\`${f.name}\``)
+      .join(', ');
   return { instructions: instructions ?? `Given the fields ${names('input')}, produce the fields ${names('output')}.`, fields };
 }
 
@@ -34,75 +38,121 @@ interface Case {
 const CASES: Record<string, Case> = {
   'test_chat_adapter::test_chat_adapter_format_exact_messages_for_simple_signature': {
     adapter: 'chat',
-    signature: sig('Answer the question.', [['question', 'input', 'str'], ['answer', 'output', 'str']]),
+    signature: sig('Answer the question.', [
+      ['question', 'input', 'str'],
+      ['answer', 'output', 'str'],
+    ]),
     demos: [],
     inputs: { question: 'What is the capital of France?' },
   },
   'test_chat_adapter::test_chat_adapter_format_exact_messages_with_demo_and_typed_outputs': {
     adapter: 'chat',
-    signature: sig('Answer the question with multiple answers and scores', [['question', 'input', 'str'], ['answers', 'output', 'list[str]'], ['scores', 'output', 'list[float]']]),
+    signature: sig('Answer the question with multiple answers and scores', [
+      ['question', 'input', 'str'],
+      ['answers', 'output', 'list[str]'],
+      ['scores', 'output', 'list[float]'],
+    ]),
     demos: [{ question: 'Q1', answers: ['A1', 'A2'], scores: [0.1, 0.9] }],
     inputs: { question: 'Q2' },
   },
   'test_chat_adapter::test_chat_adapter_format_exact_messages_with_incomplete_demo': {
     adapter: 'chat',
-    signature: sig(undefined, [['question', 'input', 'str'], ['context', 'input', 'str'], ['answer', 'output', 'str'], ['confidence', 'output', 'float']]),
+    signature: sig(undefined, [
+      ['question', 'input', 'str'],
+      ['context', 'input', 'str'],
+      ['answer', 'output', 'str'],
+      ['confidence', 'output', 'float'],
+    ]),
     demos: [{ question: 'Q1', answer: 'A1' }],
     inputs: { question: 'Q2', context: 'C2' },
   },
   'test_chat_adapter::test_chat_adapter_format_exact_messages_with_list_value_for_string_input': {
     adapter: 'chat',
-    signature: sig(undefined, [['context', 'input', 'str'], ['answer', 'output', 'str']]),
+    signature: sig(undefined, [
+      ['context', 'input', 'str'],
+      ['answer', 'output', 'str'],
+    ]),
     demos: [],
     inputs: { context: ['alpha', 'beta'] },
   },
   'test_chat_adapter::test_chat_adapter_format_exact_messages_with_literal_output': {
     adapter: 'chat',
-    signature: sig(undefined, [['question', 'input', 'str'], ['verdict', 'output', "Literal['yes', 'no']"]]),
+    signature: sig(undefined, [
+      ['question', 'input', 'str'],
+      ['verdict', 'output', "Literal['yes', 'no']"],
+    ]),
     demos: [],
     inputs: { question: 'Is the sky blue?' },
   },
   'test_chat_adapter::test_format_system_message': {
     adapter: 'chat',
-    signature: sig('Answer the question with multiple answers and scores', [['question', 'input', 'str'], ['answers', 'output', 'list[str]'], ['scores', 'output', 'list[float]']]),
+    signature: sig('Answer the question with multiple answers and scores', [
+      ['question', 'input', 'str'],
+      ['answers', 'output', 'list[str]'],
+      ['scores', 'output', 'list[float]'],
+    ]),
     demos: [],
     inputs: {},
     systemOnly: true,
   },
   'test_json_adapter::test_format_system_message': {
     adapter: 'json',
-    signature: sig('Answer the question with multiple answers and scores', [['question', 'input', 'str'], ['answers', 'output', 'list[str]'], ['scores', 'output', 'list[float]']]),
+    signature: sig('Answer the question with multiple answers and scores', [
+      ['question', 'input', 'str'],
+      ['answers', 'output', 'list[str]'],
+      ['scores', 'output', 'list[float]'],
+    ]),
     demos: [],
     inputs: {},
     systemOnly: true,
   },
   'test_json_adapter::test_json_adapter_format_exact_messages_for_simple_signature': {
     adapter: 'json',
-    signature: sig(undefined, [['question', 'input', 'str'], ['answer', 'output', 'str']]),
+    signature: sig(undefined, [
+      ['question', 'input', 'str'],
+      ['answer', 'output', 'str'],
+    ]),
     demos: [],
     inputs: { question: 'What is the capital of France?' },
   },
   'test_json_adapter::test_json_adapter_format_exact_messages_with_demo_and_typed_output': {
     adapter: 'json',
-    signature: sig(undefined, [['question', 'input', 'str'], ['answer', 'output', 'str'], ['confidence', 'output', 'float']]),
+    signature: sig(undefined, [
+      ['question', 'input', 'str'],
+      ['answer', 'output', 'str'],
+      ['confidence', 'output', 'float'],
+    ]),
     demos: [{ question: 'Q1', answer: 'A1', confidence: 0.9 }],
     inputs: { question: 'Q2' },
   },
   'test_json_adapter::test_json_adapter_format_exact_messages_with_described_and_bool_outputs': {
     adapter: 'json',
-    signature: sig(undefined, [['input1', 'input', 'str'], ['output1', 'output', 'str', 'String output field'], ['output2', 'output', 'bool']]),
+    signature: sig(undefined, [
+      ['input1', 'input', 'str'],
+      ['output1', 'output', 'str', 'String output field'],
+      ['output2', 'output', 'bool'],
+    ]),
     demos: [],
     inputs: { input1: 'Test input' },
   },
   'test_json_adapter::test_json_adapter_format_exact_messages_with_incomplete_demo': {
     adapter: 'json',
-    signature: sig(undefined, [['question', 'input', 'str'], ['context', 'input', 'str'], ['answer', 'output', 'str'], ['score', 'output', 'float']]),
+    signature: sig(undefined, [
+      ['question', 'input', 'str'],
+      ['context', 'input', 'str'],
+      ['answer', 'output', 'str'],
+      ['score', 'output', 'float'],
+    ]),
     demos: [{ question: 'Q1', answer: 'A1' }],
     inputs: { question: 'Q2', context: 'C2' },
   },
   'test_json_adapter::test_json_adapter_format_exact_messages_with_int_and_mapping_outputs': {
     adapter: 'json',
-    signature: sig(undefined, [['question', 'input', 'str'], ['count', 'output', 'int'], ['metadata', 'output', 'dict[str, int]']]),
+    signature: sig(undefined, [
+      ['question', 'input', 'str'],
+      ['count', 'output', 'int'],
+      ['metadata', 'output', 'dict[str, int]'],
+    ]),
     demos: [],
     inputs: { question: 'Count things' },
   },
@@ -127,21 +177,32 @@ describe("DSPy 3.3.1's own adapter test expectations", () => {
 });
 
 describe('rendering details DSPy defines', () => {
-  const qa = sig('Answer.', [['question', 'input', 'str'], ['answer', 'output', 'str']]);
+  const qa = sig('Answer.', [
+    ['question', 'input', 'str'],
+    ['answer', 'output', 'str'],
+  ]);
 
   it('the last user message holds {name} placeholders when no input is given', () => {
     const messages = renderMessages(qa, [], { adapter: 'chat' });
-    expect(messages.at(-1)?.content).toBe('[[ ## question ## ]]\n{question}\n\nRespond with the corresponding output fields, starting with the field `[[ ## answer ## ]]`, and then ending with the marker for `[[ ## completed ## ]]`.');
+    expect(messages.at(-1)?.content).toBe(
+      '[[ ## question ## ]]\n{question}\n\nRespond with the corresponding output fields, starting with the field `[[ ## answer ## ]]`, and then ending with the marker for `[[ ## completed ## ]]`.',
+    );
   });
 
   it('indents every instruction line by 8 spaces after dedenting, as format_task_description does', () => {
-    const s = sig('    First line.\n      Second, indented.\n\n    Third.', [['q', 'input', 'str'], ['a', 'output', 'str']]);
+    const s = sig('    First line.\n      Second, indented.\n\n    Third.', [
+      ['q', 'input', 'str'],
+      ['a', 'output', 'str'],
+    ]);
     const system = systemMessage(s, { adapter: 'chat' });
     expect(system.endsWith('your objective is: \n        First line.\n          Second, indented.\n        \n        Third.')).toBe(true);
   });
 
   it('numbers a list for a str field (with «««…»»» around multi-line items), one item alone, N/A when empty', () => {
-    const ctx = sig(undefined, [['context', 'input', 'str'], ['answer', 'output', 'str']]);
+    const ctx = sig(undefined, [
+      ['context', 'input', 'str'],
+      ['answer', 'output', 'str'],
+    ]);
     const user = (value: unknown) => renderMessages(ctx, [], { adapter: 'chat', inputs: { context: value } }).at(-1)?.content as string;
     expect(user(['one', 'two\nlines', 'has «x»'])).toContain('[[ ## context ## ]]\n[1] «one»\n[2] «««\n    two\n    lines\n»»»\n[3] «««\n    has «x»\n»»»\n\n');
     expect(user(['only'])).toContain('[[ ## context ## ]]\n«only»\n\n');
@@ -149,8 +210,17 @@ describe('rendering details DSPy defines', () => {
   });
 
   it('writes dicts and typed lists as json.dumps, numbers and booleans as Python does', () => {
-    const s = sig(undefined, [['data', 'input', 'dict'], ['items', 'input', 'list[int]'], ['flag', 'input', 'bool'], ['x', 'input', 'float'], ['answer', 'output', 'str']]);
-    const content = renderMessages(s, [], { adapter: 'chat', inputs: { data: { a: 1, b: [true, null, 'é'], c: 0.5 }, items: [1, 2], flag: false, x: 1e-7 } }).at(-1)?.content as string;
+    const s = sig(undefined, [
+      ['data', 'input', 'dict'],
+      ['items', 'input', 'list[int]'],
+      ['flag', 'input', 'bool'],
+      ['x', 'input', 'float'],
+      ['answer', 'output', 'str'],
+    ]);
+    const content = renderMessages(s, [], {
+      adapter: 'chat',
+      inputs: { data: { a: 1, b: [true, null, 'é'], c: 0.5 }, items: [1, 2], flag: false, x: 1e-7 },
+    }).at(-1)?.content as string;
     expect(content).toContain('[[ ## data ## ]]\n{"a": 1, "b": [true, null, "é"], "c": 0.5}\n\n');
     expect(content).toContain('[[ ## items ## ]]\n[1, 2]\n\n');
     expect(content).toContain('[[ ## flag ## ]]\nFalse\n\n');
@@ -159,14 +229,22 @@ describe('rendering details DSPy defines', () => {
   });
 
   it('keeps a float written 1.0 in the file a float when its spelling is known', () => {
-    const s = sig(undefined, [['q', 'input', 'str'], ['score', 'output', 'float']]);
+    const s = sig(undefined, [
+      ['q', 'input', 'str'],
+      ['score', 'output', 'float'],
+    ]);
     const messages = renderMessages(s, demosOf([{ q: 'x', score: 1 }]), { adapter: 'chat', spelling: () => '1.0' });
     expect(messages[2]?.content).toBe('[[ ## score ## ]]\n1.0\n\n[[ ## completed ## ]]\n');
   });
 
   it('puts incomplete demos first with their prefix sentence, and drops demos without an input or an output', () => {
-    const s = sig(undefined, [['question', 'input', 'str'], ['answer', 'output', 'str']]);
-    const messages = renderMessages(s, demosOf([{ question: 'full', answer: 'yes' }, { question: 'half', answer: null }, { question: 'no output' }]), { adapter: 'chat' });
+    const s = sig(undefined, [
+      ['question', 'input', 'str'],
+      ['answer', 'output', 'str'],
+    ]);
+    const messages = renderMessages(s, demosOf([{ question: 'full', answer: 'yes' }, { question: 'half', answer: null }, { question: 'no output' }]), {
+      adapter: 'chat',
+    });
     expect(messages.map((m) => [m.role, m.source.kind === 'demo' ? m.source.demoIndex : m.source.kind])).toEqual([
       ['system', 'system'],
       ['user', 1],
@@ -181,9 +259,16 @@ describe('rendering details DSPy defines', () => {
   });
 
   it('renders an image field as DSPy does: the user message becomes text, image_url and text parts', () => {
-    const s = sig(undefined, [['image', 'input', 'dspy.Image'], ['text', 'output', 'str']]);
-    const saved = '<<CUSTOM-TYPE-START-IDENTIFIER>>[{"type": "image_url", "image_url": {"url": "https://example.com/image1.jpg"}}]<<CUSTOM-TYPE-END-IDENTIFIER>>';
-    const messages = renderMessages(s, demosOf([{ image: saved, text: 'This is a test image' }]), { adapter: 'chat', inputs: { image: 'https://example.com/image3.jpg' } });
+    const s = sig(undefined, [
+      ['image', 'input', 'dspy.Image'],
+      ['text', 'output', 'str'],
+    ]);
+    const saved =
+      '<<CUSTOM-TYPE-START-IDENTIFIER>>[{"type": "image_url", "image_url": {"url": "https://example.com/image1.jpg"}}]<<CUSTOM-TYPE-END-IDENTIFIER>>';
+    const messages = renderMessages(s, demosOf([{ image: saved, text: 'This is a test image' }]), {
+      adapter: 'chat',
+      inputs: { image: 'https://example.com/image3.jpg' },
+    });
     expect(messages).toHaveLength(4);
     expect(systemMessage(s, { adapter: 'chat' })).toContain('1. `image` (Image):');
     expect(messages[1]?.content).toEqual([
@@ -211,7 +296,12 @@ describe('rendering details DSPy defines', () => {
   });
 
   it('notes output types: a single int value, the JSON schema of a dict, and a stand-in for a class it cannot see', () => {
-    const s = sig(undefined, [['q', 'input', 'str'], ['n', 'output', 'int'], ['meta', 'output', 'dict[str, Any]'], ['person', 'output', 'Person']]);
+    const s = sig(undefined, [
+      ['q', 'input', 'str'],
+      ['n', 'output', 'int'],
+      ['meta', 'output', 'dict[str, Any]'],
+      ['person', 'output', 'Person'],
+    ]);
     const unknown: string[] = [];
     const system = systemMessage(s, { adapter: 'chat', onUnknownSchema: (f) => unknown.push(f.name) });
     expect(system).toContain('{n}        # note: the value you produce must be a single int value');

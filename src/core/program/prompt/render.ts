@@ -77,7 +77,8 @@ function valueText(f: PromptField, value: unknown, options: RenderOptions): stri
   if (isPlaceholder(value)) return value.placeholder;
   // A typed-in URL for an Image field becomes the image DSPy would send; a saved image is already its marker.
   if (isImageType(f.type) && typeof value === 'string' && !value.includes(CUSTOM_TYPE_START)) return imageMarker(value);
-  if (isImageType(f.type) && value !== null && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string') return imageMarker((value as { url: string }).url);
+  if (isImageType(f.type) && value !== null && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string')
+    return imageMarker((value as { url: string }).url);
   return formatFieldValue(f.type, value, options.spelling);
 }
 
@@ -94,7 +95,11 @@ function has(values: Record<string, unknown>, name: string): boolean {
 }
 
 function fieldStructure(sig: PromptSignature, options: RenderOptions): string {
-  const placeholders = (fields: PromptField[]) => fieldsWithValues(fields.map((f) => [f, { placeholder: translateFieldType(f, options) }]), options);
+  const placeholders = (fields: PromptField[]) =>
+    fieldsWithValues(
+      fields.map((f) => [f, { placeholder: translateFieldType(f, options) }]),
+      options,
+    );
   const parts = ['All interactions will be structured in the following way, with the appropriate values filled in.'];
   if (options.adapter === 'chat') {
     parts.push(placeholders(inputsOf(sig)), placeholders(outputsOf(sig)), '[[ ## completed ## ]]\n');
@@ -154,8 +159,16 @@ export function systemMessage(sig: PromptSignature, options: RenderOptions): str
 }
 
 function outputRequirements(sig: PromptSignature, adapter: AdapterId): string {
-  const typeInfo = (f: PromptField) => (isName(f.type, 'ToolCalls') ? ' (must be a JSON object like {"tool_calls": [{"name": "...", "args": {...}}]})' : isStr(f.type) ? '' : ` (must be formatted as a valid Python ${annotationName(f.type)})`);
-  if (adapter === 'json') return `Respond with a JSON object in the following order of fields: ${outputsOf(sig).map((f) => `\`${f.name}\`${typeInfo(f)}`).join(', then ')}.`;
+  const typeInfo = (f: PromptField) =>
+    isName(f.type, 'ToolCalls')
+      ? ' (must be a JSON object like {"tool_calls": [{"name": "...", "args": {...}}]})'
+      : isStr(f.type)
+        ? ''
+        : ` (must be formatted as a valid Python ${annotationName(f.type)})`;
+  if (adapter === 'json')
+    return `Respond with a JSON object in the following order of fields: ${outputsOf(sig)
+      .map((f) => `\`${f.name}\`${typeInfo(f)}`)
+      .join(', then ')}.`;
   return `Respond with the corresponding output fields, starting with the field ${outputsOf(sig)
     .map((f) => `\`[[ ## ${f.name} ## ]]\`${typeInfo(f)}`)
     .join(', then ')}, and then ending with the marker for \`[[ ## completed ## ]]\`.`;
@@ -173,7 +186,10 @@ function assistantContent(sig: PromptSignature, values: Record<string, unknown>,
   const entries: Array<[PromptField, unknown]> = outputsOf(sig).map((f) => [f, has(values, f.name) ? values[f.name] : missing]);
   if (options.adapter === 'json') {
     // serialize_for_json keeps JSON values as they are; an image keeps its marker string.
-    return jsonObject(entries.map(([f, v]) => [f.name, v]), options);
+    return jsonObject(
+      entries.map(([f, v]) => [f.name, v]),
+      options,
+    );
   }
   return `${fieldsWithValues(entries, options)}\n\n[[ ## completed ## ]]\n`;
 }

@@ -17,7 +17,11 @@ function errorOf(text: string): SignatureSyntaxError {
 describe('string signatures', () => {
   it('reads names and types, untyped fields as str', () => {
     expect(shape('question, context: list[str] -> answer')).toEqual(['input:question:str', 'input:context:list[str]', 'output:answer:str']);
-    expect(shape('"q: dict[str, int], k: Literal[\'a\', \'b\'] -> a: Optional[float]"')).toEqual(["input:q:dict[str, int]", "input:k:Literal['a', 'b']", 'output:a:Union[float, None]']);
+    expect(shape("\"q: dict[str, int], k: Literal['a', 'b'] -> a: Optional[float]\"")).toEqual([
+      'input:q:dict[str, int]',
+      "input:k:Literal['a', 'b']",
+      'output:a:Union[float, None]',
+    ]);
   });
 
   it('reads the string inside dspy.Predict(...) and adds reasoning for dspy.ChainOfThought(...)', () => {
@@ -76,8 +80,12 @@ describe('class signatures', () => {
   });
 
   it('says which line is wrong and why', () => {
-    expect(errorOf('class X(dspy.Signature):\n    q: str = dspy.InputField()\n    a: str\n').message).toMatch(/line 3, column 5: Field "a" must be declared with dspy.InputField/);
-    expect(errorOf('class X(dspy.Signature):\n    q: str = dspy.InputField(desc=some_var)\n    a = dspy.OutputField()\n').message).toMatch(/line 2, .*desc= must be a string literal/);
+    expect(errorOf('class X(dspy.Signature):\n    q: str = dspy.InputField()\n    a: str\n').message).toMatch(
+      /line 3, column 5: Field "a" must be declared with dspy.InputField/,
+    );
+    expect(errorOf('class X(dspy.Signature):\n    q: str = dspy.InputField(desc=some_var)\n    a = dspy.OutputField()\n').message).toMatch(
+      /line 2, .*desc= must be a string literal/,
+    );
     expect(errorOf('class X(dspy.Signature):\n    q: list[str = dspy.InputField()\n').message).toMatch(/line 2/);
     expect(errorOf('class X(dspy.Signature):\n    """Only a docstring."""\n').message).toMatch(/declares no fields/);
     expect(errorOf('class X(dspy.Signature):\n    q = dspy.InputField(desc="open\n').message).toMatch(/not closed/);

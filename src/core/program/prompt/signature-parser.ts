@@ -100,7 +100,20 @@ function readString(text: string, i: number): StringLit | undefined {
         j += 2;
         continue;
       }
-      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '\n': '', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+      const simple: Record<string, string> = {
+        n: '\n',
+        t: '\t',
+        r: '\r',
+        '\\': '\\',
+        "'": "'",
+        '"': '"',
+        '\n': '',
+        a: '\x07',
+        b: '\b',
+        f: '\f',
+        v: '\v',
+        '0': '\0',
+      };
       if (n in simple) {
         value += simple[n];
         j += 2;
@@ -188,7 +201,8 @@ function parseStringSignature(full: string, body: string, base: number): Declare
       if (typeText !== undefined && typeText.trim() === '') fail(full, offset + colon + 1, `The type of "${name}" is missing after ":".`);
       const type = typeText === undefined ? STR : parseTypeAt(full, typeText, offset + colon + 1);
       const dup = fields.find((f) => f.name === name);
-      if (dup) fail(full, nameAt, dup.role === role ? `"${name}" is declared twice.` : `Input and output fields must have distinct names, but "${name}" is both.`);
+      if (dup)
+        fail(full, nameAt, dup.role === role ? `"${name}" is declared twice.` : `Input and output fields must have distinct names, but "${name}" is both.`);
       fields.push({ name, role, type, ...(typeText !== undefined ? { typeText: typeText.trim() } : {}), ...position(full, nameAt) });
     }
   }
@@ -218,7 +232,10 @@ function logicalLines(text: string, from: number): Array<{ start: number; end: n
         while (i < text.length && text[i] !== '\n') i++;
         continue;
       }
-      const s = c === '"' || c === "'" || (/[rRuUbB]/.test(c) && /['"]/.test(text[i + 1] ?? '') && !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) ? readString(text, i) : undefined;
+      const s =
+        c === '"' || c === "'" || (/[rRuUbB]/.test(c) && /['"]/.test(text[i + 1] ?? '') && !/[A-Za-z0-9_]/.test(text[i - 1] ?? ''))
+          ? readString(text, i)
+          : undefined;
       if (s) {
         i = s.end;
         continue;
@@ -311,7 +328,12 @@ function parseClass(text: string, header: RegExpExecArray): DeclaredSignature {
     const typeText = m[2] ? s.slice(m[0].length, eq < 0 ? s.length : eq) : undefined;
     if (eq < 0) fail(text, stmt.start, `Field "${fieldName}" must be declared with dspy.InputField() or dspy.OutputField() (DSPy refuses a bare annotation).`);
     const call = /^\s*((?:[A-Za-z_][A-Za-z0-9_]*\.)*)(InputField|OutputField)\s*\(/.exec(s.slice(eq + 1));
-    if (!call) fail(text, stmt.start + eq + 1 + (s.slice(eq + 1).length - s.slice(eq + 1).trimStart().length), `"${fieldName}" is not set to dspy.InputField(...) or dspy.OutputField(...).`);
+    if (!call)
+      fail(
+        text,
+        stmt.start + eq + 1 + (s.slice(eq + 1).length - s.slice(eq + 1).trimStart().length),
+        `"${fieldName}" is not set to dspy.InputField(...) or dspy.OutputField(...).`,
+      );
     const open = stmt.start + eq + 1 + call[0].length - 1;
     const close = stmt.start + s.lastIndexOf(')');
     if (close <= open) fail(text, open, 'This call is not closed with ")".');
@@ -336,7 +358,12 @@ function parseClass(text: string, header: RegExpExecArray): DeclaredSignature {
 }
 
 export function parseSignature(text: string): DeclaredSignature {
-  if (text.length > MAX_CHARS) throw new SignatureSyntaxError(`The text is ${text.length.toLocaleString('en-US')} characters; a signature is at most ${MAX_CHARS.toLocaleString('en-US')}.`, 1, 1);
+  if (text.length > MAX_CHARS)
+    throw new SignatureSyntaxError(
+      `The text is ${text.length.toLocaleString('en-US')} characters; a signature is at most ${MAX_CHARS.toLocaleString('en-US')}.`,
+      1,
+      1,
+    );
   if (text.trim() === '') throw new SignatureSyntaxError('Nothing to read: paste a string signature or a class.', 1, 1);
   const header = /^([ \t]*)class\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*:/m.exec(text);
   if (header) return parseClass(text, header);

@@ -233,7 +233,17 @@ export function jsonSchema(t: TypeExpr): Schema | undefined {
   if (t.kind === 'literal') {
     const values = t.values.map(literalJson);
     const kinds = new Set(t.values.map((v) => v.kind));
-    const type = kinds.size === 1 ? ({ str: 'string', num: t.values.every((v) => v.kind === 'num' && /^-?\d+$/.test(v.text)) ? 'integer' : 'number', bool: 'boolean', none: 'null' } as const)[[...kinds][0] as LiteralValue['kind']] : undefined;
+    const type =
+      kinds.size === 1
+        ? (
+            {
+              str: 'string',
+              num: t.values.every((v) => v.kind === 'num' && /^-?\d+$/.test(v.text)) ? 'integer' : 'number',
+              bool: 'boolean',
+              none: 'null',
+            } as const
+          )[[...kinds][0] as LiteralValue['kind']]
+        : undefined;
     const out: Record<string, unknown> = values.length === 1 ? { const: values[0] } : { enum: values };
     if (type) out.type = type;
     return out;

@@ -6,7 +6,19 @@ import { getAtPointer } from '../../engine/json-pointer';
 
 const state = {
   retrieve: { k: 3 },
-  'answer.predict': { traces: [], train: [], demos: [{ question: 'q', answer: 'a' }], signature: { instructions: 'Answer.', fields: [{ prefix: 'Question:', description: 'q' }, { prefix: 'Answer:', description: 'a' }] }, lm: null },
+  'answer.predict': {
+    traces: [],
+    train: [],
+    demos: [{ question: 'q', answer: 'a' }],
+    signature: {
+      instructions: 'Answer.',
+      fields: [
+        { prefix: 'Question:', description: 'q' },
+        { prefix: 'Answer:', description: 'a' },
+      ],
+    },
+    lm: null,
+  },
   metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
 };
 

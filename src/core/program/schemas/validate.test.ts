@@ -41,7 +41,10 @@ describe('schemas', () => {
   });
 
   it('the predictor schema rejects an era C field without a prefix', () => {
-    const errors = validateValue({ traces: [], train: [], demos: [], lm: null, signature: { instructions: 'x', fields: [{ description: 'd' }] } }, dspyPredictorSchema('C'));
+    const errors = validateValue(
+      { traces: [], train: [], demos: [], lm: null, signature: { instructions: 'x', fields: [{ description: 'd' }] } },
+      dspyPredictorSchema('C'),
+    );
     expect(errors[0]?.pointer).toBe('/signature/fields/0');
   });
 });

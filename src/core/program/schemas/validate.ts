@@ -37,7 +37,8 @@ export function withPlainKeys(v: unknown, depth = 0): unknown {
   if (Array.isArray(v)) return v.map((x) => withPlainKeys(x, depth + 1));
   if (isObject(v)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) Object.defineProperty(out, normaliseKey(k), { value: withPlainKeys(v[k], depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v))
+      Object.defineProperty(out, normaliseKey(k), { value: withPlainKeys(v[k], depth + 1), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

@@ -29,7 +29,15 @@ export function materialiseSeries(members: readonly DecodedMember[]): Checkpoint
   const out: Checkpoint[] = [];
   let previous: Checkpoint | undefined;
   members.forEach((m, index) => {
-    const cp: Checkpoint = { index, name: m.name, order: m.order, size: m.size, ...(m.tag !== undefined ? { tag: m.tag } : {}), ...(m.recipe !== undefined ? { recipe: m.recipe } : {}), ...(m.modified !== undefined ? { modified: m.modified } : {}) };
+    const cp: Checkpoint = {
+      index,
+      name: m.name,
+      order: m.order,
+      size: m.size,
+      ...(m.tag !== undefined ? { tag: m.tag } : {}),
+      ...(m.recipe !== undefined ? { recipe: m.recipe } : {}),
+      ...(m.modified !== undefined ? { modified: m.modified } : {}),
+    };
     out.push(cp);
     const before = previous;
     previous = cp;

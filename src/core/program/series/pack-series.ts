@@ -62,7 +62,8 @@ export async function packLayouts(usable: readonly Checkpoint[], base: string, i
 export async function packSeries(checkpoints: readonly Checkpoint[], options: PackOptions): Promise<PackResult> {
   const usable = checkpoints.filter((c) => c.value !== undefined);
   const skipped = checkpoints.filter((c) => c.value === undefined).map((c) => ({ name: c.name, reason: c.error?.message ?? 'not loaded' }));
-  if (usable.length === 0) throw new FormatError({ code: 'invalid', layer: 'series', message: 'No checkpoint of this series could be loaded, so there is nothing to write.' });
+  if (usable.length === 0)
+    throw new FormatError({ code: 'invalid', layer: 'series', message: 'No checkpoint of this series could be loaded, so there is nothing to write.' });
   const layouts = await packLayouts(usable, options.base, options.indent ?? 2);
   const total = (files: PackedFile[]) => files.reduce((n, f) => n + f.bytes.length, 0);
   const files = layouts[options.mode];
@@ -71,7 +72,10 @@ export async function packSeries(checkpoints: readonly Checkpoint[], options: Pa
     const entries: Record<string, Uint8Array> = {};
     for (const f of files) entries[f.name] = f.bytes;
     const root = proposalParts({ base: options.base, order: 0 }).base;
-    result.zip = { name: `${root}.${options.mode === 'diffs' ? 'diffs' : 'snapshots'}.zip`, bytes: zipSync(entries, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') }) };
+    result.zip = {
+      name: `${root}.${options.mode === 'diffs' ? 'diffs' : 'snapshots'}.zip`,
+      bytes: zipSync(entries, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') }),
+    };
   }
   return result;
 }

@@ -20,9 +20,19 @@ export async function readSeries(inputs: readonly SeriesMemberInput[], options: 
   const ordered = [...inputs].sort((a, b) => a.order - b.order);
   const decoded: DecodedMember[] = [];
   for (const [i, input] of ordered.entries()) {
-    const m: DecodedMember = { name: input.name, order: input.order, size: input.bytes.length, ...(input.tag !== undefined ? { tag: input.tag } : {}), ...(input.modified !== undefined ? { modified: input.modified } : {}) };
+    const m: DecodedMember = {
+      name: input.name,
+      order: input.order,
+      size: input.bytes.length,
+      ...(input.tag !== undefined ? { tag: input.tag } : {}),
+      ...(input.modified !== undefined ? { modified: input.modified } : {}),
+    };
     try {
-      const doc = await decodeBytes(input.bytes, { name: input.name, ...(options.signal ? { signal: options.signal } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+      const doc = await decodeBytes(input.bytes, {
+        name: input.name,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.limits ? { limits: options.limits } : {}),
+      });
       m.value = doc.value;
       m.recipe = describeRecipe(doc.recipe);
     } catch (e) {

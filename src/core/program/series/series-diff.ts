@@ -25,7 +25,12 @@ export class DiffLinkError extends FormatError {
   readonly operation: FailedOperation;
 
   constructor(operation: FailedOperation, reason: string) {
-    super({ code: 'invalid', layer: 'series', path: operation.path, message: `Operation ${operation.index + 1} (${operation.op} ${operation.path || '/'}) failed: ${reason}` });
+    super({
+      code: 'invalid',
+      layer: 'series',
+      path: operation.path,
+      message: `Operation ${operation.index + 1} (${operation.op} ${operation.path || '/'}) failed: ${reason}`,
+    });
     this.operation = operation;
   }
 }

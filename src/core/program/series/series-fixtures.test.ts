@@ -37,13 +37,29 @@ describe('series fixtures', () => {
     expect(timeline.metricNames).toEqual(['optimization_score', 'total demos', 'instruction length']);
     expect(cps.map((c) => c.summary?.metrics.optimization_score)).toEqual([0.41, 0.58, 0.73]);
     expect(cps.map((c) => c.summary?.modules.map((m) => [m.id, m.demos]))).toEqual([
-      [['retrieve', 0], ['generate_query.predict', 1], ['generate_answer.predict', 1]],
-      [['retrieve', 0], ['generate_query.predict', 1], ['generate_answer.predict', 2]],
-      [['retrieve', 0], ['generate_query.predict', 1], ['generate_answer.predict', 3]],
+      [
+        ['retrieve', 0],
+        ['generate_query.predict', 1],
+        ['generate_answer.predict', 1],
+      ],
+      [
+        ['retrieve', 0],
+        ['generate_query.predict', 1],
+        ['generate_answer.predict', 2],
+      ],
+      [
+        ['retrieve', 0],
+        ['generate_query.predict', 1],
+        ['generate_answer.predict', 3],
+      ],
     ]);
     expect(timeline.checkpoints.map((c) => metricOf(c, 'total demos'))).toEqual([2, 3, 4]);
     const answerInstr = cps.map((c) => c.summary?.modules.find((m) => m.id === 'generate_answer.predict')?.instructionLength);
-    expect(answerInstr).toEqual(['Answer the question.'.length, 'Answer the question with a short factoid taken from the context.'.length, 'Answer the question with a short factoid taken from the context.'.length]);
+    expect(answerInstr).toEqual([
+      'Answer the question.'.length,
+      'Answer the question with a short factoid taken from the context.'.length,
+      'Answer the question with a short factoid taken from the context.'.length,
+    ]);
   });
 
   it('a diff that does not apply is reported at its checkpoint with the failing operation; the ones before still load', async () => {
@@ -56,7 +72,9 @@ describe('series fixtures', () => {
     expect(broken.kind).toBe('diff');
     expect(broken.error?.operation).toEqual({ index: 2, op: 'remove', path: '/generate_query.predict/demos/5' });
     expect(broken.error?.path).toBe('/generate_query.predict/demos/5');
-    expect(broken.error?.message).toMatch(/qa_run\.v3\.best does not apply to qa_run\.v2\.epoch_1\. Operation 3 \(remove \/generate_query\.predict\/demos\/5\) failed: Index 5 is out of range/);
+    expect(broken.error?.message).toMatch(
+      /qa_run\.v3\.best does not apply to qa_run\.v2\.epoch_1\. Operation 3 \(remove \/generate_query\.predict\/demos\/5\) failed: Index 5 is out of range/,
+    );
   });
 
   it('torch checkpoint dicts of two epochs show epoch and loss', async () => {

@@ -21,7 +21,9 @@ export function nameMembers(names: readonly string[]): NamedMember[] {
   const parsed = names.map((name, i) => {
     const file = name.slice(name.lastIndexOf('/') + 1);
     const p = parseSeriesName(file);
-    return p ? { name, order: p.order, base: p.base, ...(p.tag !== undefined ? { tag: p.tag } : {}), given: i, known: true } : { name, order: i + 1, base: file, given: i, known: false };
+    return p
+      ? { name, order: p.order, base: p.base, ...(p.tag !== undefined ? { tag: p.tag } : {}), given: i, known: true }
+      : { name, order: i + 1, base: file, given: i, known: false };
   });
   parsed.sort((a, b) => Number(b.known) - Number(a.known) || a.order - b.order || a.given - b.given);
   return parsed.map(({ given: _g, known: _k, ...m }) => m);

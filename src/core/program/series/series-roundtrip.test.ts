@@ -24,28 +24,57 @@ const moduleArb = fc.record({
 });
 // Module names include JSON Pointer's special characters on purpose.
 const name = fc.oneof(fc.constantFrom('gen.predict', 'a/b', 'x~y', 'q[0]'), fc.string({ minLength: 1, maxLength: 6 }));
-const programArb = fc
-  .dictionary(name, moduleArb, { minKeys: 1, maxKeys: 3 })
-  .map((mods) => ({ ...mods, metadata: { optimization_score: 0 } }) as Obj);
+const programArb = fc.dictionary(name, moduleArb, { minKeys: 1, maxKeys: 3 }).map((mods) => ({ ...mods, metadata: { optimization_score: 0 } }) as Obj);
 
 type EditFn = (p: Obj) => void;
 const modIds = (p: Obj) => Object.keys(p).filter((k) => k !== 'metadata');
-const pick = <T,>(xs: T[], i: number): T | undefined => (xs.length === 0 ? undefined : xs[i % xs.length]);
+const pick = <T>(xs: T[], i: number): T | undefined => (xs.length === 0 ? undefined : xs[i % xs.length]);
 const modAt = (p: Obj, i: number) => {
   const id = pick(modIds(p), i);
   return id === undefined ? undefined : (p[id] as Module);
 };
 
 const edit: fc.Arbitrary<EditFn> = fc.oneof(
-  fc.tuple(fc.nat(), text).map(([i, s]): EditFn => (p) => { const m = modAt(p, i); if (m) m.signature.instructions = s; }),
-  fc.tuple(fc.nat(), fc.nat(), demo).map(([i, at, d]): EditFn => (p) => { const m = modAt(p, i); if (m) m.demos.splice(at % (m.demos.length + 1), 0, d); }),
-  fc.tuple(fc.nat(), fc.nat()).map(([i, at]): EditFn => (p) => { const m = modAt(p, i); if (m && m.demos.length > 0) m.demos.splice(at % m.demos.length, 1); }),
-  fc.tuple(fc.nat(), fc.nat(), text).map(([i, at, s]): EditFn => (p) => { const m = modAt(p, i); const d = m && pick(m.demos, at); if (d) d.answer = s; }),
-  fc.integer({ min: 0, max: 100 }).map((n): EditFn => (p) => { (p.metadata as Obj).optimization_score = n / 100; }),
-  fc.tuple(name, moduleArb).map(([id, m]): EditFn => (p) => { if (!(id in p)) p[id] = m; }),
-  fc.nat().map((i): EditFn => (p) => { const id = pick(modIds(p), i); if (id !== undefined && modIds(p).length > 1) delete p[id]; }),
+  fc.tuple(fc.nat(), text).map(([i, s]): EditFn => (p) => {
+    const m = modAt(p, i);
+    if (m) m.signature.instructions = s;
+  }),
+  fc.tuple(fc.nat(), fc.nat(), demo).map(([i, at, d]): EditFn => (p) => {
+    const m = modAt(p, i);
+    if (m) m.demos.splice(at % (m.demos.length + 1), 0, d);
+  }),
+  fc.tuple(fc.nat(), fc.nat()).map(([i, at]): EditFn => (p) => {
+    const m = modAt(p, i);
+    if (m && m.demos.length > 0) m.demos.splice(at % m.demos.length, 1);
+  }),
+  fc.tuple(fc.nat(), fc.nat(), text).map(([i, at, s]): EditFn => (p) => {
+    const m = modAt(p, i);
+    const d = m && pick(m.demos, at);
+    if (d) d.answer = s;
+  }),
+  fc.integer({ min: 0, max: 100 }).map((n): EditFn => (p) => {
+    (p.metadata as Obj).optimization_score = n / 100;
+  }),
+  fc.tuple(name, moduleArb).map(([id, m]): EditFn => (p) => {
+    if (!(id in p)) p[id] = m;
+  }),
+  fc.nat().map((i): EditFn => (p) => {
+    const id = pick(modIds(p), i);
+    if (id !== undefined && modIds(p).length > 1) delete p[id];
+  }),
   // A key order change: the diff must replace the object, since key order decides the bytes.
-  fc.constant<EditFn>((p) => { const ids = modIds(p); const first = ids[0]; if (ids.length > 1 && first !== undefined) { const m = p[first]; delete p[first]; const meta = p.metadata; delete p.metadata; p[first] = m; p.metadata = meta; } }),
+  fc.constant<EditFn>((p) => {
+    const ids = modIds(p);
+    const first = ids[0];
+    if (ids.length > 1 && first !== undefined) {
+      const m = p[first];
+      delete p[first];
+      const meta = p.metadata;
+      delete p.metadata;
+      p[first] = m;
+      p.metadata = meta;
+    }
+  }),
 );
 
 /** Snapshot i is the program after the first i edit groups. */
@@ -61,7 +90,15 @@ const runArb = fc.tuple(programArb, fc.array(fc.array(edit, { minLength: 1, maxL
 
 const TAGS = [undefined, 'epoch_1', 'best', 'x-2'];
 const asCheckpoints = (snapshots: Obj[]): Checkpoint[] =>
-  materialiseSeries(snapshots.map((value, i) => ({ name: `run.v${i + 1}`, order: i + 1, size: 0, value, ...(TAGS[i % TAGS.length] !== undefined ? { tag: TAGS[i % TAGS.length]! } : {}) })));
+  materialiseSeries(
+    snapshots.map((value, i) => ({
+      name: `run.v${i + 1}`,
+      order: i + 1,
+      size: 0,
+      value,
+      ...(TAGS[i % TAGS.length] !== undefined ? { tag: TAGS[i % TAGS.length]! } : {}),
+    })),
+  );
 
 const same = (cps: Checkpoint[], snapshots: Obj[]) => {
   expect(cps.map((c) => c.error)).toEqual(snapshots.map(() => undefined));
@@ -104,27 +141,31 @@ describe('series round trips', () => {
 
   it('property: a corrupted diff is reported at its checkpoint; the ones before still load', async () => {
     await fc.assert(
-      fc.asyncProperty(runArb.filter((s) => s.length >= 2), fc.nat(), async (snapshots, at) => {
-        const cps = asCheckpoints(snapshots);
-        const packed = await packSeries(cps, { mode: 'diffs', container: 'files', base: 'run' });
-        const broken = 1 + (at % (packed.files.length - 1));
-        const files = packed.files.map((f, i) => {
-          if (i !== broken) return f;
-          const ops = JSON.parse(new TextDecoder().decode(f.bytes)) as unknown[];
-          const bad = { op: 'remove', path: '/no such module/demos/0' };
-          return { ...f, bytes: strToU8(JSON.stringify([...ops, bad])) };
-        });
-        const read = await readSeries(seriesMembers(files).members);
-        same(read.slice(0, broken), snapshots.slice(0, broken));
-        expect(read[broken]!.value).toBeUndefined();
-        const opCount = (JSON.parse(new TextDecoder().decode(packed.files[broken]!.bytes)) as unknown[]).length;
-        expect(read[broken]!.error?.operation).toEqual({ index: opCount, op: 'remove', path: '/no such module/demos/0' });
-        // Later diffs cannot load without it, and say which checkpoint they wait for.
-        for (const later of read.slice(broken + 1)) {
-          expect(later.value).toBeUndefined();
-          expect(later.error?.message).toMatch(/which could not be loaded/);
-        }
-      }),
+      fc.asyncProperty(
+        runArb.filter((s) => s.length >= 2),
+        fc.nat(),
+        async (snapshots, at) => {
+          const cps = asCheckpoints(snapshots);
+          const packed = await packSeries(cps, { mode: 'diffs', container: 'files', base: 'run' });
+          const broken = 1 + (at % (packed.files.length - 1));
+          const files = packed.files.map((f, i) => {
+            if (i !== broken) return f;
+            const ops = JSON.parse(new TextDecoder().decode(f.bytes)) as unknown[];
+            const bad = { op: 'remove', path: '/no such module/demos/0' };
+            return { ...f, bytes: strToU8(JSON.stringify([...ops, bad])) };
+          });
+          const read = await readSeries(seriesMembers(files).members);
+          same(read.slice(0, broken), snapshots.slice(0, broken));
+          expect(read[broken]!.value).toBeUndefined();
+          const opCount = (JSON.parse(new TextDecoder().decode(packed.files[broken]!.bytes)) as unknown[]).length;
+          expect(read[broken]!.error?.operation).toEqual({ index: opCount, op: 'remove', path: '/no such module/demos/0' });
+          // Later diffs cannot load without it, and say which checkpoint they wait for.
+          for (const later of read.slice(broken + 1)) {
+            expect(later.value).toBeUndefined();
+            expect(later.error?.message).toMatch(/which could not be loaded/);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

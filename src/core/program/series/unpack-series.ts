@@ -41,7 +41,8 @@ export function unzipMembers(bytes: Uint8Array, limits?: Partial<Limits>): Array
     entries = unzipSync(bytes, {
       filter: (f) => {
         total += f.originalSize;
-        if (total > cap) throw new FormatError({ code: 'limit', layer: 'zip', message: `The zip would inflate to more than ${cap.toLocaleString('en-US')} bytes.` });
+        if (total > cap)
+          throw new FormatError({ code: 'limit', layer: 'zip', message: `The zip would inflate to more than ${cap.toLocaleString('en-US')} bytes.` });
         return !f.name.endsWith('/');
       },
     });
@@ -53,11 +54,19 @@ export function unzipMembers(bytes: Uint8Array, limits?: Partial<Limits>): Array
 }
 
 /** Members from files given together; a zip of members among them is opened in place. */
-export function seriesMembers(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, limits?: Partial<Limits>): { base: string; members: SeriesMemberInput[] } {
+export function seriesMembers(
+  files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  limits?: Partial<Limits>,
+): { base: string; members: SeriesMemberInput[] } {
   const flat = files.flatMap((f) => (isSeriesZip(f.bytes) ? unzipMembers(f.bytes, limits) : [f]));
   const named = nameMembers(flat.map((f) => f.name));
   const byName = new Map(flat.map((f) => [f.name, f.bytes]));
-  const members = named.map((n): SeriesMemberInput => ({ name: n.name, bytes: byName.get(n.name)!, order: n.order, ...(n.tag !== undefined ? { tag: n.tag } : {}) }));
+  const members = named.map((n): SeriesMemberInput => ({
+    name: n.name,
+    bytes: byName.get(n.name)!,
+    order: n.order,
+    ...(n.tag !== undefined ? { tag: n.tag } : {}),
+  }));
   const counts = new Map<string, number>();
   for (const n of named) counts.set(n.base, (counts.get(n.base) ?? 0) + 1);
   const base = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'series';

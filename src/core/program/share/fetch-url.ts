@@ -71,7 +71,11 @@ export async function fetchUrl(text: string, options: FetchOptions = {}): Promis
     );
   }
   if (!response.ok) {
-    throw new FormatError({ code: 'invalid', layer: 'url', message: `${url.host} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url.pathname}.` });
+    throw new FormatError({
+      code: 'invalid',
+      layer: 'url',
+      message: `${url.host} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url.pathname}.`,
+    });
   }
   const header = Number(response.headers.get('content-length') ?? '');
   const total = Number.isFinite(header) && header > 0 ? header : 0;
@@ -96,7 +100,10 @@ export async function fetchUrl(text: string, options: FetchOptions = {}): Promis
     } catch (e) {
       if (e instanceof FormatError) throw e;
       if (options.signal?.aborted) throw cancelled();
-      throw new FormatError({ code: 'truncated', layer: 'url', message: `The download from ${url.host} stopped after ${done} bytes.`, offset: done }, { cause: e });
+      throw new FormatError(
+        { code: 'truncated', layer: 'url', message: `The download from ${url.host} stopped after ${done} bytes.`, offset: done },
+        { cause: e },
+      );
     }
   }
   const bytes = new Uint8Array(done);

@@ -14,10 +14,14 @@ describe('URL fragments', () => {
 
   it('round-trip any module id, with or without a payload', () => {
     fc.assert(
-      fc.property(fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/), { nil: undefined }), fc.option(fc.string({ minLength: 1 }), { nil: undefined }), (payload, moduleId) => {
-        const fragment = { ...(payload !== undefined ? { payload } : {}), ...(moduleId !== undefined ? { moduleId } : {}) };
-        expect(parseFragment(formatFragment(fragment))).toEqual(fragment);
-      }),
+      fc.property(
+        fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/), { nil: undefined }),
+        fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
+        (payload, moduleId) => {
+          const fragment = { ...(payload !== undefined ? { payload } : {}), ...(moduleId !== undefined ? { moduleId } : {}) };
+          expect(parseFragment(formatFragment(fragment))).toEqual(fragment);
+        },
+      ),
     );
   });
 });

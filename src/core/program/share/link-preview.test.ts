@@ -4,7 +4,7 @@ import { FormatError } from '../../engine/errors';
 import { previewShareLink, previewUrl } from './link-preview';
 import { encodeShareLink } from './share-link';
 
-const json = new TextEncoder().encode(JSON.stringify({ 'predict': { demos: [], signature: { instructions: 'x', fields: [] } } }));
+const json = new TextEncoder().encode(JSON.stringify({ predict: { demos: [], signature: { instructions: 'x', fields: [] } } }));
 
 describe('link previews', () => {
   it('name the file, its unpacked size and the format its bytes announce', () => {
@@ -22,7 +22,12 @@ describe('link previews', () => {
   });
 
   it('show the address and host of ?url= without fetching', () => {
-    expect(previewUrl('https://files.example.org/a/state%20v2.json.gz?x=1')).toEqual({ kind: 'url', url: 'https://files.example.org/a/state%20v2.json.gz?x=1', host: 'files.example.org', name: 'state v2.json.gz' });
+    expect(previewUrl('https://files.example.org/a/state%20v2.json.gz?x=1')).toEqual({
+      kind: 'url',
+      url: 'https://files.example.org/a/state%20v2.json.gz?x=1',
+      host: 'files.example.org',
+      name: 'state v2.json.gz',
+    });
     expect(() => previewUrl('javascript:alert(1)')).toThrow(FormatError);
   });
 });

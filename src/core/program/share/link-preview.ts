@@ -52,7 +52,15 @@ export function sniffFormat(bytes: Uint8Array, name?: string): string | undefine
 export function previewShareLink(payload: string, moduleId?: string): SharePreview {
   const shared = decodeShareLink(payload);
   const format = sniffFormat(shared.bytes, shared.name);
-  return { kind: 'share', payload, ...(moduleId ? { moduleId } : {}), name: shared.name, size: shared.bytes.length, ...(format ? { format } : {}), bytes: shared.bytes };
+  return {
+    kind: 'share',
+    payload,
+    ...(moduleId ? { moduleId } : {}),
+    name: shared.name,
+    size: shared.bytes.length,
+    ...(format ? { format } : {}),
+    bytes: shared.bytes,
+  };
 }
 
 /** Throws a typed 'url' error for an address that is not http(s). */

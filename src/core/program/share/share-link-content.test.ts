@@ -15,7 +15,16 @@ async function throughLink(bytes: Uint8Array, name: string, redact: boolean) {
   const decoded = await decodeBytes(bytes, { name });
   const program = analyzeProgram(decoded.value, { recipe: decoded.recipe, name });
   const exported = await exportDocument(
-    { value: decoded.value, program, recipe: decoded.recipe, appliedOps: [], originalValue: decoded.value, name, ...(decoded.text !== undefined ? { sourceText: decoded.text } : {}), originalBytes: bytes },
+    {
+      value: decoded.value,
+      program,
+      recipe: decoded.recipe,
+      appliedOps: [],
+      originalValue: decoded.value,
+      name,
+      ...(decoded.text !== undefined ? { sourceText: decoded.text } : {}),
+      originalBytes: bytes,
+    },
     portableExportOptions(decoded.syntax, redact),
   );
   const shared = decodeShareLink(encodeShareLink({ name: exported.fileName, bytes: exported.bytes }));

@@ -31,7 +31,9 @@ describe('share links', () => {
   });
 
   it('compresses a JSON program well below its size', () => {
-    const big = new TextEncoder().encode(JSON.stringify({ demos: Array.from({ length: 200 }, (_, i) => ({ question: `question ${i}`, answer: 'the same answer' })) }));
+    const big = new TextEncoder().encode(
+      JSON.stringify({ demos: Array.from({ length: 200 }, (_, i) => ({ question: `question ${i}`, answer: 'the same answer' })) }),
+    );
     expect(encodeShareLink({ name: 'p.json', bytes: big }).length).toBeLessThan(big.length / 4);
   });
 

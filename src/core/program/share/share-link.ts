@@ -101,13 +101,18 @@ export function decodeShareLink(payload: string): SharedFile {
   if (raw.length < 1) throw fail('truncated', 'This share link is too short to hold a program.');
   const version = raw[0]!;
   if (version !== SHARE_FORMAT_VERSION) {
-    throw fail('unsupported', `This share link is format version ${version}; this version of the app reads version ${SHARE_FORMAT_VERSION}. It may come from a newer release.`, 0);
+    throw fail(
+      'unsupported',
+      `This share link is format version ${version}; this version of the app reads version ${SHARE_FORMAT_VERSION}. It may come from a newer release.`,
+      0,
+    );
   }
   if (raw.length <= HEADER + TRAILER) throw fail('truncated', INCOMPLETE);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const length = view.getUint32(1);
   if (length < 1) throw fail('corrupt', 'This share link is damaged: it declares an empty program.', 1);
-  if (length > SHARE_MAX_INFLATED) throw fail('limit', `This share link declares a program of ${length} bytes; links hold at most ${SHARE_MAX_INFLATED} bytes.`, 1);
+  if (length > SHARE_MAX_INFLATED)
+    throw fail('limit', `This share link declares a program of ${length} bytes; links hold at most ${SHARE_MAX_INFLATED} bytes.`, 1);
   const body = raw.subarray(0, raw.length - TRAILER);
   if (crc32(body) !== view.getUint32(raw.length - TRAILER)) {
     // Say "cut off" when that is what happened: the deflate stream then ends too early.

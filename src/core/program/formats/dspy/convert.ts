@@ -11,7 +11,10 @@ import type { Converted } from '../kind';
 
 /** DSPy's default prefix for a field: "question" → "Question:", "final_answer" → "Final Answer:". */
 export function dspyPrefix(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[_\s]+/).filter(Boolean);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[_\s]+/)
+    .filter(Boolean);
   return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') + ':';
 }
 
@@ -28,7 +31,13 @@ export function dspyPredictorOf(value: unknown, program: Program, mod: ModuleInf
     train: [],
     demos: flatDemos(value, mod),
     signature: {
-      instructions: mod.signature?.instructions ?? `Given the fields ${fieldsOf(mod, 'input').map((f) => '`' + f.name + '`').join(', ')}, produce the fields ${fieldsOf(mod, 'output').map((f) => '`' + f.name + '`').join(', ')}.`,
+      instructions:
+        mod.signature?.instructions ??
+        `Given the fields ${fieldsOf(mod, 'input')
+          .map((f) => '`' + f.name + '`')
+          .join(', ')}, produce the fields ${fieldsOf(mod, 'output')
+          .map((f) => '`' + f.name + '`')
+          .join(', ')}.`,
       fields: fields.map((f) => ({ prefix: f.prefix ?? dspyPrefix(f.name), description: f.description ?? '${' + f.name + '}' })),
     },
     lm: null,

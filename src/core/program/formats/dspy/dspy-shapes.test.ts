@@ -29,7 +29,11 @@ describe('a module saved as {} among real ones', () => {
   it('keeps the file a DSPy program and shows the empty module', () => {
     const p = analyzeProgram(load('empty-module.json'));
     expect(p.formatLabel).toBe('DSPy state JSON');
-    expect(p.modules.map((m) => [m.id, m.kind])).toEqual([['custom_rm', 'module'], ['retrieve', 'retrieve'], ['generate_answer.predict', 'predict']]);
+    expect(p.modules.map((m) => [m.id, m.kind])).toEqual([
+      ['custom_rm', 'module'],
+      ['retrieve', 'retrieve'],
+      ['generate_answer.predict', 'predict'],
+    ]);
     expect(p.modules[0]?.warnings?.[0]).toMatch(/no parameters of its own/);
   });
   it('but {} alone is not claimed as DSPy', () => {

@@ -113,12 +113,7 @@ function fieldsFromSignatureDict(sig: PlainObject, demos: unknown, era: DspyEra 
   });
 }
 
-function signatureOf(
-  state: PlainObject,
-  pointer: string,
-  which: 'signature' | 'extended_signature',
-  era: DspyEra | undefined,
-): Signature | undefined {
+function signatureOf(state: PlainObject, pointer: string, which: 'signature' | 'extended_signature', era: DspyEra | undefined): Signature | undefined {
   const sig = state[which];
   if (isObject(sig)) {
     const instructions = strOrUndef(sig.instructions);
@@ -159,7 +154,15 @@ function moduleOf(id: string, state: unknown, era: DspyEra | undefined, pointer 
   const kind = classifyParam(state);
   if (!kind || !isObject(state)) return undefined;
   if (kind === 'empty') {
-    return { id, path: parseModuleId(id), kind: 'module', pointer, demoCount: 0, params: {}, warnings: ['Saved as {}: this module has no parameters of its own (DSPy saves nothing for it).'] };
+    return {
+      id,
+      path: parseModuleId(id),
+      kind: 'module',
+      pointer,
+      demoCount: 0,
+      params: {},
+      warnings: ['Saved as {}: this module has no parameters of its own (DSPy saves nothing for it).'],
+    };
   }
   const mod: ModuleInfo = { id, path: parseModuleId(id), kind, pointer, demoCount: 0, params: {} };
   if (kind === 'retrieve') {
@@ -228,7 +231,9 @@ export function analyzeDspyState(value: unknown, detection: Detection): ProgramF
   const notes: string[] = [];
   if (bare) notes.push('A dspy.Predict saved on its own: the whole file is one predictor (DSPy calls it `self`); load it with predict.load(path).');
   if (modules.length > 0 && modules.every((m) => m.path[0] === 'module')) {
-    notes.push('Every name starts with `module.`: a dspy.Refine or dspy.BestOfN wrapper around the program. Its N, threshold and reward function are not saved.');
+    notes.push(
+      'Every name starts with `module.`: a dspy.Refine or dspy.BestOfN wrapper around the program. Its N, threshold and reward function are not saved.',
+    );
   }
   const program: ProgramFacts<DspyNames> = {
     format: 'dspy-state',

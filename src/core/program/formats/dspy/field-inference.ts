@@ -71,7 +71,8 @@ export function inferRoles(fields: FieldInfo[], instructions: string | undefined
   fields.forEach((f, i) => {
     let role: FieldRole = 'unknown';
     if (split >= 0) role = i < split ? 'input' : 'output';
-    else if (i === fields.length - 1) role = 'output'; // outputs are stored last; a signature has at least one
+    else if (i === fields.length - 1)
+      role = 'output'; // outputs are stored last; a signature has at least one
     else if (i === 0) role = 'input'; // ...and inputs first: with two or more fields, the first is an input
     f.role = role;
   });

@@ -36,7 +36,8 @@ export const dspyKind: ProgramKind<DspyNames> = {
   conversion: {
     label: 'DSPy state JSON',
     convert: (value, program) => toDspyState(value, program),
-    pickleNote: 'This DSPy state came from a pickle. It is read into the same program as the JSON state DSPy saves, which DSPy recommends because loading it runs no code.',
+    pickleNote:
+      'This DSPy state came from a pickle. It is read into the same program as the JSON state DSPy saves, which DSPy recommends because loading it runs no code.',
   },
   moduleFile: dspyModuleFile,
   jsonStyle: (program) => dspyJsonStyle(program.version),

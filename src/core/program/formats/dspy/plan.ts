@@ -42,7 +42,15 @@ function planDspy(value: unknown, program: Program, targetId: string | undefined
     return { family: 'dspy', from, target: undefined, targets, steps: [], needed: false, reason };
   }
   if (!targets.some((t) => t.id === target.id)) {
-    return { family: 'dspy', from, target: undefined, targets, steps: [], needed: false, reason: `${from} is already newer than ${target.label}; migrating back is not supported.` };
+    return {
+      family: 'dspy',
+      from,
+      target: undefined,
+      targets,
+      steps: [],
+      needed: false,
+      reason: `${from} is already newer than ${target.label}; migrating back is not supported.`,
+    };
   }
   const { steps } = tools.runChain(value, program, DSPY_MIGRATIONS, { target, tryAnyway: false, ...(tools.choices ? { choices: tools.choices } : {}) });
   const newest = DEFAULT_DSPY_TARGET;
@@ -67,7 +75,15 @@ export const dspyMigrations: KindMigrations = {
   plan(value, program, targetId, tools) {
     // Only the state JSON migrates; a whole-program save's modules live in its pickle.
     if (program.format !== 'dspy-state') {
-      return { family: undefined, from: program.formatLabel, target: undefined, targets: [], steps: [], needed: false, reason: `No migrations are known for ${program.formatLabel}.` };
+      return {
+        family: undefined,
+        from: program.formatLabel,
+        target: undefined,
+        targets: [],
+        steps: [],
+        needed: false,
+        reason: `No migrations are known for ${program.formatLabel}.`,
+      };
     }
     return planDspy(value, program, targetId, tools);
   },

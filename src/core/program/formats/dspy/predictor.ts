@@ -4,7 +4,17 @@ import { isObject, type PlainObject } from '../../model/keys';
 export type DspyParamKind = 'predict' | 'retrieve' | 'flex' | 'empty';
 
 /** Keys of `Predict.dump_state()`: a file holding exactly these (and `metadata`) is a predictor saved alone. */
-const BARE_PREDICT_KEYS = new Set(['traces', 'train', 'demos', 'signature', 'lm', 'metadata', 'signature_instructions', 'signature_prefix', 'extended_signature']);
+const BARE_PREDICT_KEYS = new Set([
+  'traces',
+  'train',
+  'demos',
+  'signature',
+  'lm',
+  'metadata',
+  'signature_instructions',
+  'signature_prefix',
+  'extended_signature',
+]);
 
 /**
  * A bare `dspy.Predict` saved alone: `predict.save("x.json")` writes `Predict.dump_state()` itself

@@ -6,8 +6,16 @@ import type { DspyEra } from './eras';
 
 type Schema = Record<string, unknown>;
 
-const demos: Schema = { type: 'array', items: { type: 'object' }, description: 'Few-shot demos: ordered field values; `augmented: true` marks bootstrapped traces.' };
-const fieldRecord: Schema = { type: 'object', required: ['prefix', 'description'], properties: { prefix: { type: 'string' }, description: { type: 'string' } } };
+const demos: Schema = {
+  type: 'array',
+  items: { type: 'object' },
+  description: 'Few-shot demos: ordered field values; `augmented: true` marks bootstrapped traces.',
+};
+const fieldRecord: Schema = {
+  type: 'object',
+  required: ['prefix', 'description'],
+  properties: { prefix: { type: 'string' }, description: { type: 'string' } },
+};
 const signature: Schema = {
   type: 'object',
   required: ['instructions', 'fields'],
@@ -44,7 +52,9 @@ const flex: Schema = { type: 'object', required: ['module_src'], properties: { m
 const metadata: Schema = {
   type: 'object',
   required: ['dependency_versions'],
-  properties: { dependency_versions: { type: 'object', properties: { python: { type: 'string' }, dspy: { type: 'string' }, cloudpickle: { type: 'string' } } } },
+  properties: {
+    dependency_versions: { type: 'object', properties: { python: { type: 'string' }, dspy: { type: 'string' }, cloudpickle: { type: 'string' } } },
+  },
 };
 
 /** One predictor's state in the given era (the shape a bare `dspy.Predict` loads under "self"). */

@@ -42,7 +42,7 @@ export const dspyWholeProgramReader: FormatReader<DspyNames> = {
     p.notes.push(
       hasPickle
         ? 'The modules live in program.pkl, a cloudpickle of the program object: it is read inertly for its safety report and never run. Loading it in Python runs its code; save with program.save("x.json") for editable state.'
-        : 'This is the metadata.json of a DSPy whole-program save; its modules live in program.pkl. Drop both files (or the folder) together to see the pickle\'s safety report.',
+        : "This is the metadata.json of a DSPy whole-program save; its modules live in program.pkl. Drop both files (or the folder) together to see the pickle's safety report.",
     );
     return p;
   },

@@ -12,7 +12,8 @@ export const ENVELOPE_VERSION = '1.1.0';
 
 function signatureString(mod: ModuleInfo): string | undefined {
   if (mod.signature?.raw !== undefined && mod.signature.raw.includes('->')) return mod.signature.raw;
-  const part = (f: FieldInfo) => f.name + (f.type ? `: ${f.type}` : '') + (f.description && !/^\$\{.*\}$/.test(f.description) ? ` "${f.description.replace(/"/g, "'")}"` : '');
+  const part = (f: FieldInfo) =>
+    f.name + (f.type ? `: ${f.type}` : '') + (f.description && !/^\$\{.*\}$/.test(f.description) ? ` "${f.description.replace(/"/g, "'")}"` : '');
   const ins = fieldsOf(mod, 'input');
   const outs = fieldsOf(mod, 'output');
   if (ins.length === 0 && outs.length === 0) return undefined;
@@ -57,7 +58,12 @@ export function toEnvelope(value: unknown, program: Program, now: string): Conve
   if (program.version !== undefined) metadata.source_version = program.version;
   const custom: Record<string, unknown> = Object.keys(unconverted).length > 0 ? { unconverted } : {};
   return {
-    value: { version: ENVELOPE_VERSION, metadata, program: { class: String(program.metadata.programClass ?? 'Program'), modules, configuration: {}, custom_data: custom }, timestamp: now },
+    value: {
+      version: ENVELOPE_VERSION,
+      metadata,
+      program: { class: String(program.metadata.programClass ?? 'Program'), modules, configuration: {}, custom_data: custom },
+      timestamp: now,
+    },
     warnings,
   };
 }

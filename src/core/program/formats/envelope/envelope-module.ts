@@ -53,9 +53,10 @@ export function signatureOfModule(mod: PlainObject, pointer: string): Signature 
   if (isObject(sig)) {
     const raw = strOrUndef(prop(sig, 'signature'));
     const hashed = [...fieldsFromHash(prop(sig, 'inputs'), 'input'), ...fieldsFromHash(prop(sig, 'outputs'), 'output')];
-    const fromRaw = raw !== undefined ? parseSignatureString(raw)?.fields ?? [] : [];
+    const fromRaw = raw !== undefined ? (parseSignatureString(raw)?.fields ?? []) : [];
     // The hash carries descriptions; the string carries order and types when the hash lacks them.
-    const fields = hashed.length > 0 ? hashed : fromRaw.map((f): FieldInfo => ({ name: f.name, nameInferred: false, role: f.role, ...(f.type ? { type: f.type } : {}) }));
+    const fields =
+      hashed.length > 0 ? hashed : fromRaw.map((f): FieldInfo => ({ name: f.name, nameInferred: false, role: f.role, ...(f.type ? { type: f.type } : {}) }));
     const out: Signature = { fields, pointer: sigPtr };
     if (raw !== undefined) out.raw = raw;
     const ins = strOrUndef(prop(sig, 'instructions'));

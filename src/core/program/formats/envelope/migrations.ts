@@ -47,14 +47,15 @@ const v09to10: Migration = {
   family: 'envelope',
   from: '0.9.0',
   to: '1.0.0',
-  description: 'Rename the 0.9 keys to 1.0: each module\'s `demos` → `demonstrations` and `config` → `parameters`, the program\'s `config` → `configuration`.',
+  description: "Rename the 0.9 keys to 1.0: each module's `demos` → `demonstrations` and `config` → `parameters`, the program's `config` → `configuration`.",
   prevents: 'an "incompatible major version 0 (expected 1)" refusal, and modules that load without their demos and settings',
   apply(value, program): MigrationOutput {
     const ops: Operation[] = [];
     const notes: string[] = [];
     for (const m of modulesOf(value, program)) {
       const renamed = [...renameKey(m.state, m.pointer, 'demos', 'demonstrations'), ...renameKey(m.state, m.pointer, 'config', 'parameters')];
-      if (renamed.length > 0) notes.push(`${m.id}: ${renamed.map((o) => `${'from' in o ? o.from.split('/').pop() : ''} → ${o.path.split('/').pop()}`).join(', ')}.`);
+      if (renamed.length > 0)
+        notes.push(`${m.id}: ${renamed.map((o) => `${'from' in o ? o.from.split('/').pop() : ''} → ${o.path.split('/').pop()}`).join(', ')}.`);
       ops.push(...renamed);
     }
     const root = isObject(value) ? value : {};

@@ -45,15 +45,33 @@ function planEnvelope(value: unknown, program: Program, targetId: string | undef
     const { steps } = tools.runChain(value, program, chain, ctx);
     return { ...base, needed: true, incompatible, steps, reason: `${message} Trying anyway with the known cross-major steps.` };
   }
-  const { steps } = tools.runChain(value, program, chain.filter((m) => (parseSemVer(m.from) as [number, number, number])[0] === known[0]), ctx);
-  return { ...base, steps, needed: steps.some((s) => s.ops.length > 0), reason: `Saved as envelope ${version ?? '(no version)'}; ${KNOWN_ENVELOPE_VERSION} adds fields it lacks. Migrate…` };
+  const { steps } = tools.runChain(
+    value,
+    program,
+    chain.filter((m) => (parseSemVer(m.from) as [number, number, number])[0] === known[0]),
+    ctx,
+  );
+  return {
+    ...base,
+    steps,
+    needed: steps.some((s) => s.ops.length > 0),
+    reason: `Saved as envelope ${version ?? '(no version)'}; ${KNOWN_ENVELOPE_VERSION} adds fields it lacks. Migrate…`,
+  };
 }
 
 export const envelopeMigrations: KindMigrations = {
   readOnly: readOnlyReason,
   plan(value, program, targetId, tools) {
     if (!migrates(program)) {
-      return { family: undefined, from: program.formatLabel, target: undefined, targets: [], steps: [], needed: false, reason: `No migrations are known for ${program.formatLabel}.` };
+      return {
+        family: undefined,
+        from: program.formatLabel,
+        target: undefined,
+        targets: [],
+        steps: [],
+        needed: false,
+        reason: `No migrations are known for ${program.formatLabel}.`,
+      };
     }
     return planEnvelope(value, program, targetId, tools);
   },

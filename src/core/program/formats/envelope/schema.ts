@@ -9,9 +9,22 @@ export const envelopeModuleSchema: Schema = {
   properties: {
     name: { type: 'string', minLength: 1 },
     class: { type: 'string' },
-    signature: { anyOf: [{ type: 'string', pattern: '->' }, { type: 'object', required: ['signature'], properties: { signature: { type: 'string' } } }] },
+    signature: {
+      anyOf: [
+        { type: 'string', pattern: '->' },
+        { type: 'object', required: ['signature'], properties: { signature: { type: 'string' } } },
+      ],
+    },
     demonstrations: { type: 'array', items: { type: 'object' } },
-    parameters: { type: 'object', properties: { temperature: { type: 'number' }, max_tokens: { type: 'integer' }, instruction_template: { type: ['string', 'null'] }, streaming_enabled: { type: 'boolean' } } },
+    parameters: {
+      type: 'object',
+      properties: {
+        temperature: { type: 'number' },
+        max_tokens: { type: 'integer' },
+        instruction_template: { type: ['string', 'null'] },
+        streaming_enabled: { type: 'boolean' },
+      },
+    },
     metadata: { type: 'object' },
   },
 };

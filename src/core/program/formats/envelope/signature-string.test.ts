@@ -32,11 +32,17 @@ describe('signature strings', () => {
   it('property: a rendered field parses back to itself', () => {
     const ident = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/);
     fc.assert(
-      fc.property(ident, fc.constantFrom('string', 'int', 'List[str]'), fc.boolean(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,]{0,10}[A-Za-z0-9]$/), (name, type, optional, description) => {
-        const rendered = renderField({ name, nameInferred: false, role: 'output', type, optional, description, start: 0, end: 0, typeWritten: true });
-        const back = parseSignatureString(`x -> ${rendered}`)?.fields[1];
-        expect(back).toMatchObject({ name, type, optional, description });
-      }),
+      fc.property(
+        ident,
+        fc.constantFrom('string', 'int', 'List[str]'),
+        fc.boolean(),
+        fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,]{0,10}[A-Za-z0-9]$/),
+        (name, type, optional, description) => {
+          const rendered = renderField({ name, nameInferred: false, role: 'output', type, optional, description, start: 0, end: 0, typeWritten: true });
+          const back = parseSignatureString(`x -> ${rendered}`)?.fields[1];
+          expect(back).toMatchObject({ name, type, optional, description });
+        },
+      ),
     );
   });
 });

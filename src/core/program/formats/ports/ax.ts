@@ -23,7 +23,18 @@ export function detectAx(v: unknown): Detection | null {
   return null;
 }
 
-const META_KEYS = ['optimizerType', 'bestScore', 'optimizationTime', 'totalRounds', 'converged', 'stats', 'timestamp', 'version', 'artifactVersion', 'artifactFormatVersion'];
+const META_KEYS = [
+  'optimizerType',
+  'bestScore',
+  'optimizationTime',
+  'totalRounds',
+  'converged',
+  'stats',
+  'timestamp',
+  'version',
+  'artifactVersion',
+  'artifactFormatVersion',
+];
 
 function fieldsOf(rows: unknown[]): FieldInfo[] {
   const first: unknown = rows.find(isObject);

@@ -17,8 +17,14 @@ describe('DSPy.rb', () => {
     expect(p.modules.map((m) => [m.id, m.className, m.demoCount])).toEqual([['qa-2026-03-02-7f3a', 'DSPy::Predict', 2]]);
     const mod = p.modules[0];
     expect(mod?.signature?.instructions).toBe('Answer the question in one short sentence.');
-    expect(mod?.signature?.fields.map((f) => [f.name, f.role])).toEqual([['question', 'input'], ['answer', 'output']]);
-    expect(readDemos(value, p, 'qa-2026-03-02-7f3a', 0, 1)[0]?.fields).toEqual([['question', 'When was the Eiffel Tower completed?'], ['answer', '1889']]);
+    expect(mod?.signature?.fields.map((f) => [f.name, f.role])).toEqual([
+      ['question', 'input'],
+      ['answer', 'output'],
+    ]);
+    expect(readDemos(value, p, 'qa-2026-03-02-7f3a', 0, 1)[0]?.fields).toEqual([
+      ['question', 'When was the Eiffel Tower completed?'],
+      ['answer', '1889'],
+    ]);
 
     const e1 = setInstructions(value, p, 'qa-2026-03-02-7f3a', 'Answer in one word.');
     const v1 = applyWithInverse(value, e1.ops).value as { program_data: { state: { instruction: string; few_shot_examples: unknown[] } } };
@@ -49,14 +55,22 @@ describe('ax', () => {
     expect([p.format, p.formatLabel, p.version]).toEqual(['ax', 'Ax optimized program', '2.0']);
     expect(p.metadata).toMatchObject({ optimizerType: 'MiPRO', bestScore: 0.91, converged: true });
     const root = p.modules[0];
-    expect([root?.id, root?.demoCount, root?.signature?.instructions, root?.params]).toEqual(['root', 2, 'Classify the support email by urgency.', { temperature: 0.2, maxTokens: 256 }]);
+    expect([root?.id, root?.demoCount, root?.signature?.instructions, root?.params]).toEqual([
+      'root',
+      2,
+      'Classify the support email by urgency.',
+      { temperature: 0.2, maxTokens: 256 },
+    ]);
     expect(root?.signature?.fields.map((f) => f.name)).toEqual(['emailText', 'priority']);
     const e = setInstructions(value, p, 'root', 'Rate urgency.');
     const v = applyWithInverse(value, e.ops).value as Record<string, unknown>;
     expect(v.instruction).toBe('Rate urgency.');
     expect(Object.keys(v)).toEqual(Object.keys(value as object));
     const d = setDemoField(v, analyzeProgram(v), 'root', 0, 'priority', 'urgent');
-    expect((applyWithInverse(v, d.ops).value as { demos: Array<{ traces: unknown[] }> }).demos[0]?.traces[0]).toEqual({ emailText: 'The server is down!', priority: 'urgent' });
+    expect((applyWithInverse(v, d.ops).value as { demos: Array<{ traces: unknown[] }> }).demos[0]?.traces[0]).toEqual({
+      emailText: 'The server is down!',
+      priority: 'urgent',
+    });
   });
 });
 
@@ -72,7 +86,18 @@ describe('export in their own format', () => {
     const program = analyzeProgram(doc.value);
     const edit = setInstructions(doc.value, program, moduleId, 'A new instruction.');
     const value = applyWithInverse(doc.value, edit.ops).value;
-    const out = await exportDocument({ value, program: analyzeProgram(value), recipe: doc.recipe, appliedOps: edit.ops, originalValue: doc.value, name: file, ...(doc.text !== undefined ? { sourceText: doc.text } : {}) }, {});
+    const out = await exportDocument(
+      {
+        value,
+        program: analyzeProgram(value),
+        recipe: doc.recipe,
+        appliedOps: edit.ops,
+        originalValue: doc.value,
+        name: file,
+        ...(doc.text !== undefined ? { sourceText: doc.text } : {}),
+      },
+      {},
+    );
     const again = await decodeBytes(out.bytes, { name: file });
     const reread = analyzeProgram(again.value);
     expect(reread.format).toBe(adapterId);

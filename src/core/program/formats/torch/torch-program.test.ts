@@ -21,7 +21,10 @@ describe('torch programs', () => {
     expect(p?.metadata).toEqual({ tensors: 12, parameters: 12 + 4 + 8 + 2 + 8 + 4 + 2 + 6 + 1 + 3 + 4 + 3 });
   });
   it('shows a checkpoint dict with its metadata and its model tree', () => {
-    for (const [epoch, loss] of [[1, 0.75], [2, 0.5]] as const) {
+    for (const [epoch, loss] of [
+      [1, 0.75],
+      [2, 0.5],
+    ] as const) {
       const v = valueOf(`torch-checkpoint-epoch${epoch}.pt`);
       expect(detectTorchShape(v)).toBe('checkpoint');
       const p = torchProgram(v);

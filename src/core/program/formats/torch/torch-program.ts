@@ -13,7 +13,21 @@ import { asRecord, seg } from './tensor-value.ts';
 export type TorchShape = 'state-dict' | 'checkpoint' | 'module';
 
 const MODEL_KEYS = ['model_state_dict', 'state_dict', 'model', 'net', 'module', 'ema'];
-const CHECKPOINT_KEYS = new Set(['epoch', 'model_state_dict', 'optimizer_state_dict', 'optimizer', 'loss', 'config', 'version', 'step', 'global_step', 'scheduler', 'args', 'best_acc', 'lr_scheduler']);
+const CHECKPOINT_KEYS = new Set([
+  'epoch',
+  'model_state_dict',
+  'optimizer_state_dict',
+  'optimizer',
+  'loss',
+  'config',
+  'version',
+  'step',
+  'global_step',
+  'scheduler',
+  'args',
+  'best_acc',
+  'lr_scheduler',
+]);
 
 function modelKey(v: Record<string, unknown>): string | undefined {
   for (const k of MODEL_KEYS) if (Object.hasOwn(v, k) && (isStateDict(v[k]) || isNnModule(v[k]))) return k;
@@ -52,7 +66,11 @@ export function checkpointSummary(metadata: Record<string, unknown>): string {
   for (const k of ['optimizer_state_dict', 'optimizer']) {
     const groups = asRecord(metadata[k])?.param_groups;
     if (!Array.isArray(groups)) continue;
-    const g = groups.map((x) => Object.entries(asRecord(x) ?? {}).map(([gk, gv]) => `${gk} ${scalar(gv)}`).join(', '));
+    const g = groups.map((x) =>
+      Object.entries(asRecord(x) ?? {})
+        .map(([gk, gv]) => `${gk} ${scalar(gv)}`)
+        .join(', '),
+    );
     parts.push(`optimizer: ${g.map((x) => `[${x}]`).join(' ')}`);
   }
   parts.push(`model in ${scalar(metadata.model)}: ${scalar(metadata.tensors)} tensors, ${Number(metadata.parameters).toLocaleString('en-US')} parameters`);
@@ -77,11 +95,24 @@ export function torchProgram(value: unknown, shape: TorchShape | undefined = det
   const base = { ecosystem: 'pytorch' as const, content: 'program' as const, secrets: [], notes: [] as string[] };
   if (shape === 'state-dict') {
     const m = modelModules(value, '');
-    return { ...base, format: 'pytorch-state-dict' as const, formatLabel: 'PyTorch state_dict', modules: m.modules, metadata: { tensors: m.tensors, parameters: m.parameters } };
+    return {
+      ...base,
+      format: 'pytorch-state-dict' as const,
+      formatLabel: 'PyTorch state_dict',
+      modules: m.modules,
+      metadata: { tensors: m.tensors, parameters: m.parameters },
+    };
   }
   if (shape === 'module') {
     const modules = nnModuleTree(value);
-    return { ...base, format: 'pytorch-module' as const, formatLabel: `Pickled PyTorch module ${modules[0]?.className ?? ''}`.trim(), modules, metadata: {}, notes: ['Loading this file in Python runs the code of every class it names; this view runs none.'] };
+    return {
+      ...base,
+      format: 'pytorch-module' as const,
+      formatLabel: `Pickled PyTorch module ${modules[0]?.className ?? ''}`.trim(),
+      modules,
+      metadata: {},
+      notes: ['Loading this file in Python runs the code of every class it names; this view runs none.'],
+    };
   }
   const r = asRecord(value) as Record<string, unknown>;
   const key = modelKey(r) as string;
@@ -97,7 +128,14 @@ export function torchProgram(value: unknown, shape: TorchShape | undefined = det
     if (x === null || typeof x !== 'object' || k === 'config' || k === 'args') metadata[k] = x;
   }
   // A checkpoint's own `version` key is whatever the training script stored, not the file format's version.
-  const program: ProgramFacts<TorchNames> = { ...base, format: 'pytorch-checkpoint', formatLabel: 'PyTorch training checkpoint', modules: m.modules, metadata, notes: [checkpointSummary(metadata)] };
+  const program: ProgramFacts<TorchNames> = {
+    ...base,
+    format: 'pytorch-checkpoint',
+    formatLabel: 'PyTorch training checkpoint',
+    modules: m.modules,
+    metadata,
+    notes: [checkpointSummary(metadata)],
+  };
   return program;
 }
 

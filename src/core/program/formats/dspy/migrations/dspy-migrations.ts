@@ -36,8 +36,10 @@ const legacySignature: Migration = {
   family: 'dspy',
   from: 'era B (2.4.3 – 2.5.5)',
   to: 'era C (2.5.6+)',
-  description: 'Turn `signature_instructions` / `signature_prefix` into a `signature {instructions, fields}` object (and the CoT `extended_signature_*` strings into `extended_signature`).',
-  prevents: 'ValueError: The saved state is from a version of DSPy prior to v2.5.3. Please use `use_legacy_loading=True` to load the state. (2.5.6 – 2.5.42); KeyError: \'signature\' (2.5.43+)',
+  description:
+    'Turn `signature_instructions` / `signature_prefix` into a `signature {instructions, fields}` object (and the CoT `extended_signature_*` strings into `extended_signature`).',
+  prevents:
+    "ValueError: The saved state is from a version of DSPy prior to v2.5.3. Please use `use_legacy_loading=True` to load the state. (2.5.6 – 2.5.42); KeyError: 'signature' (2.5.43+)",
   apply(value, _program, ctx) {
     const ops: Operation[] = [];
     const notes: string[] = [];
@@ -49,7 +51,10 @@ const legacySignature: Migration = {
       const instructions = strOrUndef(state.signature_instructions);
       const lastPrefix = strOrUndef(state.signature_prefix);
       const chosen = ctx.choices?.fields?.[key];
-      const sig = chosen && chosen.length > 0 ? signatureFromChoice(chosen, instructions, lastPrefix, legacyReasoning) : inferSignature(state, instructions, lastPrefix, legacyReasoning);
+      const sig =
+        chosen && chosen.length > 0
+          ? signatureFromChoice(chosen, instructions, lastPrefix, legacyReasoning)
+          : inferSignature(state, instructions, lastPrefix, legacyReasoning);
       for (const k of LEGACY_KEYS) if (k in state) ops.push({ op: 'remove', path: joinPointer(base, k) });
       if (sig.source === 'field-meta') ops.push({ op: 'remove', path: joinPointer(base, 'fields') });
       ops.push({ op: 'add', path: joinPointer(base, 'signature'), value: { instructions: sig.instructions, fields: sig.fields } });
@@ -67,8 +72,12 @@ const legacySignature: Migration = {
       if (sig.fields.length === 0) {
         // Without field names a prefix cannot be placed: DSPy pairs saved fields with the class's by position,
         // so a lone field would be matched to the FIRST input. The prefix waits in the question for the fields.
-        const lost = (['signature_prefix', 'extended_signature_prefix'] as const).filter((k) => typeof state[k] === 'string').map((k) => `${k} = ${JSON.stringify(state[k])}`);
-        notes.push(`${key}: no demos or field metadata to name the fields, so \`fields\` is empty (DSPy then keeps your code's fields).${lost.length > 0 ? ` Not carried, set it on your signature's last field: ${lost.join('; ')}.` : ''}`);
+        const lost = (['signature_prefix', 'extended_signature_prefix'] as const)
+          .filter((k) => typeof state[k] === 'string')
+          .map((k) => `${k} = ${JSON.stringify(state[k])}`);
+        notes.push(
+          `${key}: no demos or field metadata to name the fields, so \`fields\` is empty (DSPy then keeps your code's fields).${lost.length > 0 ? ` Not carried, set it on your signature's last field: ${lost.join('; ')}.` : ''}`,
+        );
         questions.push({
           kind: 'fields',
           key,
@@ -90,7 +99,7 @@ const inferMissingSignature: Migration = {
   from: 'era A (≤ 2.3.x)',
   to: 'era C (2.5.6+)',
   description: 'Propose a `signature` for predictors saved without one, inferred from demo keys (marked as inferred, for you to confirm).',
-  prevents: "KeyError: 'signature' (Predict.load_state reads state[\"signature\"] since 2.5.43)",
+  prevents: 'KeyError: \'signature\' (Predict.load_state reads state["signature"] since 2.5.43)',
   apply(value, _program, ctx) {
     const ops: Operation[] = [];
     const notes: string[] = [];
@@ -105,7 +114,10 @@ const inferMissingSignature: Migration = {
       const base = joinPointer('', key);
       const signature = { instructions: sig.instructions, fields: sig.fields };
       ops.push({ op: 'add', path: joinPointer(base, 'signature'), value: signature });
-      notes.push(fieldNote(key, sig), `${key}: instructions proposed from the field names: "${short(sig.instructions)}" — replace them with your signature's own if it had a docstring.`);
+      notes.push(
+        fieldNote(key, sig),
+        `${key}: instructions proposed from the field names: "${short(sig.instructions)}" — replace them with your signature's own if it had a docstring.`,
+      );
       if (sig.hasReasoning) {
         // A CoT saved its reasoning field in the demos; 2.5 kept the CoT signature as `extended_signature`.
         ops.push({ op: 'add', path: joinPointer(base, 'extended_signature'), value: structuredClone(signature) });
@@ -125,8 +137,9 @@ const cotToPredict: Migration = {
   family: 'dspy',
   from: 'era D (2.5.43)',
   to: 'era E (2.6.0+)',
-  description: 'A ChainOfThought `X` saved with `extended_signature` becomes `X.predict` whose signature is the extended one (a top-level `self` becomes `predict`).',
-  prevents: 'NotImplementedError: Loading extended_signature is no longer supported in DSPy 2.6+ (and KeyError for the CoT\'s new name `X.predict`)',
+  description:
+    'A ChainOfThought `X` saved with `extended_signature` becomes `X.predict` whose signature is the extended one (a top-level `self` becomes `predict`).',
+  prevents: "NotImplementedError: Loading extended_signature is no longer supported in DSPy 2.6+ (and KeyError for the CoT's new name `X.predict`)",
   apply(value, _program, ctx) {
     const ops: Operation[] = [];
     const notes: string[] = [];
@@ -156,7 +169,9 @@ const cotToPredict: Migration = {
       const keep = disagree ? (ctx.choices?.instructions?.[key] ?? 'extended') : 'extended';
       const next = keep === 'signature' ? { ...ext, instructions: si } : ext;
       ops.push({ op: 'replace', path: joinPointer(at, 'signature'), value: next }, { op: 'remove', path: joinPointer(at, 'extended_signature') });
-      notes.push(`${key} → ${renames.get(key) ?? key}: 2.6+ saves a ChainOfThought as its inner predictor; the extended signature (the one 2.5 ran) becomes its signature.`);
+      notes.push(
+        `${key} → ${renames.get(key) ?? key}: 2.6+ saves a ChainOfThought as its inner predictor; the extended signature (the one 2.5 ran) becomes its signature.`,
+      );
       if (disagree) {
         questions.push({
           kind: 'instructions',
@@ -191,8 +206,9 @@ const dependencyVersions: Migration = {
   family: 'dspy',
   from: 'eras A – C (no metadata)',
   to: 'era D (2.5.43+)',
-  description: 'Add `metadata.dependency_versions` (python, dspy, cloudpickle as the target wrote them) where missing; record the target version when the layout was brought up to it.',
-  prevents: "KeyError: 'metadata' (Module.load reads state[\"metadata\"][\"dependency_versions\"] unguarded since 2.5.43)",
+  description:
+    'Add `metadata.dependency_versions` (python, dspy, cloudpickle as the target wrote them) where missing; record the target version when the layout was brought up to it.',
+  prevents: 'KeyError: \'metadata\' (Module.load reads state["metadata"]["dependency_versions"] unguarded since 2.5.43)',
   apply(value, _program, ctx) {
     const target = targetOf(ctx);
     const ops: Operation[] = [];
@@ -238,7 +254,8 @@ const lmKeys: Migration = {
   family: 'dspy',
   from: 'any era',
   to: 'the target',
-  description: 'Report `lm` settings the target refuses or drops: `api_key` (never written since 3.0.4), `api_base` / `base_url` / `model_list` (dropped by 3.2+ loaders), `cache_in_memory` (removed in 3.0.3). Nothing is removed.',
+  description:
+    'Report `lm` settings the target refuses or drops: `api_key` (never written since 3.0.4), `api_base` / `base_url` / `model_list` (dropped by 3.2+ loaders), `cache_in_memory` (removed in 3.0.3). Nothing is removed.',
   prevents: 'a silent loss on load: "unsafe" LM keys are dropped with a warning unless allow_unsafe_lm_state=True (3.2+)',
   apply(value, _program, ctx) {
     const target = targetOf(ctx);
@@ -249,9 +266,13 @@ const lmKeys: Migration = {
       if ('api_key' in lm) notes.push(`${key}: lm.api_key is saved in plain text; DSPy 3.0.4+ never writes it. It is kept: remove it before sharing the file.`);
       if (atLeast(target.version, [3, 2, 0])) {
         const unsafe = UNSAFE_LM_KEYS.filter((k) => k in lm);
-        if (unsafe.length > 0) notes.push(`${key}: lm.${unsafe.join(', lm.')} will be dropped by DSPy ${target.version} on load unless allow_unsafe_lm_state=True. Kept in the file.`);
+        if (unsafe.length > 0)
+          notes.push(
+            `${key}: lm.${unsafe.join(', lm.')} will be dropped by DSPy ${target.version} on load unless allow_unsafe_lm_state=True. Kept in the file.`,
+          );
       }
-      if (atLeast(target.version, [3, 0, 3]) && 'cache_in_memory' in lm) notes.push(`${key}: lm.cache_in_memory was removed in DSPy 3.0.3; it is kept but passed on as an unknown LM argument.`);
+      if (atLeast(target.version, [3, 0, 3]) && 'cache_in_memory' in lm)
+        notes.push(`${key}: lm.cache_in_memory was removed in DSPy 3.0.3; it is kept but passed on as an unknown LM argument.`);
     }
     return { ops: [], notes };
   },
@@ -265,7 +286,7 @@ const keyOrder: Migration = {
   from: 'eras A – E (`lm` first)',
   to: 'era F (2.6.9+: `lm` last)',
   description: "Write each predictor's keys in the target's order (`lm` last from 2.6.9, first before), add a missing `lm: null`, and keep `metadata` last.",
-  prevents: "KeyError: 'lm' where a predictor lacks it (2.6.9+ reads state[\"lm\"]); otherwise no error — the order is how tools date a file",
+  prevents: 'KeyError: \'lm\' where a predictor lacks it (2.6.9+ reads state["lm"]); otherwise no error — the order is how tools date a file',
   apply(value, _program, ctx) {
     const target = targetOf(ctx);
     const ops: Operation[] = [];

@@ -65,7 +65,12 @@ function defaultInstructions(names: string[]): string {
  * `legacyReasoning`: write the reasoning field the way 2.4/2.5 did (for a 2.5.x target).
  * `lastPrefix`: era B's `signature_prefix` (the prefix of the last field).
  */
-export function inferSignature(state: PlainObject, instructions: string | undefined, lastPrefix: string | undefined, legacyReasoning: boolean): InferredSignature {
+export function inferSignature(
+  state: PlainObject,
+  instructions: string | undefined,
+  lastPrefix: string | undefined,
+  legacyReasoning: boolean,
+): InferredSignature {
   let names: string[] = [];
   let fields: SignatureField[];
   let source: InferredSignature['source'] = 'none';
@@ -114,7 +119,12 @@ export function inferSignature(state: PlainObject, instructions: string | undefi
  * their prefixes and descriptions where given, else DSPy's defaults; the last field keeps the prefix
  * the file saved (`lastPrefix`), unless the user gave that field one of its own.
  */
-export function signatureFromChoice(chosen: readonly ChosenField[], instructions: string | undefined, lastPrefix: string | undefined, legacyReasoning: boolean): InferredSignature {
+export function signatureFromChoice(
+  chosen: readonly ChosenField[],
+  instructions: string | undefined,
+  lastPrefix: string | undefined,
+  legacyReasoning: boolean,
+): InferredSignature {
   const ordered = [...chosen.filter((f) => f.role === 'input'), ...chosen.filter((f) => f.role === 'output')];
   const names = ordered.map((f) => f.name);
   const fields = ordered.map((f, i) => {

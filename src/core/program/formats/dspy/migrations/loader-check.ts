@@ -20,8 +20,7 @@ export interface LoadProblem {
 }
 
 export const EXTENDED_SIGNATURE_MESSAGE = 'Loading extended_signature is no longer supported in DSPy 2.6+';
-export const LEGACY_LOADING_MESSAGE =
-  'The saved state is from a version of DSPy prior to v2.5.3. Please use `use_legacy_loading=True` to load the state.';
+export const LEGACY_LOADING_MESSAGE = 'The saved state is from a version of DSPy prior to v2.5.3. Please use `use_legacy_loading=True` to load the state.';
 const UNSAFE_LM_KEYS = ['api_base', 'base_url', 'model_list'];
 
 function atLeast(v: [number, number, number], min: [number, number, number]): boolean {
@@ -37,7 +36,8 @@ export function checkDspyLoad(value: unknown, version: string): LoadProblem[] {
   if (atLeast(v, [2, 5, 43])) {
     const meta = value.metadata;
     if (!('metadata' in value)) problems.push({ kind: 'KeyError', message: "KeyError: 'metadata'", path: '/metadata' });
-    else if (!isObject(meta) || !('dependency_versions' in meta)) problems.push({ kind: 'KeyError', message: "KeyError: 'dependency_versions'", path: '/metadata/dependency_versions' });
+    else if (!isObject(meta) || !('dependency_versions' in meta))
+      problems.push({ kind: 'KeyError', message: "KeyError: 'dependency_versions'", path: '/metadata/dependency_versions' });
   }
   const warnings: LoadProblem[] = [];
   for (const key of Object.keys(value)) {
@@ -57,13 +57,18 @@ export function checkDspyLoad(value: unknown, version: string): LoadProblem[] {
       }
     }
     if (atLeast(v, [2, 6, 0]) && 'extended_signature' in state) {
-      problems.push({ kind: 'NotImplementedError', message: `NotImplementedError: ${EXTENDED_SIGNATURE_MESSAGE}`, path: joinPointer(base, 'extended_signature') });
+      problems.push({
+        kind: 'NotImplementedError',
+        message: `NotImplementedError: ${EXTENDED_SIGNATURE_MESSAGE}`,
+        path: joinPointer(base, 'extended_signature'),
+      });
     }
     if (atLeast(v, [2, 6, 9]) && !('lm' in state)) problems.push({ kind: 'KeyError', message: "KeyError: 'lm'", path: joinPointer(base, 'lm') });
     const lm = state.lm;
     if (atLeast(v, [3, 2, 0]) && isObject(lm)) {
       for (const k of UNSAFE_LM_KEYS) {
-        if (k in lm) warnings.push({ kind: 'warning', message: `lm.${k} is dropped on load unless allow_unsafe_lm_state=True`, path: joinPointer(base, 'lm', k) });
+        if (k in lm)
+          warnings.push({ kind: 'warning', message: `lm.${k} is dropped on load unless allow_unsafe_lm_state=True`, path: joinPointer(base, 'lm', k) });
       }
     }
   }

@@ -17,7 +17,7 @@ const REASONING_MODEL = /^(?:o[1345](?:-(?:mini|nano|pro))?(?:-\d{4}-\d{2}-\d{2}
 
 function isReasoningModel(model: unknown): boolean {
   if (typeof model !== 'string') return false;
-  const family = (model.includes('/') ? model.split('/').pop() ?? '' : model).toLowerCase();
+  const family = (model.includes('/') ? (model.split('/').pop() ?? '') : model).toLowerCase();
   return REASONING_MODEL.test(family);
 }
 
@@ -52,7 +52,16 @@ export function lmState(lm: PyValue | undefined, classes: PickledClasses, dspyVe
     }
     return out;
   }
-  const keys = ['model', 'model_type', 'cache', ...(at(v, [3, 0, 3]) ? [] : ['cache_in_memory']), 'num_retries', 'finetuning_model', 'launch_kwargs', 'train_kwargs'];
+  const keys = [
+    'model',
+    'model_type',
+    'cache',
+    ...(at(v, [3, 0, 3]) ? [] : ['cache_in_memory']),
+    'num_retries',
+    'finetuning_model',
+    'launch_kwargs',
+    'train_kwargs',
+  ];
   for (const k of keys) put(k, get(k) ?? null);
   for (const [k, x] of Object.entries(kwargs)) if (!(k === 'api_key' && at(v, [3, 0, 4]) && dspyVersion !== undefined)) put(k, x);
   return out;

@@ -46,11 +46,15 @@ export function recoverOpen(main: OpenedFile, companions: readonly OpenedFile[])
   }
   if (!pickle) return undefined;
   if (!metadata && mlmodel) metadata = metadataFromMlmodel(mlmodel);
-  const rec = recoverPickledProgram(pickle.bytes, { ...(metadata ? { metadata } : {}), ...(mlmodel?.dspyVersion !== undefined ? { dspyVersion: mlmodel.dspyVersion } : {}) });
+  const rec = recoverPickledProgram(pickle.bytes, {
+    ...(metadata ? { metadata } : {}),
+    ...(mlmodel?.dspyVersion !== undefined ? { dspyVersion: mlmodel.dspyVersion } : {}),
+  });
   if (!rec) return undefined;
   const container = mlmodel ? 'mlflow' : metadata ? 'dspy-folder' : 'pickle';
   const facts = recoveredFacts(rec, base(pickle.name), container);
   if (mlmodel) facts.notes.unshift(...mlmodelNotes(mlmodel));
-  if (!metadata) facts.notes.push('No metadata.json came with it: the state has no metadata, which DSPy 2.5.43 and later need to load it (drop the whole folder).');
+  if (!metadata)
+    facts.notes.push('No metadata.json came with it: the state has no metadata, which DSPy 2.5.43 and later need to load it (drop the whole folder).');
   return { text: JSON.stringify(rec.state, null, 2) + '\n', name: 'program.json', facts, pickleName: pickle.name };
 }

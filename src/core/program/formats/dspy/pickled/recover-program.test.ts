@@ -34,11 +34,16 @@ describe.each([
       ['drafts[1]', 'predict'],
     ]);
     const gen = rec?.parameters[1];
-    expect(gen?.fields?.map((f) => `${f.role} ${f.name}: ${f.annotation ?? ''}`)).toEqual(['input context: list', 'input question: str', 'output reasoning: str', 'output answer: str']);
+    expect(gen?.fields?.map((f) => `${f.role} ${f.name}: ${f.annotation ?? ''}`)).toEqual([
+      'input context: list',
+      'input question: str',
+      'output reasoning: str',
+      'output answer: str',
+    ]);
     expect(rec?.problems).toEqual([]);
   });
 
-  it("passes the loader rules of the DSPy version that saved it and of DSPy 3.3", () => {
+  it('passes the loader rules of the DSPy version that saved it and of DSPy 3.3', () => {
     expect(loadErrors(rec?.state, version)).toEqual([]);
     expect(loadErrors(rec?.state, '3.3.1')).toEqual([]);
   });
@@ -70,10 +75,9 @@ describe('what the pickle carries', () => {
 describe('opening a whole-program folder', () => {
   it('turns metadata.json + program.pkl into the state document, with names and annotations from the pickle', () => {
     const meta = file('whole-program-by-value/metadata.json');
-    const found = recoverOpen(
-      { name: 'metadata.json', bytes: meta, value: json('whole-program-by-value/metadata.json') },
-      [{ name: 'program.pkl', bytes: file('whole-program-by-value/program.pkl'), isPickle: true }],
-    );
+    const found = recoverOpen({ name: 'metadata.json', bytes: meta, value: json('whole-program-by-value/metadata.json') }, [
+      { name: 'program.pkl', bytes: file('whole-program-by-value/program.pkl'), isPickle: true },
+    ]);
     expect(found?.name).toBe('program.json');
     expect(JSON.parse(found?.text ?? '')).toEqual(json('whole-program-by-value.state.json'));
     const p = analyzeProgram(JSON.parse(found?.text ?? ''), { recovered: found!.facts });
@@ -91,11 +95,15 @@ describe('opening a whole-program folder', () => {
       ['answer', false, 'input', 'str'],
       ['verdict', false, 'output', 'bool'],
     ]);
-    expect(p.notes.join('\n')).toMatch(/Code carried by value, run by Python when the pickle loads: function __main__\.RAG\.forward \(rag_app\/program\.py, line 10\)/);
+    expect(p.notes.join('\n')).toMatch(
+      /Code carried by value, run by Python when the pickle loads: function __main__\.RAG\.forward \(rag_app\/program\.py, line 10\)/,
+    );
   });
 
   it('opens an MLflow DSPy model folder: MLmodel facts, the program, and the secret in dspy.settings', () => {
-    const found = recoverOpen({ name: 'data/model.pkl', bytes: file('mlflow-model/data/model.pkl'), isPickle: true }, [{ name: 'MLmodel', bytes: file('mlflow-model/MLmodel') }]);
+    const found = recoverOpen({ name: 'data/model.pkl', bytes: file('mlflow-model/data/model.pkl'), isPickle: true }, [
+      { name: 'MLmodel', bytes: file('mlflow-model/MLmodel') },
+    ]);
     const state = JSON.parse(found?.text ?? '') as Record<string, unknown>;
     expect(state.metadata).toEqual({ dependency_versions: { python: '3.11', dspy: '3.3.1' } });
     expect(loadErrors(state, '3.3.1')).toEqual([]);

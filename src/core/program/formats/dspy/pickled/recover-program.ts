@@ -122,7 +122,13 @@ function pyStr(k: PyValue): string {
 
 const json = (v: PyValue | undefined): JsonValue => (v === undefined ? null : pickleToValue(v));
 
-function predictState(name: string, obj: PyObject, classes: PickledClasses, version: string | undefined, problems: string[]): { state: JsonValue; param: RecoveredParameter } {
+function predictState(
+  name: string,
+  obj: PyObject,
+  classes: PickledClasses,
+  version: string | undefined,
+  problems: string[],
+): { state: JsonValue; param: RecoveredParameter } {
   const d = instanceDict(obj);
   const className = classes.classOf(obj)?.qualified ?? 'dspy.predict.predict.Predict';
   const sig = recoverSignature(d?.get('signature'), classes);
@@ -160,7 +166,7 @@ function codeFindings(classes: PickledClasses, root: PyValue, limit = 200): Code
     const code = f.args[0];
     const where = code instanceof PyObject ? codeLocation(code.args) : {};
     const name = typeof qual === 'string' ? qual : '?';
-    out.push({ kind: 'function', qualified: `${typeof mod === 'string' ? mod : owner ?? '?'}.${name}`, ...where });
+    out.push({ kind: 'function', qualified: `${typeof mod === 'string' ? mod : (owner ?? '?')}.${name}`, ...where });
   };
   const visit = (v: PyValue, depth: number): void => {
     if (depth > 200 || out.length >= limit) return;
@@ -239,7 +245,10 @@ export function recoverPickledProgram(bytes: Uint8Array, options: RecoverOptions
   const found = findProgram(value, classes);
   if (!found) return undefined;
   const meta = options.metadata;
-  const deps = meta && typeof meta.dependency_versions === 'object' && meta.dependency_versions !== null ? (meta.dependency_versions as Record<string, unknown>) : undefined;
+  const deps =
+    meta && typeof meta.dependency_versions === 'object' && meta.dependency_versions !== null
+      ? (meta.dependency_versions as Record<string, unknown>)
+      : undefined;
   const version = typeof deps?.dspy === 'string' ? deps.dspy : options.dspyVersion;
   const problems: string[] = [];
   const parameters: RecoveredParameter[] = [];

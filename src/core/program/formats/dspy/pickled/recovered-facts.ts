@@ -9,7 +9,6 @@ import type { Program, RecoveredFacts } from '../../../model/program';
 export type { RecoveredFacts };
 import type { RecoveredProgram } from './recover-program';
 
-
 export function recoveredFacts(rec: RecoveredProgram, source: string, container: 'dspy-folder' | 'mlflow' | 'pickle'): RecoveredFacts {
   const notes: string[] = [
     `Recovered from ${source} without running it: this is the state program.save("x.json") writes for this program. Saved as JSON, a plain program.load("x.json") of the same program class reads it, with no pickle.`,

@@ -16,8 +16,7 @@ export interface RecoveredField {
 }
 
 export type SignatureRecovery =
-  | { ok: true; className: string; instructions: string; fields: RecoveredField[] }
-  | { ok: false; className: string; reason: string };
+  { ok: true; className: string; instructions: string; fields: RecoveredField[] } | { ok: false; className: string; reason: string };
 
 /** Python's inspect.cleandoc: first line stripped, the rest dedented, blank ends dropped. */
 export function cleandoc(doc: string): string {
