@@ -7,7 +7,7 @@
  * Then: a 100 MB MessagePack program against msgpackr's unpack, the real DSPy files of
  * ../shared/fixtures/dspy-real/ (when present) on a fresh idle page each, and a 1 MB and a 1 GB .pth.
  *
- * Options (env): BENCH_SIZES=1mb,10mb,100mb  BENCH_EXTRAS=msgpack,small,pth  OUT_DIR=dist-bench
+ * Options (env): BENCH_SIZES=1mb,10mb,100mb  BENCH_EXTRAS=msgpack,small,pth,weights  OUT_DIR=dist-bench
  *                BENCH_PORT=4215  BENCH_SKIP_BUILD=1
  *                BENCH_NO_HEAP=1 (no CDP heap sampling, to see what sampling itself costs)
  */
@@ -27,6 +27,7 @@ import { ensureEditedCopy, runCompareStep } from './compare-step.mjs';
 import { evaluateTargets, renderMarkdown } from './report.mjs';
 import { probeWorkerStart, runSmallFiles } from './small-files-step.mjs';
 import { runTorchStep } from './torch-step.mjs';
+import { runWeightsStep } from './weights-step.mjs';
 import { build as esbuild } from 'esbuild';
 import { Packr } from 'msgpackr';
 
@@ -36,7 +37,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4215);
 const SEED = 9;
 const wanted = (process.env.BENCH_SIZES ?? BENCH_SIZES.map((s) => s.name).join(',')).split(',');
 const sizes = BENCH_SIZES.filter((s) => wanted.includes(s.name));
-const extras = (process.env.BENCH_EXTRAS ?? 'msgpack,small,pth').split(',');
+const extras = (process.env.BENCH_EXTRAS ?? 'msgpack,small,pth,weights').split(',');
 /** Real DSPy files, when the shared fixtures are next to the repository (never copied into it). */
 const REAL_DIR = new URL('../../shared/fixtures/dspy-real/', import.meta.url).pathname;
 /** The MessagePack program: this much JSON packs to about 100 MB. */
@@ -281,6 +282,11 @@ async function main() {
     log('pth: 1 MB and 1 GB checkpoints');
     pth = await runTorchStep(log);
   }
+  let weights;
+  if (extras.includes('weights')) {
+    log('weights: 5 MB and 5 GB sparse safetensors, a metadata edit of the 5 GB one');
+    weights = await runWeightsStep(log);
+  }
 
   const results = {
     when: new Date().toISOString(),
@@ -291,6 +297,7 @@ async function main() {
     ...(msgpack ? { msgpack } : {}),
     ...(small ? { small } : {}),
     ...(pth ? { pth } : {}),
+    ...(weights ? { weights } : {}),
     totalSeconds: (performance.now() - started) / 1000,
   };
   results.targets = evaluateTargets(results);
