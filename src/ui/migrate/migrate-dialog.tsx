@@ -13,6 +13,19 @@ import './migrate.css';
 
 const JsonDiff = lazy(() => import('../editor/json-diff'));
 
+/**
+ * Each preview gets its own diff editor: Monaco's hidden-unchanged-regions view throws when its models
+ * change under a diff still being computed ("startLineNumber … cannot be after endLineNumberExclusive"),
+ * so a new plan replaces the editor rather than the text inside it.
+ */
+const previewIds = new WeakMap<object, number>();
+let nextPreviewId = 0;
+function previewKey(preview: object): number {
+  let id = previewIds.get(preview);
+  if (id === undefined) previewIds.set(preview, (id = nextPreviewId++));
+  return id;
+}
+
 /** Characters of program text the preview diffs; larger programs show the plan only. */
 const MAX_PREVIEW_CHARS = 3_000_000;
 
@@ -152,6 +165,7 @@ export function MigrateDialog({ tryAnyway: initialTryAnyway = false, onClose }: 
               <div className="migrate-preview-body">
                 <Suspense fallback={<div className="placeholder muted">Loading the diff…</div>}>
                   <JsonDiff
+                    key={previewKey(plan.preview)}
                     original={plan.preview.before}
                     modified={plan.preview.after}
                     originalPath="inmemory://migration/before.json"
