@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { findChromium } from './scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
 
 // A synchronous look-up only; `npm run browser:ensure` installs one before the tests when none is found.
 const browser = findChromium();
@@ -32,16 +32,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: browser.path,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

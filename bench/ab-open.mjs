@@ -8,23 +8,14 @@
 import { loadavg } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-browser.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
 import { startServer } from './server.mjs';
 import { attachHeapSampler } from './heap-sampler.mjs';
 import { openStep, prepareAppPage } from './app-steps.mjs';
 
 const [distA, distB, dataFile = 'bench/data/dspy-100mb-110000demos-seed9.json.gz', roundsArg = '3'] = process.argv.slice(2);
 if (!distA || !distB) throw new Error('usage: ab-open.mjs DIST_A DIST_B [FILE] [ROUNDS]');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const ARGS = CHROMIUM_ARGS;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;

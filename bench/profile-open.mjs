@@ -7,22 +7,13 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-browser.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
 import { startServer } from './server.mjs';
 import { addPageHooks, openStep } from './app-steps.mjs';
 
 const [dist, file, roundsArg = '3'] = process.argv.slice(2);
 if (!dist || !file) throw new Error('usage: profile-open.mjs DIST FILE [ROUNDS]');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const ARGS = CHROMIUM_ARGS;
 const server = await startServer({ port: 4233, mounts: { '/': dist, '/file/': dirname(resolve(file)) } });
 const noSampler = { start: async () => async () => ({ jsHeap: 0 }) };
 const byFunction = new Map();

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-browser.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
 import { BENCH_SIZES, generateProgram } from './gen-program.mjs';
 import { startServer } from './server.mjs';
 import { nodeFloors } from './node-floors.mjs';
@@ -42,17 +42,7 @@ const extras = (process.env.BENCH_EXTRAS ?? 'msgpack,small,pth,weights').split('
 const REAL_DIR = new URL('../../shared/fixtures/dspy-real/', import.meta.url).pathname;
 /** The MessagePack program: this much JSON packs to about 100 MB. */
 const MSGPACK = { rawBytes: 116e6, demos: 110_000 };
-// Same flags as playwright.config.ts, so the bench sees the browser the e2e tests see.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const ARGS = CHROMIUM_ARGS;
 const started = performance.now();
 const loadAtStart = loadavg()[0];
 const log = (s) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);

@@ -26,6 +26,18 @@ function works(path) {
   return spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 15_000 }).status === 0;
 }
 
+/** The flags every Chromium of the project is started with: the e2e tests' and the benchmark's, so both see the same browser. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export function findChromium() {
   const env = process.env.CHROME_PATH;
   if (env) {
