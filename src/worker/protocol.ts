@@ -8,6 +8,7 @@ import type { LeftOut } from '../core/program/model/module-view';
 import type { Demo, Edit, ModuleInfo, Operation, Program } from '../core/program/model/program';
 import type { ExportOptions, ExportResult } from '../core/program/export/export-options';
 import type { ModuleFileShape } from '../core/program/export/module-file';
+import type { SafetyReport } from '../core/engine/pickle/safety';
 import type { PlanRequest, PlanSummary } from '../core/program/migrations/plan-summary';
 import type { MigrationAnswers } from '../core/program/model/migration';
 import type { RawLayout } from '../core/engine/crypto/aes-gcm-raw';
@@ -64,16 +65,7 @@ export interface PickleSafety {
   calls: Array<{ offset: number; opcode: string; target: string; grade: 'safe' | 'unknown' | 'dangerous'; reason: string; text: string; member?: string }>;
   safeCalls: Array<{ target: string; count: number }>;
   signals: string[];
-  stats: {
-    opcodes: number;
-    protocol: number | null;
-    memoPuts: number;
-    memoGets: number;
-    maxStack: number;
-    maxMarks: number;
-    persistentIds: number;
-    buffers: number;
-  };
+  stats: SafetyReport['stats'];
   error?: ErrorInfo;
   /** Every pickle of the file, graded, when it holds more than one (stacked, zip members, nested). */
   members?: Array<{ name: string; verdict: 'safe' | 'unknown' | 'dangerous'; loaded: boolean; error?: ErrorInfo }>;
