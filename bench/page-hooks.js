@@ -15,15 +15,19 @@
     constructor(url, options) {
       super(url, options);
       if (options && options.name === 'document') {
-        bench.documentWorker = this;
+        // The page keeps a warm spare beside the worker in use: the one to ask is the one that answered an open.
+        bench.documentWorker ??= this;
         this.addEventListener('message', (e) => {
           const m = e.data;
-          if (!m || m.kind !== 'result') return;
-          const waiter = bench.replies.get(m.id);
-          if (waiter) {
+          const waiter = m && bench.replies.get(m.id);
+          if (waiter && (m.kind === 'result' || m.kind === 'error')) {
             bench.replies.delete(m.id);
-            waiter(m.result);
-          } else if (m.result && m.result.edit) {
+            waiter(m.kind === 'result' ? m.result : { error: m.error });
+            return;
+          }
+          if (!m || m.kind !== 'result') return;
+          if (m.result && m.result.summary && m.result.program) bench.documentWorker = this;
+          if (m.result && m.result.edit) {
             // The history entry an undo store keeps: the edit's ops, inverse and label.
             const json = JSON.stringify(m.result.edit);
             bench.editReplies.push({ at: performance.now(), bytes: new TextEncoder().encode(json).length });
