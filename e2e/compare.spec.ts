@@ -7,8 +7,12 @@ import type { Download } from '@playwright/test';
 import { expect, pickFiles, screenshotPath, test } from './fixtures';
 
 const REAL = '../shared/fixtures/dspy-real/HoneyOak__Optimising-LLMs__optimized_program.json';
-const OWN = 'fixtures/programs/dspy-era-f.json';
-const source = existsSync(REAL) ? { path: REAL, name: 'optimized_program.json' } : { path: OWN, name: 'dspy-era-f.json' };
+// Our own stand-in when the real corpus is absent: a DSPy 3 program with a predictor of several demos.
+const OWN = 'public/samples/multihop-qa.json';
+const source = existsSync(REAL) ? { path: REAL, name: 'optimized_program.json' } : { path: OWN, name: 'multihop-qa.json' };
+
+/** `id` as a regular expression matching itself: module paths hold dots and brackets. */
+const escapeRegExp = (id: string): string => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Module = { demos?: Array<Record<string, unknown>>; signature?: { instructions?: string } };
 
@@ -55,7 +59,7 @@ test('compare with an edited copy, take a demo across, undo it, download the rep
   await expect(panel.getByTestId('compare-era')).toHaveCount(0);
 
   await panel
-    .getByRole('button', { name: new RegExp(`^changed ${id.replace(/\./g, '\\.')}: instructions changed \\(\\+4 −0 words\\), 1 demo added, 1 moved`) })
+    .getByRole('button', { name: new RegExp(`^changed ${escapeRegExp(id)}: instructions changed \\(\\+4 −0 words\\), 1 demo added, 1 moved`) })
     .click();
   const detail = panel.getByLabel(`Changes of ${id}`);
   await expect(detail.locator('ins').first()).toContainText('Always');
@@ -103,5 +107,5 @@ test('compare with a recent file from this browser’s history, at its last vers
   await recent.selectOption({ label: 'edited.json' });
   await expect(panel.getByTestId('compare-other')).toHaveText('edited.json');
   await expect(panel.getByTestId('compare-summary')).toContainText('demos: 1 added, 1 moved');
-  await expect(panel.getByRole('button', { name: new RegExp(`^changed ${id.replace(/\./g, '\\.')}:`) })).toBeVisible();
+  await expect(panel.getByRole('button', { name: new RegExp(`^changed ${escapeRegExp(id)}:`) })).toBeVisible();
 });

@@ -125,6 +125,8 @@ interface HistoryState {
   dismissNotice(): void;
   /** Resolves once everything recorded so far is stored (or failed). */
   flush(): Promise<void>;
+  /** Resolves once the open line has stored its original (or failed): its worker is needed until then. */
+  lineSettled(): Promise<void>;
 }
 
 let line: Line | undefined;
@@ -254,11 +256,12 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       // hash is known); storing the original waits until the file is on screen, so its bytes, digest and
       // IndexedDB writes never stand between the drop and the first paint.
       await new Promise<void>((resolve) => afterPaint(resolve));
-      if (line !== l) return;
+      // A line left for another document before this point still stores its original and what was
+      // recorded on it (its worker is kept until then); only the page's view follows the current line.
+      const current = () => line === l;
       const original = await client.call('original', { redactSecrets: l.redact });
       const { sha256 } = original;
-      if (line !== l) return;
-      if (resume && resume.docId !== sha256) {
+      if (resume && resume.docId !== sha256 && current()) {
         // The stored bytes no longer hash to their key: start a new line rather than replay onto the wrong file.
         l.head = null;
         record('open', `Opened ${summary.name}`, []);
@@ -267,18 +270,17 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         // Before any entry is queued: an encrypted document's entries are sealed, never written in clear.
         markEncrypted(sha256);
         if (!(await loadHistoryKey(client, sha256))) throw new Error('the worker has no key to seal this encrypted document’s history with');
-        if (line !== l) return;
       }
       l.docId = sha256;
       // Its module drafts are kept under the same id: those typed meanwhile are stored, the stored ones come back.
-      void useDraftsStore.getState().documentStored(sha256);
+      if (current()) void useDraftsStore.getState().documentStored(sha256);
       for (const e of l.early) queue.add({ ...e, docId: sha256 }, sessionOf(l));
       l.early = [];
       const session = sessionOf(l);
-      set({ docId: sha256, head: l.head });
+      if (current()) set({ docId: sha256, head: l.head });
       await storeDocument(l, original);
       if (session && resume) await backend.write({ entries: [], sessions: [session] }).catch(() => undefined);
-      await loadEntries(sha256);
+      if (current()) await loadEntries(sha256);
       await loadDocuments();
     } catch (e) {
       if (line === l)
@@ -351,6 +353,10 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     setPanelOpen(open) {
       set({ panelOpen: open });
       if (open) void get().refreshStorage();
+    },
+
+    lineSettled() {
+      return starting.catch(() => undefined);
     },
 
     opened(client, summary, resume) {

@@ -141,7 +141,14 @@ function changed(program: Program, step: UndoStep | undefined, migrated = false)
 /** A document its worker opened replaces the one shown: new undo history, selection, series view, history line. */
 function open({ client, opened, readOnly, ignoredFiles, resume, fromCheckpoint }: ChangeOf['open']): CommitResult<'open'> {
   const previous = useSession.getState();
-  if (previous.client !== client) previous.client?.terminate();
+  // The document left behind may still be storing its original in the history (that waits for the first
+  // paint): its worker goes once the line it started is settled, so a quick second open loses nothing.
+  const retired = previous.client !== client ? previous.client : undefined;
+  if (retired)
+    void useHistoryStore
+      .getState()
+      .lineSettled()
+      .finally(() => retired.terminate());
   const generation = previous.generation + 1;
   // Selection first: whatever watches the session (the URL's deep link) then refines it, not the other way round.
   useSelectionStore.getState().documentOpened(opened.program);
