@@ -259,6 +259,8 @@ test('a history exported as one file imports again into a fresh browser', async 
 });
 
 test('two tabs editing the same document both keep their edits in its history', async ({ context }) => {
+  // Two pages of the app at once, each opening and editing: on a loaded 2-core machine it needs more than one minute.
+  test.slow();
   const [a, b] = [await context.newPage(), await context.newPage()];
   for (const page of [a, b]) {
     await page.goto('./');
