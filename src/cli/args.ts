@@ -1,3 +1,5 @@
+import { EXIT_OK, EXIT_USAGE } from './cli-io.ts';
+
 /** A small flag parser: --name value, --name=value, --flag; everything else is positional. */
 export interface ParsedArgs {
   positional: string[];
@@ -24,4 +26,28 @@ export function parseArgs(args: string[], valued: readonly string[]): ParsedArgs
     } else flags.set(name, true);
   }
   return { positional, flags };
+}
+
+/**
+ * A command's arguments, or the exit status when they end the command: a usage error (the message and the
+ * help on stderr, status 2) or --help (the help on stdout, status 0).
+ */
+export function parseCommandArgs(
+  args: string[],
+  valued: readonly string[],
+  help: string,
+  io: { out(s: string): void; err(s: string): void },
+): ParsedArgs | number {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(args, valued);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${help}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.flags.has('help')) {
+    io.out(help);
+    return EXIT_OK;
+  }
+  return parsed;
 }

@@ -8,7 +8,7 @@ import { checkSignature } from '../../core/program/prompt/load-check.ts';
 import { findModule } from '../../core/program/model/demos.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { loadProgram, predictorProblem, signatureText } from './prompt-common.ts';
 import { demoArray } from '../../core/program/model/demos.ts';
@@ -28,17 +28,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'Check that a predictor will load into the signature declared in code (field count, order, names, roles).',
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, ['signature', 'format']);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${CHECK_HELP}`);
-      return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(CHECK_HELP);
-      return EXIT_OK;
-    }
+    const parsed = parseCommandArgs(args, ['signature', 'format'], CHECK_HELP, io);
+    if (typeof parsed === 'number') return parsed;
     const [input, moduleId, ...extra] = parsed.positional;
     const format = parsed.flags.get('format') ?? 'text';
     const unknown = [...parsed.flags.keys()].filter((f) => f !== 'signature' && f !== 'format');

@@ -10,7 +10,7 @@ import type { CliCommand } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
 import { recoverBeside } from '../recovered.ts';
 import { applyRecoveredFacts } from '../../core/program/formats/dspy/pickled/recovered-facts.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { credentialsFor, splitKeyArgs } from '../keyed-input.ts';
 import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
@@ -37,17 +37,8 @@ export const inspectCommand: CliCommand = {
       io.err(`${(e as Error).message}\n${INSPECT_HELP}`);
       return EXIT_USAGE;
     }
-    let parsed;
-    try {
-      parsed = parseArgs(keyed.rest, ['recover']);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${INSPECT_HELP}`);
-      return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(INSPECT_HELP);
-      return EXIT_OK;
-    }
+    const parsed = parseCommandArgs(keyed.rest, ['recover'], INSPECT_HELP, io);
+    if (typeof parsed === 'number') return parsed;
     const [file, ...extra] = parsed.positional;
     const unknown = [...parsed.flags.keys()].filter((f) => f !== 'json' && f !== 'recover');
     const recoverTo = parsed.flags.get('recover');

@@ -6,7 +6,7 @@ import { formatPrompt, openAiMessages } from '../../core/program/prompt/prompt-e
 import { renderModulePrompt } from '../../core/program/prompt/render-module.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 import { loadProgram, predictorProblem, signatureText } from './prompt-common.ts';
 
@@ -24,17 +24,8 @@ export const renderCommand: CliCommand = {
   name: 'render',
   summary: "Print a predictor's prompt as DSPy's ChatAdapter or JSONAdapter builds it.",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, [...VALUED]);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${RENDER_HELP}`);
-      return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(RENDER_HELP);
-      return EXIT_OK;
-    }
+    const parsed = parseCommandArgs(args, [...VALUED], RENDER_HELP, io);
+    if (typeof parsed === 'number') return parsed;
     const [input, moduleId, ...extra] = parsed.positional;
     const adapter = parsed.flags.get('adapter') ?? 'chat';
     const format = parsed.flags.get('format') ?? 'text';
