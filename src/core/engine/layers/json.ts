@@ -10,6 +10,7 @@ import { stringifyJson } from '../json-text/stringify-json.ts';
 import { patchJsonText } from '../json-text/patch-json-text.ts';
 import { findJsonSyntaxError } from '../json-text/json-syntax-error.ts';
 import { decodeUtf8, hasBom, textStart } from './text-bytes.ts';
+import { looksEncrypted } from '../crypto/entropy.ts';
 
 const encoder = new TextEncoder();
 
@@ -17,6 +18,16 @@ const encoder = new TextEncoder();
 function firstChar(bytes: Uint8Array): number {
   const at = textStart(bytes);
   return at < bytes.length ? (bytes[at] as number) : -1;
+}
+
+/** A byte below 0x20 other than tab, LF and CR among the first `n`: JSON text never has one. */
+function hasControlByte(bytes: Uint8Array, n: number): boolean {
+  const end = Math.min(bytes.length, n);
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  return false;
 }
 
 function startsWithWord(bytes: Uint8Array, word: string): boolean {
@@ -52,7 +63,12 @@ export const jsonLayer: SyntaxLayer = {
   sniff(bytes, hint) {
     const c = firstChar(bytes);
     const named = hint?.name ? /\.json$/i.test(hint.name) : false;
-    if (c === 0x7b || c === 0x5b) return named ? 0.95 : 0.9;
+    if (c === 0x7b || c === 0x5b) {
+      // Ciphertext starts with a random IV: 2 in 256 start with `{` or `[`. Those are claimed only weakly,
+      // so a key is asked for (or tried) instead of a JSON error at byte 3.
+      if (hasControlByte(bytes, 64) && looksEncrypted(bytes)) return 0.2;
+      return named ? 0.95 : 0.9;
+    }
     if (c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39)) return 0.45;
     if (startsWithWord(bytes, 'true') || startsWithWord(bytes, 'false') || startsWithWord(bytes, 'null')) return 0.45;
     return 0;

@@ -6,6 +6,7 @@ import { readRepoFile } from '../../../test-support/real-fixtures.ts';
 import { FormatError } from '../errors.ts';
 import { LayerRegistry, BUILTIN_LAYERS, defaultRegistry } from '../layers/registry.ts';
 import { recipeFor } from '../layers/recipe.ts';
+import { encryptRaw } from '../crypto/aes-gcm-raw.ts';
 
 const fixture = (name: string) => readRepoFile(`fixtures/formats/${name}`);
 const enc = new TextEncoder();
@@ -238,5 +239,41 @@ describe('decodeBytes on the format fixtures', () => {
       const e = await failure(decodeBytes(gz.subarray(0, gz.length - 8), { engine }));
       expect(e, engine).toMatchObject({ code: 'truncated', layer: 'gzip' });
     }
+  });
+});
+
+describe('ciphertext whose random IV happens to start like another format', () => {
+  const key = new Uint8Array(32).fill(7);
+  const plain = enc.encode(JSON.stringify({ instructions: 'x'.repeat(400), demos: [1, 2, 3] }));
+  // Each IV start is some layer's magic: 2 in 256 files start with `{` or `[`, about 1 in 8,000 with a zlib header.
+  const starts = [[0x7b], [0x5b], [0x78, 0x9c], [0x78, 0xda], [0x1f, 0x8b, 0x08, 0x00], [0x80, 0x04, 0x95]];
+
+  async function fileStartingWith(prefix: number[]): Promise<Uint8Array> {
+    const iv = new Uint8Array(12).fill(0xa5);
+    iv.set(prefix);
+    return encryptRaw(plain, key, 'iv-ct-tag', iv);
+  }
+
+  it.each(starts.map((s) => [s.map((b) => b.toString(16).padStart(2, '0')).join(' '), s] as const))('%s… opens with its key', async (_, prefix) => {
+    const file = await fileStartingWith(prefix);
+    expect(defaultRegistry.rank(file)[0]?.layer.kind).not.toBe('encryption');
+    const doc = await decodeBytes(file, { credentials: { key } });
+    expect(doc.recipe.map((s) => s.layer)).toEqual(['aes-gcm', 'json']);
+    expect(doc.value).toEqual(JSON.parse(new TextDecoder().decode(plain)));
+  });
+
+  it('asks for a key when none is given, saying what the mistaken claim found', async () => {
+    for (const prefix of starts.slice(0, 5)) {
+      const e = await failure(decodeBytes(await fileStartingWith(prefix)));
+      expect(e.code).toBe('maybe-encrypted');
+    }
+    const zlibLike = await failure(decodeBytes(await fileStartingWith([0x78, 0x9c])));
+    expect(zlibLike.message).toMatch(/do not read as zlib \(zlib data is corrupt near byte \d+.*\)\. This may be encrypted: enter a key\./);
+  });
+
+  it('still reports a broken JSON text as JSON, and a cut gzip as cut', async () => {
+    expect((await failure(decodeBytes(enc.encode('{"a": 1,, "b": 2}')))).layer).toBe('json');
+    const gz = gzipSync(enc.encode(JSON.stringify({ v: Array.from({ length: 3000 }, (_, i) => (i * 7919) % 10007) })));
+    expect((await failure(decodeBytes(gz.subarray(0, gz.length >> 1)))).code).toBe('truncated');
   });
 });

@@ -10,7 +10,15 @@ import { isSyntaxLayer } from '../layers/layer.ts';
 import { defaultRegistry, type LayerRegistry } from '../layers/registry.ts';
 import type { Recipe } from '../layers/recipe.ts';
 import { throwIfAborted } from '../layers/cancel.ts';
-import { looksEncrypted } from './entropy.ts';
+import { looksEncrypted } from '../crypto/entropy.ts';
+
+/**
+ * Random-looking enough to be worth a key. Under 256 bytes a short structured file (a cut MessagePack
+ * map, a few distinct characters) can measure as random, so it is told as what it claims to be.
+ */
+function looksLikeCiphertext(bytes: Uint8Array): boolean {
+  return bytes.length >= 256 && looksEncrypted(bytes);
+}
 import { decodeUtf8 } from '../layers/text-bytes.ts';
 
 export type SyntaxName = 'json' | 'yaml' | 'msgpack' | (string & {});
@@ -61,7 +69,7 @@ function hexHead(bytes: Uint8Array): string {
 
 function unknownFormat(bytes: Uint8Array, outer: Recipe): FormatError {
   const inside = outer.length > 0 ? ` inside ${outer.map((s) => s.layer).join(' → ')}` : '';
-  if (looksEncrypted(bytes)) {
+  if (looksLikeCiphertext(bytes)) {
     return new FormatError({
       code: 'maybe-encrypted',
       layer: 'detect',
@@ -95,7 +103,14 @@ async function decodeFrom(bytes: Uint8Array, name: string | undefined, outer: Re
   const candidates = registry.rank(bytes, name !== undefined ? { name } : {});
   /** A fair claim that found its data cut short: a truer answer than "unknown format". */
   let truncated: FormatError | undefined;
-  for (const { layer, confidence } of candidates) {
+  /**
+   * Ciphertext starts with a random IV, so now and then its first bytes are some format's magic
+   * (a zlib header, a pickle opcode: about 1 file in 8,000). When the bytes look random, a strong
+   * claim that fails gives way to the encryption layers still to try.
+   */
+  let mistaken: FormatError | undefined;
+  const mayBeCiphertext = looksLikeCiphertext(bytes);
+  for (const [at, { layer, confidence }] of candidates.entries()) {
     try {
       if (isSyntaxLayer(layer)) {
         const r = await layer.decode(bytes, ctx);
@@ -123,13 +138,33 @@ async function decodeFrom(bytes: Uint8Array, name: string | undefined, outer: Re
         throw e;
       }
       const fatal = e.code === 'cancelled' || e.code === 'limit' || e.code === 'needs-key' || e.code === 'wrong-key';
+      if (fatal) throw e;
       // A strong claim that fails is the answer; a weak one gives way to the next candidate.
-      if (fatal || confidence >= STRONG) throw e;
+      if (confidence >= STRONG) {
+        // With no key, a claim cut short is kept as the answer: a truncated compressed file looks random too.
+        const mistakable = mayBeCiphertext && (ctx.credentials !== undefined || e.code !== 'truncated');
+        const encryptionLeft = mistakable && candidates.slice(at + 1).some((c) => c.layer.kind === 'encryption');
+        if (!encryptionLeft) throw e;
+        mistaken ??= e;
+        continue;
+      }
       if (e.code === 'truncated' && confidence >= FAIR) truncated ??= e;
     }
   }
+  if (mistaken) {
+    // Only reached with no key given: the encryption layer asked for one.
+    throw new FormatError(
+      {
+        code: 'maybe-encrypted',
+        layer: 'detect',
+        offset: 0,
+        message: `These ${bytes.length.toLocaleString('en-US')} bytes look random and do not read as ${mistaken.layer} (${mistaken.message}). This may be encrypted: enter a key.`,
+      },
+      { cause: mistaken },
+    );
+  }
   // Random-looking bytes are more likely a key's business than a cut file.
-  throw truncated && !looksEncrypted(bytes) ? truncated : unknownFormat(bytes, outer);
+  throw truncated && !looksLikeCiphertext(bytes) ? truncated : unknownFormat(bytes, outer);
 }
 
 export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedDocument> {
