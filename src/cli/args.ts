@@ -33,14 +33,15 @@ export function parseArgs(args: string[], valued: readonly string[]): ParsedArgs
  * help on stderr, status 2) or --help (the help on stdout, status 0).
  */
 export function parseCommandArgs(
-  args: string[],
+  args: string[] | (() => string[]),
   valued: readonly string[],
   help: string,
   io: { out(s: string): void; err(s: string): void },
 ): ParsedArgs | number {
   let parsed: ParsedArgs;
   try {
-    parsed = parseArgs(args, valued);
+    // A function takes its own arguments out first (a key, metadata edits); its throw is a usage error too.
+    parsed = parseArgs(typeof args === 'function' ? args() : args, valued);
   } catch (e) {
     io.err(`${(e as Error).message}\n${help}`);
     return EXIT_USAGE;

@@ -3,6 +3,7 @@ import { run } from './main.ts';
 import { readRepoFile } from '../test-support/real-fixtures.ts';
 import { decodeBytes } from '../core/engine/pipeline/decode.ts';
 import { memoryIo } from '../test-support/memory-io.ts';
+import { COMMANDS } from './command-table.ts';
 
 describe('cli', () => {
   it('inspect prints the module tree with demo counts, era and version', async () => {
@@ -79,5 +80,22 @@ describe('cli', () => {
     expect(y.recipe.map((s) => s.layer)).toEqual(['zlib', 'yaml']);
     expect(await run(['convert', 'fixtures/formats/envelope.json', 'c.json', '--indent', '0'], m.io)).toBe(0);
     expect(new TextDecoder().decode(m.store.get('c.json'))).toMatch(/^\{"version":"1.1.0","metadata":/);
+  });
+});
+
+describe('every command reads its arguments the same way', () => {
+  it.each(COMMANDS.map((c) => [c.name]))('%s --help prints its help on stdout and exits 0', async (name) => {
+    const m = memoryIo();
+    expect(await run([name, '--help'], m.io)).toBe(0);
+    expect(m.out()).toContain(name);
+    expect(m.err()).toBe('');
+  });
+
+  it.each(['convert', 'migrate', 'export-module'].map((n) => [n]))('%s: a key flag with no value is a usage error with the help on stderr', async (name) => {
+    const m = memoryIo();
+    expect(await run([name, 'in.json', '--key-file'], m.io)).toBe(2);
+    expect(m.err()).toMatch(/^--key-file needs a value/);
+    expect(m.err()).toContain(name);
+    expect(m.out()).toBe('');
   });
 });

@@ -9,7 +9,7 @@ import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { credentialsFor, sameEncryption, splitKeyArgs } from '../keyed-input.ts';
 import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
@@ -25,27 +25,20 @@ export const convertCommand: CliCommand = {
   name: 'convert',
   summary: 'Write a file with another syntax, compression, layout or program kind (default: the same recipe).',
   async run(args, io) {
-    let keyed;
-    try {
-      keyed = splitKeyArgs(args);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${CONVERT_HELP}`);
-      return EXIT_USAGE;
-    }
-    let parsed;
-    let edits: MetadataEdits;
-    try {
-      const taken = takeMetadataEdits(keyed.rest);
-      edits = taken.edits;
-      parsed = parseArgs(taken.rest, VALUED);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${CONVERT_HELP}`);
-      return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(CONVERT_HELP);
-      return EXIT_OK;
-    }
+    let keyed!: ReturnType<typeof splitKeyArgs>;
+    let edits!: MetadataEdits;
+    const parsed = parseCommandArgs(
+      () => {
+        keyed = splitKeyArgs(args);
+        const taken = takeMetadataEdits(keyed.rest);
+        edits = taken.edits;
+        return taken.rest;
+      },
+      VALUED,
+      CONVERT_HELP,
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
     const [input, output, ...extra] = parsed.positional;
     const indent = intFlag(parsed.flags.get('indent'), 0, 16);
     const known: readonly string[] = [...VALUED, ...EXPORT_SWITCHES];

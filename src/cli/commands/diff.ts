@@ -9,7 +9,7 @@ import type { Comparison } from '../../core/program/compare/types.ts';
 import { toErrorInfo } from '../../core/engine/errors.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
 import { EXIT_USAGE } from '../cli-io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 
 export const DIFF_HELP = [
   'Usage: diff A B [--json|--md]',
@@ -32,17 +32,13 @@ function text(c: Comparison): string {
 }
 
 async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, []);
-  } catch (e) {
-    io.err(`diff: ${(e as Error).message}\n`);
-    return EXIT_USAGE;
-  }
-  if (parsed.flags.has('help') || args.includes('-h')) {
-    io.out(DIFF_HELP);
-    return 0;
-  }
+  const parsed = parseCommandArgs(
+    args.map((a) => (a === '-h' ? '--help' : a)),
+    [],
+    DIFF_HELP,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const unknown = [...parsed.flags.keys()].filter((f) => f !== 'json' && f !== 'md');
   if (unknown.length > 0 || parsed.positional.length !== 2 || (parsed.flags.has('json') && parsed.flags.has('md'))) {
     io.err(unknown.length > 0 ? `diff: unknown option --${unknown[0]}\n${DIFF_HELP}` : DIFF_HELP);

@@ -9,7 +9,7 @@ import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { formatCount } from '../../core/engine/errors.ts';
 import type { CliCommand } from '../cli-io.ts';
 import { decodeOptionsFor, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { credentialsFor, sameEncryption, splitKeyArgs } from '../keyed-input.ts';
 import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
@@ -21,24 +21,17 @@ export const exportModuleCommand: CliCommand = {
   name: 'export-module',
   summary: 'Write one module as a file its framework loads alone (DSPy {"self": ...} or an envelope module file).',
   async run(args, io) {
-    let keyed;
-    try {
-      keyed = splitKeyArgs(args);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${EXPORT_MODULE_HELP}`);
-      return EXIT_USAGE;
-    }
-    let parsed;
-    try {
-      parsed = parseArgs(keyed.rest, [...EXPORT_FLAGS]);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${EXPORT_MODULE_HELP}`);
-      return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(EXPORT_MODULE_HELP);
-      return EXIT_OK;
-    }
+    let keyed!: ReturnType<typeof splitKeyArgs>;
+    const parsed = parseCommandArgs(
+      () => {
+        keyed = splitKeyArgs(args);
+        return keyed.rest;
+      },
+      EXPORT_FLAGS,
+      EXPORT_MODULE_HELP,
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
     const [input, path, output, ...extra] = parsed.positional;
     const known: readonly string[] = [...EXPORT_FLAGS, ...EXPORT_SWITCHES, 'own-path'];
     const unknown = [...parsed.flags.keys()].filter((f) => !known.includes(f));

@@ -10,7 +10,7 @@ import { describeRecipe } from '../../core/engine/layers/recipe.ts';
 import { fileExtensionFor } from '../../core/engine/layers/registry.ts';
 import type { MigrationAnswers, MigrationPlan } from '../../core/program/model/migration.ts';
 import { ProgramDocument } from '../../core/program/document/program-document.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { credentialsFor, splitKeyArgs } from '../keyed-input.ts';
 import { KEY_OPTIONS_HELP } from '../key-options.ts';
 import { reportError } from '../cli-errors.ts';
@@ -99,29 +99,25 @@ export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'Migrate an old DSPy state or envelope so a newer framework loads it (or --plan it).',
   async run(rawArgs, io) {
-    let keyed;
-    try {
-      keyed = splitKeyArgs(rawArgs);
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${MIGRATE_HELP}`);
-      return EXIT_USAGE;
-    }
-    let parsed;
+    let keyed!: ReturnType<typeof splitKeyArgs>;
+    let taken!: ReturnType<typeof takeAnswers>;
+    const parsed = parseCommandArgs(
+      () => {
+        keyed = splitKeyArgs(rawArgs);
+        taken = takeAnswers(keyed.rest);
+        return taken.rest.map((a) => (a === '-o' ? '--out' : a));
+      },
+      ['to', 'out'],
+      MIGRATE_HELP,
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
     let answers: MigrationAnswers;
     try {
-      const taken = takeAnswers(keyed.rest);
       answers = await readAnswerFiles(taken.answers, io);
-      parsed = parseArgs(
-        taken.rest.map((a) => (a === '-o' ? '--out' : a)),
-        ['to', 'out'],
-      );
     } catch (e) {
       io.err(`${(e as Error).message}\n${MIGRATE_HELP}`);
       return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(MIGRATE_HELP);
-      return EXIT_OK;
     }
     const unknown = [...parsed.flags.keys()].filter((f) => !['to', 'out', 'plan', 'try-anyway'].includes(f));
     const [input, ...extra] = parsed.positional;

@@ -13,7 +13,7 @@ import type { Checkpoint } from '../../core/program/series/series-types.ts';
 import { seriesMembers } from '../../core/program/series/unpack-series.ts';
 import type { CliCommand, CliIo } from '../cli-io.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from '../cli-io.ts';
-import { parseArgs } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import { reportError } from '../cli-errors.ts';
 
 export const SERIES_HELP = [
@@ -112,20 +112,13 @@ export const seriesCommand: CliCommand = {
   name: 'series',
   summary: 'Inspect a checkpoint series as a timeline, or pack it as snapshots or base + diffs.',
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(
-        args.map((a) => (a === '-o' ? '--out' : a)),
-        ['out'],
-      );
-    } catch (e) {
-      io.err(`${(e as Error).message}\n${SERIES_HELP}`);
-      return EXIT_USAGE;
-    }
-    if (parsed.flags.has('help')) {
-      io.out(SERIES_HELP);
-      return EXIT_OK;
-    }
+    const parsed = parseCommandArgs(
+      args.map((a) => (a === '-o' ? '--out' : a)),
+      ['out'],
+      SERIES_HELP,
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
     const [sub, ...files] = parsed.positional;
     const flags = [...parsed.flags.keys()];
     const allowed = sub === 'inspect' ? ['json'] : ['out', 'diffs', 'zip'];
