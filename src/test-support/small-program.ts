@@ -20,3 +20,27 @@ export const SMALL_PROGRAM = {
 };
 
 export const SMALL_PROGRAM_TEXT = JSON.stringify(SMALL_PROGRAM, null, 2) + '\n';
+
+/**
+ * A one-predictor DSPy 3.x program: `demos` under `key`, a signature of `fields` (each with DSPy's
+ * default prefix, "Question:" for `question`) and the metadata DSPy 3.0 saves.
+ */
+export function predictorProgram(
+  demos: unknown[],
+  key = 'generate_answer.predict',
+  fields: readonly string[] = ['question', 'answer'],
+): Record<string, unknown> {
+  return {
+    [key]: {
+      traces: [],
+      train: [],
+      demos,
+      signature: {
+        instructions: 'Answer.',
+        fields: fields.map((f) => ({ prefix: `${f[0]!.toUpperCase()}${f.slice(1)}:`, description: `\${${f}}` })),
+      },
+      lm: null,
+    },
+    metadata: SMALL_PROGRAM.metadata,
+  };
+}

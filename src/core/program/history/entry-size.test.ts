@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeProgram } from '../formats/analyze';
 import { setDemoField } from '../model/edits';
 import { entryBytes, makeEntry } from './make-entry';
+import { predictorProgram } from '../../../test-support/small-program';
 
 function tenMegabyteProgram(): unknown {
   const demos = [];
@@ -19,22 +20,7 @@ function tenMegabyteProgram(): unknown {
     size += JSON.stringify(d).length + 1;
     demos.push(d);
   }
-  return {
-    'generate_answer.predict': {
-      traces: [],
-      train: [],
-      demos,
-      signature: {
-        instructions: 'Answer.',
-        fields: [
-          { prefix: 'Question:', description: '${question}' },
-          { prefix: 'Answer:', description: '${answer}' },
-        ],
-      },
-      lm: null,
-    },
-    metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
-  };
+  return predictorProgram(demos);
 }
 
 describe('history entry size', () => {

@@ -2,28 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeProgram } from '../formats/analyze';
 import { filterDemos } from './demos';
+import { predictorProgram } from '../../../test-support/small-program';
 
-const value = {
-  answer: {
-    traces: [],
-    train: [],
-    demos: [
-      { question: 'Where is the Musée d’Orsay?', answer: 'PARIS' },
-      { question: 'What is 2+2?', answer: 4, augmented: true },
-      { question: 'f(x) for x in [1, 2]', answer: { items: ['ÉTÉ', 'winter'] } },
-      { rationale_notes: 'none', question: 'Capital of Peru?', answer: 'Lima' },
-    ],
-    signature: {
-      instructions: 'Answer.',
-      fields: [
-        { prefix: 'Question:', description: '${question}' },
-        { prefix: 'Answer:', description: '${answer}' },
-      ],
-    },
-    lm: null,
-  },
-  metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
-};
+const value = predictorProgram(
+  [
+    { question: 'Where is the Musée d’Orsay?', answer: 'PARIS' },
+    { question: 'What is 2+2?', answer: 4, augmented: true },
+    { question: 'f(x) for x in [1, 2]', answer: { items: ['ÉTÉ', 'winter'] } },
+    { rationale_notes: 'none', question: 'Capital of Peru?', answer: 'Lima' },
+  ],
+  'answer',
+);
 const program = analyzeProgram(value);
 const find = (text: string) => filterDemos(value, program, 'answer', text);
 

@@ -6,30 +6,13 @@ import { readDemos } from './demos';
 import { addDemo } from './edits';
 import type { Operation } from './program';
 import jsonpatch from 'fast-json-patch';
+import { predictorProgram } from '../../../test-support/small-program';
 
 const json = (n: string): unknown => JSON.parse(new TextDecoder().decode(readRepoFile(n)));
 const apply = (value: unknown, ops: readonly Operation[]): unknown => jsonpatch.applyPatch(structuredClone(value), ops as Operation[], true, false).newDocument;
 
 /** A DSPy predictor whose signature has `context`, a field no saved demo stores. */
-function program(demos: unknown[]): Record<string, unknown> {
-  return {
-    answer: {
-      traces: [],
-      train: [],
-      demos,
-      signature: {
-        instructions: 'Answer.',
-        fields: [
-          { prefix: 'Context:', description: '${context}' },
-          { prefix: 'Question:', description: '${question}' },
-          { prefix: 'Answer:', description: '${answer}' },
-        ],
-      },
-      lm: null,
-    },
-    metadata: { dependency_versions: { python: '3.12', dspy: '3.0.3', cloudpickle: '3.1' } },
-  };
-}
+const program = (demos: unknown[]) => predictorProgram(demos, 'answer', ['context', 'question', 'answer']);
 
 function addEmpty(value: unknown, moduleId: string): unknown {
   const p = analyzeProgram(value);
