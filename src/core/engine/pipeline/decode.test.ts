@@ -263,10 +263,12 @@ describe('ciphertext whose random IV happens to start like another format', () =
   });
 
   it('asks for a key when none is given, saying what the mistaken claim found', async () => {
-    for (const prefix of starts.slice(0, 5)) {
+    for (const prefix of starts.slice(0, 4)) {
       const e = await failure(decodeBytes(await fileStartingWith(prefix)));
       expect(e.code).toBe('maybe-encrypted');
     }
+    // gzip's whole magic by chance is 1 file in 16 million: a broken gzip is far likelier, and is told as one.
+    expect((await failure(decodeBytes(await fileStartingWith([0x1f, 0x8b, 0x08, 0x00])))).layer).toBe('gzip');
     const zlibLike = await failure(decodeBytes(await fileStartingWith([0x78, 0x9c])));
     expect(zlibLike.message).toMatch(/do not read as zlib \(zlib data is corrupt near byte \d+.*\)\. This may be encrypted: enter a key\./);
   });

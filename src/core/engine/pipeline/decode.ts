@@ -141,8 +141,9 @@ async function decodeFrom(bytes: Uint8Array, name: string | undefined, outer: Re
       if (fatal) throw e;
       // A strong claim that fails is the answer; a weak one gives way to the next candidate.
       if (confidence >= STRONG) {
-        // With no key, a claim cut short is kept as the answer: a truncated compressed file looks random too.
-        const mistakable = mayBeCiphertext && (ctx.credentials !== undefined || e.code !== 'truncated');
+        // With no key, a claim cut short, or made on a magic too long to be chance (gzip's three bytes: 1 in
+        // 16 million), is kept as the answer: a broken compressed file looks random too.
+        const mistakable = mayBeCiphertext && (ctx.credentials !== undefined || (e.code !== 'truncated' && confidence < 1));
         const encryptionLeft = mistakable && candidates.slice(at + 1).some((c) => c.layer.kind === 'encryption');
         if (!encryptionLeft) throw e;
         mistaken ??= e;
