@@ -165,7 +165,7 @@ async function decodeFrom(bytes: Uint8Array, name: string | undefined, outer: Re
     );
   }
   // Random-looking bytes are more likely a key's business than a cut file.
-  throw truncated && !looksLikeCiphertext(bytes) ? truncated : unknownFormat(bytes, outer);
+  throw truncated && !mayBeCiphertext ? truncated : unknownFormat(bytes, outer);
 }
 
 export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedDocument> {
