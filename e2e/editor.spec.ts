@@ -138,3 +138,20 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: screenshotPath(`workspace-${scheme}`) });
   });
 }
+
+test('text that reaches the module view before its editor has mounted is checked like typed text', async ({ page }) => {
+  // The editor component attaches its change listener a render after Monaco creates the model: text set
+  // in between (here, the moment the model exists) must not be taken for the model's own text.
+  await expect.poll(() => page.evaluate(() => 'editor' in ((window as unknown as { __monaco?: object }).__monaco ?? {}))).toBe(true);
+  await page.evaluate(() => {
+    type Model = { uri: { toString(): string }; getValue(): string; setValue(v: string): void };
+    const monaco = (window as unknown as { __monaco: { editor: { onDidCreateModel(f: (m: Model) => void): void } } }).__monaco;
+    monaco.editor.onDidCreateModel((model) => {
+      if (model.uri.toString().includes('modules/summarize.json'))
+        model.setValue(model.getValue().replace('"Summarize the passage in one sentence."', '"Early",'));
+    });
+  });
+  await page.getByRole('treeitem', { name: /^summarize,/ }).click();
+  await expect(page.getByTestId('json-status')).toContainText(/Line \d+, column \d+: .* not applied/);
+  await expect(page.getByRole('textbox', { name: 'Instructions' })).toHaveValue('Summarize the passage in one sentence.');
+});

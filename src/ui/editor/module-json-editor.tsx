@@ -71,11 +71,19 @@ export default function ModuleJsonEditor({
     });
   }, [schema, uri, moduleId]);
 
+  /**
+   * The texts the model may have been created with: the editor calls onMount a render after it creates
+   * the model, so text that differs from all of them at mount was typed (or set) before our listener.
+   */
+  const beforeMount = useRef(new Set([json]));
   // Form edits, undo and redo change the model: show them, unless the user has unapplied text here.
   useEffect(() => {
     const editor = editorRef.current;
     lastApplied.current = json;
-    if (!editor) return;
+    if (!editor) {
+      beforeMount.current.add(json);
+      return;
+    }
     const current = editor.getValue();
     if (current !== json && status.kind !== 'error') {
       editor.setValue(json);
@@ -135,6 +143,14 @@ export default function ModuleJsonEditor({
     editorRef.current = editor;
     // Markers arrive after validation; re-check so an error that appears late still blocks the apply.
     editor.onDidChangeModelContent(() => schedule(editor.getValue()));
+    const text = editor.getValue();
+    const created = beforeMount.current;
+    beforeMount.current = new Set();
+    if (!created.has(text)) {
+      schedule(text);
+      return;
+    }
+    if (text !== lastApplied.current) editor.setValue(lastApplied.current);
     adoptDraft();
   };
 
