@@ -9,6 +9,7 @@ import { analyzeProgram, kindOf } from '../formats/analyze';
 import { FormatError } from '../../engine/errors';
 import { orderFixOps } from '../model/key-order';
 import type { AppliedMigration, Migration, MigrationChoices, MigrationContext, MigrationPlan, PlannedStep, ReadOnly } from '../model/migration';
+import { noMigrationPlan } from '../model/migration';
 import { applyWithInverse } from '../model/patch';
 import type { Operation, Program } from '../model/program';
 
@@ -54,15 +55,7 @@ export function planMigration(value: unknown, program: Program, targetId?: strin
     const questions = plan.steps.flatMap((s) => s.questions ?? []);
     return questions.length > 0 ? { ...plan, questions } : plan;
   }
-  return {
-    family: undefined,
-    from: program.formatLabel,
-    target: undefined,
-    targets: [],
-    steps: [],
-    needed: false,
-    reason: `No migrations are known for ${program.formatLabel}.`,
-  };
+  return noMigrationPlan(program);
 }
 
 function refuse(message: string): never {

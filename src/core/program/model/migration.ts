@@ -132,3 +132,16 @@ export interface AppliedMigration {
   label: string;
   value: unknown;
 }
+
+/** The plan of a program no migration is known for: nothing to do, and the reason says so. */
+export function noMigrationPlan(program: Pick<Program, 'formatLabel'>): MigrationPlan {
+  return {
+    family: undefined,
+    from: program.formatLabel,
+    target: undefined,
+    targets: [],
+    steps: [],
+    needed: false,
+    reason: `No migrations are known for ${program.formatLabel}.`,
+  };
+}

@@ -2,6 +2,7 @@
 import type { MigrationPlan, MigrationTarget } from '../../model/migration';
 import type { Program } from '../../model/program';
 import type { KindMigrations, MigrationTools } from '../kind';
+import { noMigrationPlan } from '../../model/migration';
 import type { DspyEra } from './eras';
 import { DSPY_MIGRATIONS } from './migrations/dspy-migrations';
 import { DEFAULT_DSPY_TARGET, dspyTargetById, dspyTargetsFor } from './migrations/dspy-targets';
@@ -75,15 +76,7 @@ export const dspyMigrations: KindMigrations = {
   plan(value, program, targetId, tools) {
     // Only the state JSON migrates; a whole-program save's modules live in its pickle.
     if (program.format !== 'dspy-state') {
-      return {
-        family: undefined,
-        from: program.formatLabel,
-        target: undefined,
-        targets: [],
-        steps: [],
-        needed: false,
-        reason: `No migrations are known for ${program.formatLabel}.`,
-      };
+      return noMigrationPlan(program);
     }
     return planDspy(value, program, targetId, tools);
   },

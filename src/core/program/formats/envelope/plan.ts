@@ -3,6 +3,7 @@ import type { MigrationContext, MigrationPlan, MigrationTarget, ReadOnly } from 
 import type { Program } from '../../model/program';
 import { compareSemVer, parseSemVer } from '../../model/semver';
 import type { KindMigrations, MigrationTools } from '../kind';
+import { noMigrationPlan } from '../../model/migration';
 import { envelopeVersionOf, ENVELOPE_MIGRATIONS, KNOWN_ENVELOPE_VERSION } from './migrations';
 
 const ENVELOPE_TARGET: MigrationTarget = { id: KNOWN_ENVELOPE_VERSION, version: KNOWN_ENVELOPE_VERSION, label: `Envelope ${KNOWN_ENVELOPE_VERSION}` };
@@ -63,15 +64,7 @@ export const envelopeMigrations: KindMigrations = {
   readOnly: readOnlyReason,
   plan(value, program, targetId, tools) {
     if (!migrates(program)) {
-      return {
-        family: undefined,
-        from: program.formatLabel,
-        target: undefined,
-        targets: [],
-        steps: [],
-        needed: false,
-        reason: `No migrations are known for ${program.formatLabel}.`,
-      };
+      return noMigrationPlan(program);
     }
     return planEnvelope(value, program, targetId, tools);
   },
